@@ -1,0 +1,38 @@
+// Benchmark entry point: `dotnet run -c Release --project Benchmarks -- <command> [--pages FILE...] [options]`.
+// Each command prints its tables, then one `RESULT <name> <value>` line per headline figure.
+using System;
+
+namespace ZramEmbedded.Benchmarks
+{
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            if (args.Length == 0 || args[0] == "help" || args[0] == "--help")
+            {
+                PrintUsage();
+                return args.Length == 0 ? 2 : 0;
+            }
+            var options = BenchmarkOptions.Parse(args);
+            switch (args[0])
+            {
+                case "lz4": return Lz4Benchmark.Run(options);
+                case "lz4-fuzz": return Lz4FuzzBenchmark.Run(options);
+                case "alloc": return AllocBenchmark.Run(options);
+                default:
+                    Console.Error.WriteLine("unknown command: " + args[0]);
+                    PrintUsage();
+                    return 2;
+            }
+        }
+
+        private static void PrintUsage()
+        {
+            Console.WriteLine("usage: dotnet run -c Release --project Benchmarks -- <command> [--pages FILE...] [--seed N] [--quick]");
+            Console.WriteLine("  lz4       codec ratio and speed against the machine's liblz4");
+            Console.WriteLine("  lz4-fuzz  long decompressor robustness run (random and mutated blocks)");
+            Console.WriteLine("  alloc     zspage pool utilization, metadata and speed against a best-fit baseline");
+            Console.WriteLine("  --pages FILE...  files of raw 4 KiB pages (concatenated) instead of the built-in sets");
+        }
+    }
+}
