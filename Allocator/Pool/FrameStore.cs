@@ -1,0 +1,153 @@
+// The arena cut into frames, the free-frame list, and byte access to a zspage as one linear range.
+//
+// Units: a frame is FrameSize = 2^FrameShift bytes; frame f occupies arena[f·FrameSize, (f+1)·FrameSize).
+// A zspage is named by its head frame; its frames are linked through Next[] (ushort, None = end), so they
+// need not be adjacent. Position p (bytes from the start of the zspage) lies in the (p >> FrameShift)-th
+// frame of the chain at offset p & FrameMask; objects may straddle frames, and every copy here splits at
+// frame edges. Free frames are linked through the same Next[] array (a frame is in exactly one chain or
+// on the free list). Memory: 2 bytes per frame (counted in MetadataBytes); no allocation after construction.
+using System;
+
+namespace ZramEmbedded.Allocator.Pool
+{
+    internal sealed class FrameStore
+    {
+        internal const int None = 0xFFFF;
+
+        internal readonly byte[] Arena;
+        internal readonly int FrameSize;
+        internal readonly int FrameShift;
+        internal readonly int FrameMask;
+        internal readonly int FrameCount;
+        private readonly ushort[] _next;
+        private int _freeHead;
+        private int _freeCount;
+
+        internal FrameStore(byte[] arena, int frameSize)
+        {
+            Arena = arena;
+            FrameSize = frameSize;
+            FrameShift = PoolMath.Log2(frameSize);
+            FrameMask = frameSize - 1;
+            FrameCount = arena.Length >> FrameShift;
+            if (FrameCount < 1) throw new ArgumentException("arena is smaller than one frame");
+            if (FrameCount >= None) throw new ArgumentException("too many frames (use a larger FrameSize)");
+            _next = new ushort[FrameCount];
+            for (int f = 0; f < FrameCount; f++) _next[f] = (ushort)(f + 1 < FrameCount ? f + 1 : None);
+            _freeHead = 0;
+            _freeCount = FrameCount;
+        }
+
+        internal int FreeCount { get { return _freeCount; } }
+
+        internal int MetadataBytes { get { return FrameCount * 2; } }
+
+        /// <summary>Takes `count` free frames and links them into one chain; returns its head. Caller checks FreeCount.</summary>
+        internal int AllocateChain(int count)
+        {
+            int head = _freeHead;
+            int last = head;
+            for (int i = 1; i < count; i++) last = _next[last];
+            _freeHead = _next[last];
+            if (_freeHead == None) _freeHead = -1;
+            _next[last] = None;
+            _freeCount -= count;
+            return head;
+        }
+
+        /// <summary>Returns every frame of the chain starting at head to the free list; returns how many.</summary>
+        internal int ReleaseChain(int head)
+        {
+            int count = 1;
+            int last = head;
+            while (_next[last] != None)
+            {
+                last = _next[last];
+                count++;
+            }
+            _next[last] = (ushort)(_freeHead < 0 ? None : _freeHead);
+            _freeHead = head;
+            _freeCount += count;
+            return count;
+        }
+
+        /// <summary>Arena index of byte `pos` of the zspage whose head frame is `head`.</summary>
+        internal int Address(int head, int pos)
+        {
+            int f = head;
+            for (int i = pos >> FrameShift; i > 0; i--) f = _next[f];
+            return (f << FrameShift) | (pos & FrameMask);
+        }
+
+        /// <summary>Little-endian 16-bit value at zspage position pos (may straddle two frames).</summary>
+        internal int ReadU16(int head, int pos)
+        {
+            int a = Address(head, pos);
+            int b = ((pos + 1) & FrameMask) == 0 ? Address(head, pos + 1) : a + 1;
+            return Arena[a] | (Arena[b] << 8);
+        }
+
+        internal void WriteU16(int head, int pos, int value)
+        {
+            int a = Address(head, pos);
+            int b = ((pos + 1) & FrameMask) == 0 ? Address(head, pos + 1) : a + 1;
+            Arena[a] = (byte)value;
+            Arena[b] = (byte)(value >> 8);
+        }
+
+        /// <summary>Copies count bytes from zspage (head, pos) into dst[dstOffset..].</summary>
+        internal void CopyOut(int head, int pos, byte[] dst, int dstOffset, int count)
+        {
+            int f = head;
+            for (int i = pos >> FrameShift; i > 0; i--) f = _next[f];
+            int off = pos & FrameMask;
+            while (count > 0)
+            {
+                int n = PoolMath.Min(FrameSize - off, count);
+                Array.Copy(Arena, (f << FrameShift) + off, dst, dstOffset, n);
+                dstOffset += n;
+                count -= n;
+                off = 0;
+                if (count > 0) f = _next[f];
+            }
+        }
+
+        /// <summary>Copies count bytes from src[srcOffset..] into zspage (head, pos).</summary>
+        internal void CopyIn(int head, int pos, byte[] src, int srcOffset, int count)
+        {
+            int f = head;
+            for (int i = pos >> FrameShift; i > 0; i--) f = _next[f];
+            int off = pos & FrameMask;
+            while (count > 0)
+            {
+                int n = PoolMath.Min(FrameSize - off, count);
+                Array.Copy(src, srcOffset, Arena, (f << FrameShift) + off, n);
+                srcOffset += n;
+                count -= n;
+                off = 0;
+                if (count > 0) f = _next[f];
+            }
+        }
+
+        /// <summary>Copies count bytes between two zspage ranges (different zspages, so never overlapping).</summary>
+        internal void Move(int srcHead, int srcPos, int dstHead, int dstPos, int count)
+        {
+            int sf = srcHead;
+            for (int i = srcPos >> FrameShift; i > 0; i--) sf = _next[sf];
+            int df = dstHead;
+            for (int i = dstPos >> FrameShift; i > 0; i--) df = _next[df];
+            int so = srcPos & FrameMask;
+            int dof = dstPos & FrameMask;
+            while (count > 0)
+            {
+                int n = PoolMath.Min(PoolMath.Min(FrameSize - so, FrameSize - dof), count);
+                Array.Copy(Arena, (sf << FrameShift) + so, Arena, (df << FrameShift) + dof, n);
+                count -= n;
+                so += n;
+                dof += n;
+                if (so == FrameSize) { so = 0; if (count > 0) sf = _next[sf]; }
+                if (dof == FrameSize) { dof = 0; if (count > 0) df = _next[df]; }
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+// Per-class fullness groups: doubly linked lists of partially used zspages, bucketed by use ratio.
+//
+// A zspage of class c with u objects in use out of n is in group (u·G)/n for 0 < u < n (G groups, 0 =
+// emptiest); full zspages (u = n) sit in no list (nothing can be allocated from or compacted into them),
+// and empty ones are released at once. Allocation takes the head of the highest non-empty group (fills
+// the fullest zspage first, as zsmalloc does, so free space gathers in few zspages); compaction moves
+// objects from the lowest group's zspage into the highest group's. Links live in the zspage headers in
+// the arena (Zspage), heads here: ushort[classes·G] (counted in MetadataBytes).
+// Discipline: Remove before changing a zspage's use count, Insert after.
+namespace ZramEmbedded.Allocator.Pool
+{
+    internal sealed class FullnessGroups
+    {
+        private readonly FrameStore _frames;
+        private readonly byte[] _arena;
+        private readonly int _groups;
+        private readonly ushort[] _heads;
+
+        internal FullnessGroups(FrameStore frames, int classCount, int groups)
+        {
+            _frames = frames;
+            _arena = frames.Arena;
+            _groups = groups;
+            _heads = new ushort[classCount * groups];
+            for (int i = 0; i < _heads.Length; i++) _heads[i] = FrameStore.None;
+        }
+
+        internal int Groups { get { return _groups; } }
+
+        internal int MetadataBytes { get { return _heads.Length * 2; } }
+
+        /// <summary>Group of a partially used zspage; -1 when empty or full (in no list).</summary>
+        internal int GroupOf(int inUse, int objects)
+        {
+            if (inUse <= 0 || inUse >= objects) return -1;
+            return inUse * _groups / objects;
+        }
+
+        internal void Insert(int cls, int head, int objects)
+        {
+            int h = head << _frames.FrameShift;
+            int g = GroupOf(Zspage.InUse(_arena, h), objects);
+            if (g < 0) return;
+            int slot = cls * _groups + g;
+            int first = _heads[slot];
+            Zspage.SetPrev(_arena, h, FrameStore.None);
+            Zspage.SetNext(_arena, h, first);
+            if (first != FrameStore.None) Zspage.SetPrev(_arena, first << _frames.FrameShift, head);
+            _heads[slot] = (ushort)head;
+        }
+
+        internal void Remove(int cls, int head, int objects)
+        {
+            int h = head << _frames.FrameShift;
+            int g = GroupOf(Zspage.InUse(_arena, h), objects);
+            if (g < 0) return;
+            int prev = Zspage.Prev(_arena, h);
+            int next = Zspage.Next(_arena, h);
+            if (prev == FrameStore.None) _heads[cls * _groups + g] = (ushort)next;
+            else Zspage.SetNext(_arena, prev << _frames.FrameShift, next);
+            if (next != FrameStore.None) Zspage.SetPrev(_arena, next << _frames.FrameShift, prev);
+            Zspage.SetPrev(_arena, h, FrameStore.None);
+            Zspage.SetNext(_arena, h, FrameStore.None);
+        }
+
+        /// <summary>The fullest partially used zspage of the class, other than `except`; -1 if none.</summary>
+        internal int Fullest(int cls, int except)
+        {
+            for (int g = _groups - 1; g >= 0; g--)
+            {
+                int z = _heads[cls * _groups + g];
+                while (z != FrameStore.None)
+                {
+                    if (z != except) return z;
+                    z = Zspage.Next(_arena, z << _frames.FrameShift);
+                }
+            }
+            return -1;
+        }
+
+        /// <summary>The emptiest partially used zspage of the class, other than `except`; -1 if none.</summary>
+        internal int Emptiest(int cls, int except)
+        {
+            for (int g = 0; g < _groups; g++)
+            {
+                int z = _heads[cls * _groups + g];
+                while (z != FrameStore.None)
+                {
+                    if (z != except) return z;
+                    z = Zspage.Next(_arena, z << _frames.FrameShift);
+                }
+            }
+            return -1;
+        }
+    }
+}

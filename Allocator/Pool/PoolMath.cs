@@ -1,0 +1,39 @@
+// Integer helpers for the pool. nanoFramework's Math.Min/Max bind to float for some integer types on the
+// device, so the pool uses these instead (CONTRIBUTING.md). Pure functions, no allocation.
+namespace ZramEmbedded.Allocator.Pool
+{
+    internal static class PoolMath
+    {
+        internal static int Min(int a, int b)
+        {
+            return a < b ? a : b;
+        }
+
+        internal static int Max(int a, int b)
+        {
+            return a > b ? a : b;
+        }
+
+        /// <summary>Number of bits needed to represent every value in 0..value (value ≥ 0; 0 needs 1 bit).</summary>
+        internal static int BitsFor(int value)
+        {
+            int bits = 1;
+            while (bits < 31 && (value >> bits) != 0) bits++;
+            return bits;
+        }
+
+        /// <summary>True when value is a positive power of two.</summary>
+        internal static bool IsPowerOfTwo(int value)
+        {
+            return value > 0 && (value & (value - 1)) == 0;
+        }
+
+        /// <summary>log2 of a positive power of two.</summary>
+        internal static int Log2(int powerOfTwo)
+        {
+            int s = 0;
+            while ((1 << s) < powerOfTwo) s++;
+            return s;
+        }
+    }
+}

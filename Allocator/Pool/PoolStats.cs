@@ -1,0 +1,36 @@
+// Pool totals, filled in place by ZsPool.GetStats (no allocation per call). Units: bytes unless named.
+// Utilization = ObjectBytes / (ArenaBytes + MetadataBytes): live payload over everything the pool costs,
+// where MetadataBytes counts all metadata held outside the arena (in-arena headers are already part of
+// ArenaBytes; they are reported as InArenaOverheadBytes).
+namespace ZramEmbedded.Allocator.Pool
+{
+    public sealed class PoolStats
+    {
+        public int ArenaBytes;
+        public int FrameSize;
+        public int FramesTotal;
+        public int FramesUsed;
+        public int Zspages;
+        public int ObjectsInUse;
+        /// <summary>Sum of the sizes callers asked for, over live objects.</summary>
+        public int ObjectBytes;
+        /// <summary>Metadata outside the arena: every array the pool keeps plus an estimate of its objects.</summary>
+        public int MetadataBytes;
+        /// <summary>Zspage headers and object headers inside the arena.</summary>
+        public int InArenaOverheadBytes;
+        public int HandleCapacity;
+        public int ClassCount;
+        /// <summary>Frames released by compaction (zram's pages_compacted), cumulative.</summary>
+        public long PagesCompacted;
+        /// <summary>Bytes copied by compaction, cumulative.</summary>
+        public long BytesCompacted;
+        /// <summary>Malloc calls that returned NoHandle, cumulative.</summary>
+        public long FailedAllocations;
+
+        /// <summary>ObjectBytes / (ArenaBytes + MetadataBytes).</summary>
+        public double Utilization
+        {
+            get { return (double)ObjectBytes / (ArenaBytes + MetadataBytes); }
+        }
+    }
+}

@@ -1,0 +1,332 @@
+// ZsPool: a zsmalloc-style allocator over one caller-supplied byte[] arena, for MCU-sized pools.
+//
+// What: the arena is cut into power-of-two frames (FrameStore); objects of similar size share a size
+// class (SizeClassTable) and live in zspages of that class — chains of 1..16 frames, not necessarily
+// adjacent, objects may straddle frames (Zspage). Callers get opaque int handles (HandleTable), so
+// Compactor can move objects from the emptiest zspages of a class into the fullest and release frames.
+// Why: a fixed arena with no per-block headers between objects and no external fragmentation beyond one
+// partly used zspage per class after compaction; metadata is a few arrays sized at construction.
+//
+// Contract: Malloc(size) returns a handle, or NoHandle when the arena (or the handle table) is full —
+// never an exception for that, so callers can reclaim and retry. Size 0 or above MaxObjectSize →
+// ArgumentOutOfRangeException. Write/Read copy a whole object from/to a caller byte[] range; Free
+// releases it. A malformed, freed or stale handle → InvalidHandleException; a byte count different from
+// the object's size → ObjectSizeMismatchException; in every error case nothing changes.
+// Steady state allocates no managed memory in any call (stats are filled into caller-owned objects).
+// Thread safety: one lock per pool around every public call. Units: bytes; frames where named.
+using System;
+
+namespace ZramEmbedded.Allocator.Pool
+{
+    public sealed class ZsPool
+    {
+        /// <summary>Returned by Malloc when nothing fits.</summary>
+        public const int NoHandle = -1;
+
+        /// <summary>Rough size of the pool's own objects and array headers on the device (12 B heap blocks).</summary>
+        public const int FixedObjectBytes = 512;
+
+        private readonly object _sync = new object();
+        private readonly PoolConfig _config;
+        internal readonly FrameStore Frames;
+        internal readonly byte[] Arena;
+        internal readonly SizeClassTable Classes;
+        internal readonly FullnessGroups Groups;
+        internal readonly HandleTable Handles;
+        private readonly Compactor _compactor;
+        internal readonly ushort[] ClassZspages;
+        internal readonly ushort[] ClassInUse;
+        private readonly int _slotBits;
+        private readonly int _slotMask;
+        private readonly int _metadataBytes;
+        private int _objects;
+        private int _objectBytes;
+        private int _zspages;
+        private int _framesUsed;
+        private long _failed;
+
+        public ZsPool(byte[] arena, PoolConfig config)
+        {
+            if (arena == null) throw new ArgumentNullException("arena");
+            if (config == null) throw new ArgumentNullException("config");
+            _config = config.Clone();
+            _config.Validate();
+            Arena = arena;
+            Frames = new FrameStore(arena, _config.FrameSize);
+            Classes = new SizeClassTable(_config.FrameSize, _config.MaxFramesPerZspage, _config.ClassStep,
+                _config.MinClassSize, _config.MaxObjectSize + Zspage.ObjectHeaderBytes, Zspage.HeaderBytes);
+            int maxObjs = 1;
+            for (int c = 0; c < Classes.Count; c++) maxObjs = PoolMath.Max(maxObjs, Classes.ObjectsOf(c));
+            _slotBits = PoolMath.BitsFor(maxObjs - 1);
+            _slotMask = (1 << _slotBits) - 1;
+            int locationBits = PoolMath.BitsFor(Frames.FrameCount - 1) + _slotBits;
+            int capacity = _config.MaxHandles > 0 ? _config.MaxHandles : arena.Length / _config.BytesPerHandle;
+            capacity = PoolMath.Min(PoolMath.Max(capacity, 1), 32767);
+            Handles = new HandleTable(capacity, locationBits);
+            Groups = new FullnessGroups(Frames, Classes.Count, _config.FullnessGroups);
+            ClassZspages = new ushort[Classes.Count];
+            ClassInUse = new ushort[Classes.Count];
+            _compactor = new Compactor(this);
+            _metadataBytes = Handles.MetadataBytes + Frames.MetadataBytes + Classes.MetadataBytes
+                + Groups.MetadataBytes + Classes.Count * 4 + FixedObjectBytes;
+        }
+
+        /// <summary>Largest object size accepted by Malloc (bytes).</summary>
+        public int MaxObjectSize { get { return _config.MaxObjectSize; } }
+
+        /// <summary>Number of distinct size classes.</summary>
+        public int ClassCount { get { return Classes.Count; } }
+
+        /// <summary>Smallest object size stored one per zspage (payload bytes; zsmalloc's huge_class_size).</summary>
+        public int HugeObjectSize
+        {
+            get { return Classes.HugeThreshold == 0 ? 0 : Classes.HugeThreshold - Zspage.ObjectHeaderBytes; }
+        }
+
+        /// <summary>All metadata held outside the arena, in bytes (constant for the pool's life).</summary>
+        public int MetadataBytes { get { return _metadataBytes; } }
+
+        /// <summary>Allocates an object of `size` bytes; returns its handle or NoHandle when it does not fit.</summary>
+        public int Malloc(int size)
+        {
+            if (size < 1 || size > _config.MaxObjectSize) throw new ArgumentOutOfRangeException("size");
+            lock (_sync)
+            {
+                return MallocLocked(size);
+            }
+        }
+
+        /// <summary>Malloc that reports "does not fit" as false.</summary>
+        public bool TryMalloc(int size, out int handle)
+        {
+            handle = Malloc(size);
+            return handle != NoHandle;
+        }
+
+        private int MallocLocked(int size)
+        {
+            if (!Handles.HasFree)
+            {
+                _failed++;
+                return NoHandle;
+            }
+            int cls = Classes.ClassFor(size + Zspage.ObjectHeaderBytes);
+            int objs = Classes.ObjectsOf(cls);
+            int head = Groups.Fullest(cls, -1);
+            if (head < 0)
+            {
+                int k = Classes.FramesOf(cls);
+                if (Frames.FreeCount < k)
+                {
+                    _failed++;
+                    return NoHandle;
+                }
+                head = Frames.AllocateChain(k);
+                Zspage.Init(Frames, head, cls, Classes.SizeOf(cls), objs);
+                ClassZspages[cls]++;
+                _zspages++;
+                _framesUsed += k;
+            }
+            int slot = TakeSlot(cls, head, objs);
+            int handle = Handles.Allocate((head << _slotBits) | slot);
+            int pos = Zspage.SlotPos(slot, Classes.SizeOf(cls));
+            Frames.WriteU16(head, pos, (HandleIndex(handle) << 1) | 1);
+            Frames.WriteU16(head, pos + 2, size);
+            _objects++;
+            _objectBytes += size;
+            return handle;
+        }
+
+        /// <summary>Frees the object; InvalidHandleException for a bad, freed (double free) or stale handle.</summary>
+        public void Free(int handle)
+        {
+            lock (_sync)
+            {
+                int index = ResolveOrThrow(handle);
+                int loc = Handles.LocationOf(index);
+                int head = loc >> _slotBits;
+                int slot = loc & _slotMask;
+                int cls = Zspage.ClassOf(Arena, head << Frames.FrameShift);
+                int pos = Zspage.SlotPos(slot, Classes.SizeOf(cls));
+                int size = Frames.ReadU16(head, pos + 2);
+                Handles.Release(index);
+                ReleaseSlot(cls, head, slot, Classes.ObjectsOf(cls));
+                _objects--;
+                _objectBytes -= size;
+            }
+        }
+
+        /// <summary>Size in bytes of a live object.</summary>
+        public int GetSize(int handle)
+        {
+            lock (_sync)
+            {
+                int index = ResolveOrThrow(handle);
+                int loc = Handles.LocationOf(index);
+                int head = loc >> _slotBits;
+                int cls = Zspage.ClassOf(Arena, head << Frames.FrameShift);
+                return Frames.ReadU16(head, Zspage.SlotPos(loc & _slotMask, Classes.SizeOf(cls)) + 2);
+            }
+        }
+
+        /// <summary>Copies src[srcOffset, srcOffset+count) into the object; count must equal its size.</summary>
+        public void Write(int handle, byte[] src, int srcOffset, int count)
+        {
+            if (src == null) throw new ArgumentNullException("src");
+            lock (_sync)
+            {
+                int head, pos;
+                Locate(handle, count, out head, out pos);
+                if (srcOffset < 0 || srcOffset > src.Length - count) throw new ArgumentOutOfRangeException("srcOffset");
+                Frames.CopyIn(head, pos + Zspage.ObjectHeaderBytes, src, srcOffset, count);
+            }
+        }
+
+        /// <summary>Copies the object into dst[dstOffset, dstOffset+count); count must equal its size.</summary>
+        public void Read(int handle, byte[] dst, int dstOffset, int count)
+        {
+            if (dst == null) throw new ArgumentNullException("dst");
+            lock (_sync)
+            {
+                int head, pos;
+                Locate(handle, count, out head, out pos);
+                if (dstOffset < 0 || dstOffset > dst.Length - count) throw new ArgumentOutOfRangeException("dstOffset");
+                Frames.CopyOut(head, pos + Zspage.ObjectHeaderBytes, dst, dstOffset, count);
+            }
+        }
+
+        /// <summary>
+        /// One bounded compaction slice: moves objects (emptiest → fullest zspage of a class, classes from the
+        /// largest down, resuming where the last slice stopped) until about maxBytes were copied (the last
+        /// object may overshoot by less than one object) or nothing is left to gain. Returns bytes copied.
+        /// </summary>
+        public int Compact(int maxBytes)
+        {
+            if (maxBytes < 1) throw new ArgumentOutOfRangeException("maxBytes");
+            lock (_sync)
+            {
+                return _compactor.Run(maxBytes);
+            }
+        }
+
+        /// <summary>Compacts every class fully; returns bytes copied.</summary>
+        public int CompactAll()
+        {
+            lock (_sync)
+            {
+                int total = 0;
+                while (true)
+                {
+                    int moved = _compactor.Run(int.MaxValue);
+                    if (moved == 0) return total;
+                    total += moved;
+                }
+            }
+        }
+
+        /// <summary>Fills `s` with the pool totals.</summary>
+        public void GetStats(PoolStats s)
+        {
+            if (s == null) throw new ArgumentNullException("s");
+            lock (_sync)
+            {
+                s.ArenaBytes = Arena.Length;
+                s.FrameSize = Frames.FrameSize;
+                s.FramesTotal = Frames.FrameCount;
+                s.FramesUsed = _framesUsed;
+                s.Zspages = _zspages;
+                s.ObjectsInUse = _objects;
+                s.ObjectBytes = _objectBytes;
+                s.MetadataBytes = _metadataBytes;
+                s.InArenaOverheadBytes = _zspages * Zspage.HeaderBytes + _objects * Zspage.ObjectHeaderBytes;
+                s.HandleCapacity = Handles.Capacity;
+                s.ClassCount = Classes.Count;
+                s.PagesCompacted = _compactor.PagesCompacted;
+                s.BytesCompacted = _compactor.BytesMoved;
+                s.FailedAllocations = _failed;
+            }
+        }
+
+        /// <summary>Fills `s` with row `classIndex` (0 = smallest class) of the class table.</summary>
+        public void GetClassStats(int classIndex, ClassStats s)
+        {
+            if (s == null) throw new ArgumentNullException("s");
+            if (classIndex < 0 || classIndex >= Classes.Count) throw new ArgumentOutOfRangeException("classIndex");
+            lock (_sync)
+            {
+                int objs = Classes.ObjectsOf(classIndex);
+                s.Index = classIndex;
+                s.Size = Classes.SizeOf(classIndex);
+                s.FramesPerZspage = Classes.FramesOf(classIndex);
+                s.ObjectsPerZspage = objs;
+                s.Zspages = ClassZspages[classIndex];
+                s.ObjectsAllocated = s.Zspages * objs;
+                s.ObjectsInUse = ClassInUse[classIndex];
+                s.Frames = s.Zspages * s.FramesPerZspage;
+                s.Compactable = (s.ObjectsAllocated - s.ObjectsInUse) / objs;
+            }
+        }
+
+        // ---- internals shared with Compactor (called under the lock) ----
+
+        internal int SlotBits { get { return _slotBits; } }
+
+        internal int HandleIndex(int handle)
+        {
+            return Handles.Resolve(handle);
+        }
+
+        /// <summary>Pops a free slot of zspage `head` (must have one), keeping lists and counters right.</summary>
+        internal int TakeSlot(int cls, int head, int objs)
+        {
+            int h = head << Frames.FrameShift;
+            Groups.Remove(cls, head, objs);
+            int slot = Zspage.FreeSlot(Arena, h);
+            int tag = Frames.ReadU16(head, Zspage.SlotPos(slot, Classes.SizeOf(cls)));
+            Zspage.SetFreeSlot(Arena, h, tag >> 1);
+            Zspage.SetInUse(Arena, h, Zspage.InUse(Arena, h) + 1);
+            Groups.Insert(cls, head, objs);
+            ClassInUse[cls]++;
+            return slot;
+        }
+
+        /// <summary>Returns a slot to its zspage; releases the zspage when it empties. Returns frames released.</summary>
+        internal int ReleaseSlot(int cls, int head, int slot, int objs)
+        {
+            int h = head << Frames.FrameShift;
+            Groups.Remove(cls, head, objs);
+            Frames.WriteU16(head, Zspage.SlotPos(slot, Classes.SizeOf(cls)), Zspage.FreeSlot(Arena, h) << 1);
+            Zspage.SetFreeSlot(Arena, h, slot);
+            int inUse = Zspage.InUse(Arena, h) - 1;
+            Zspage.SetInUse(Arena, h, inUse);
+            ClassInUse[cls]--;
+            if (inUse > 0)
+            {
+                Groups.Insert(cls, head, objs);
+                return 0;
+            }
+            int released = Frames.ReleaseChain(head);
+            ClassZspages[cls]--;
+            _zspages--;
+            _framesUsed -= released;
+            return released;
+        }
+
+        private int ResolveOrThrow(int handle)
+        {
+            int index = Handles.Resolve(handle);
+            if (index < 0) throw new InvalidHandleException("invalid, freed or stale handle");
+            return index;
+        }
+
+        private void Locate(int handle, int count, out int head, out int pos)
+        {
+            int index = ResolveOrThrow(handle);
+            int loc = Handles.LocationOf(index);
+            head = loc >> _slotBits;
+            int cls = Zspage.ClassOf(Arena, head << Frames.FrameShift);
+            pos = Zspage.SlotPos(loc & _slotMask, Classes.SizeOf(cls));
+            if (Frames.ReadU16(head, pos + 2) != count) throw new ObjectSizeMismatchException("byte count differs from the object size");
+        }
+    }
+}
