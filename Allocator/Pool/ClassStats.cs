@@ -10,12 +10,12 @@ namespace ZramEmbedded.Allocator.Pool
         public int FramesPerZspage;
         public int ObjectsPerZspage;
         public int Zspages;
-        /// <summary>Slots in existing zspages (Zspages · ObjectsPerZspage).</summary>
+        /// <summary>Born slots in existing zspages (used + free slots below each zspage's top object).</summary>
         public int ObjectsAllocated;
         public int ObjectsInUse;
-        /// <summary>Frames held (Zspages · FramesPerZspage).</summary>
+        /// <summary>Frames held by the class's zspages (elastic: at most Zspages · FramesPerZspage).</summary>
         public int Frames;
-        /// <summary>Whole zspages compaction could free now (zsmalloc's zs_can_compact, in zspages).</summary>
-        public int Compactable;
+        /// <summary>True when compaction has work in this class (holes below a top object, or two partly used zspages).</summary>
+        public bool Compactable;
     }
 }

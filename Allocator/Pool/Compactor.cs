@@ -1,12 +1,20 @@
 // Compaction: moves objects out of the emptiest zspage of a class into the fullest one and releases the
-// zspage once it is empty (zsmalloc's __zs_compact), rewriting each moved object's handle-table entry.
+// zspage once it is empty (zsmalloc's __zs_compact), rewriting each moved object's handle-table entry;
+// and, because zspages are elastic (Zspage), fills holes inside a zspage with its top object so its
+// trailing frames can be released.
 //
-// Work is budgeted in bytes copied, so idle code can run it in bounded slices; a slice resumes at the
-// class where the previous one stopped and walks classes from the largest down (as zs_compact does:
-// large classes free the most frames per object moved). A class is worth compacting while its free slots
-// add up to at least one whole zspage ((allocated − in use) / objects per zspage > 0, zs_can_compact);
-// then at least two partly used zspages exist, so source and destination always differ. Frames released
-// count into PagesCompacted (zram's pages_compacted). No allocation; called under the pool's lock.
+// Order of work in a class: (1) source = the partly used zspage with the fewest objects in use,
+// destination = the one with the most (other than the source); move the source's top object into the
+// destination's lowest free slot (or a newly born slot, growing the destination) until the source is
+// empty, the destination cannot take more, or the budget is spent; (2) when no pair can make progress,
+// move the top object of a zspage with holes into its lowest hole. Every move either raises Σ(in use²)
+// (a move from a zspage with no more objects in use than the destination) or removes a hole, and never
+// adds a hole, so full compaction terminates.
+// A class is worth compacting while it has holes or two partly used zspages (our elastic counterpart of
+// zs_can_compact). Work is budgeted in bytes copied, so idle code can run it in bounded slices; a slice
+// resumes at the class where the previous one stopped and walks classes from the largest down (as
+// zs_compact does). Frames released count into PagesCompacted (zram's pages_compacted).
+// No allocation; called under the pool's lock.
 namespace ZramEmbedded.Allocator.Pool
 {
     internal sealed class Compactor
@@ -24,8 +32,9 @@ namespace ZramEmbedded.Allocator.Pool
 
         internal bool CanCompact(int cls)
         {
-            int objs = _pool.Classes.ObjectsOf(cls);
-            return (_pool.ClassZspages[cls] * objs - _pool.ClassInUse[cls]) / objs > 0;
+            if (_pool.ClassBorn[cls] > _pool.ClassInUse[cls]) return true;
+            int e = _pool.Groups.Emptiest(cls, -1);
+            return e >= 0 && _pool.Groups.Fullest(cls, e) >= 0;
         }
 
         /// <summary>Moves objects until about `budget` bytes were copied or no class can gain; returns bytes copied.</summary>
@@ -37,12 +46,8 @@ namespace ZramEmbedded.Allocator.Pool
             while (idle < count && moved < budget)
             {
                 int done = CanCompact(_cursor) ? CompactClass(_cursor, budget - moved) : 0;
-                if (done > 0 && CanCompact(_cursor))
-                {
-                    moved += done;
-                    continue; // budget ran out inside this class; the loop condition decides
-                }
                 moved += done;
+                if (done > 0 && moved >= budget) break; // budget ran out inside this class: resume here
                 idle = done > 0 ? 0 : idle + 1;
                 _cursor = _cursor == 0 ? count - 1 : _cursor - 1;
             }
@@ -51,45 +56,74 @@ namespace ZramEmbedded.Allocator.Pool
 
         private int CompactClass(int cls, int budget)
         {
-            ZsPool p = _pool;
-            FrameStore frames = p.Frames;
-            int objs = p.Classes.ObjectsOf(cls);
-            int size = p.Classes.SizeOf(cls);
+            FullnessGroups groups = _pool.Groups;
             int moved = 0;
-            while (moved < budget && CanCompact(cls))
+            while (moved < budget)
             {
-                int src = p.Groups.Emptiest(cls, -1);
-                int dst = src < 0 ? -1 : p.Groups.Fullest(cls, src);
-                if (dst < 0) break;
-                int srcAddr = src << frames.FrameShift;
-                int dstAddr = dst << frames.FrameShift;
-                int scan = 0;
-                while (moved < budget)
+                int src = groups.Emptiest(cls, -1);
+                if (src < 0) break;
+                int dst = groups.Fullest(cls, src);
+                int step = dst >= 0 ? Drain(cls, src, dst, budget - moved) : 0;
+                if (step == 0)
                 {
-                    // Next used slot of the source (used slots have tag bit 0 set).
-                    int tag = 0;
-                    while (scan < objs)
-                    {
-                        tag = frames.ReadU16(src, Zspage.SlotPos(scan, size));
-                        if ((tag & 1) != 0) break;
-                        scan++;
-                    }
-                    if (scan >= objs) break; // cannot happen while the source has objects in use
-                    int srcPos = Zspage.SlotPos(scan, size);
-                    int bytes = Zspage.ObjectHeaderBytes + frames.ReadU16(src, srcPos + 2);
-                    int dslot = p.TakeSlot(cls, dst, objs);
-                    frames.Move(src, srcPos, dst, Zspage.SlotPos(dslot, size), bytes);
-                    p.Handles.Move(tag >> 1, (dst << p.SlotBits) | dslot);
-                    bool srcEmpty = Zspage.InUse(p.Arena, srcAddr) == 1;
-                    int released = p.ReleaseSlot(cls, src, scan, objs);
-                    PagesCompacted += released;
-                    moved += bytes;
-                    BytesMoved += bytes;
-                    scan++;
-                    if (srcEmpty || Zspage.InUse(p.Arena, dstAddr) == objs) break;
+                    int z = FindZspageWithHoles(cls);
+                    if (z < 0) break;
+                    step = Drain(cls, z, z, budget - moved);
                 }
+                if (step == 0) break;
+                moved += step;
             }
             return moved;
+        }
+
+        /// <summary>
+        /// Moves src's top object into dst (dst == src: into src's lowest hole) until src is empty, dst can
+        /// take no more (or src has no holes), or the budget is spent. Returns bytes copied.
+        /// </summary>
+        private int Drain(int cls, int src, int dst, int budget)
+        {
+            ZsPool p = _pool;
+            FrameStore frames = p.Frames;
+            int size = p.Classes.SizeOf(cls);
+            int srcAddr = src << frames.FrameShift;
+            int moved = 0;
+            while (moved < budget)
+            {
+                int u = Zspage.InUse(p.Arena, srcAddr);
+                int top = Zspage.Born(p.Arena, srcAddr) - 1;
+                if (src == dst)
+                {
+                    if (u == top + 1) break; // no holes left
+                }
+                else if (!p.CanTake(cls, dst)) break;
+                int srcPos = Zspage.SlotPos(top, size);
+                int tag = frames.ReadU16(src, srcPos);
+                int bytes = Zspage.ObjectHeaderBytes + frames.ReadU16(src, srcPos + 2);
+                int dslot = p.TakeSlot(cls, dst);
+                frames.Move(src, srcPos, dst, Zspage.SlotPos(dslot, size), bytes);
+                p.Handles.Move(tag >> 1, (dst << p.SlotBits) | dslot);
+                PagesCompacted += p.ReleaseSlot(cls, src, top);
+                moved += bytes;
+                BytesMoved += bytes;
+                if (u == 1) break; // src was released
+            }
+            return moved;
+        }
+
+        private int FindZspageWithHoles(int cls)
+        {
+            FullnessGroups groups = _pool.Groups;
+            for (int g = 0; g < groups.Groups; g++)
+            {
+                int z = groups.First(cls, g);
+                while (z != FrameStore.None)
+                {
+                    int h = z << _pool.Frames.FrameShift;
+                    if (Zspage.InUse(_pool.Arena, h) < Zspage.Born(_pool.Arena, h)) return z;
+                    z = Zspage.Next(_pool.Arena, h);
+                }
+            }
+            return -1;
         }
     }
 }

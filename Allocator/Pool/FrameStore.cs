@@ -71,6 +71,26 @@ namespace ZramEmbedded.Allocator.Pool
             return count;
         }
 
+        /// <summary>Appends `extra` free frames after the last of the chain's `length` frames. Caller checks FreeCount.</summary>
+        internal void Extend(int head, int length, int extra)
+        {
+            int last = head;
+            for (int i = 1; i < length; i++) last = _next[last];
+            int added = AllocateChain(extra);
+            _next[last] = (ushort)added;
+        }
+
+        /// <summary>Keeps the first `keep` (≥ 1) frames of the chain and frees the rest; returns how many were freed.</summary>
+        internal int Truncate(int head, int keep)
+        {
+            int last = head;
+            for (int i = 1; i < keep; i++) last = _next[last];
+            int rest = _next[last];
+            if (rest == None) return 0;
+            _next[last] = None;
+            return ReleaseChain(rest);
+        }
+
         /// <summary>Arena index of byte `pos` of the zspage whose head frame is `head`.</summary>
         internal int Address(int head, int pos)
         {

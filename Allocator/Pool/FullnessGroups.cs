@@ -4,7 +4,8 @@
 // emptiest); full zspages (u = n) sit in no list (nothing can be allocated from or compacted into them),
 // and empty ones are released at once. Allocation takes the head of the highest non-empty group (fills
 // the fullest zspage first, as zsmalloc does, so free space gathers in few zspages); compaction moves
-// objects from the lowest group's zspage into the highest group's. Links live in the zspage headers in
+// objects from the emptiest zspage (fewest in use, searched in the lowest non-empty group) into the
+// fullest (most in use, in the highest group). Links live in the zspage headers in
 // the arena (Zspage), heads here: ushort[classes·G] (counted in MetadataBytes).
 // Discipline: Remove before changing a zspage's use count, Insert after.
 namespace ZramEmbedded.Allocator.Pool
@@ -63,32 +64,56 @@ namespace ZramEmbedded.Allocator.Pool
             Zspage.SetNext(_arena, h, FrameStore.None);
         }
 
-        /// <summary>The fullest partially used zspage of the class, other than `except`; -1 if none.</summary>
+        /// <summary>First zspage of group g of the class (FrameStore.None if the group is empty).</summary>
+        internal int First(int cls, int g)
+        {
+            return _heads[cls * _groups + g];
+        }
+
+        /// <summary>The partially used zspage of the class with the most objects in use, other than `except`; -1 if none.</summary>
         internal int Fullest(int cls, int except)
         {
             for (int g = _groups - 1; g >= 0; g--)
             {
+                int best = -1;
+                int bestUse = -1;
                 int z = _heads[cls * _groups + g];
                 while (z != FrameStore.None)
                 {
-                    if (z != except) return z;
-                    z = Zspage.Next(_arena, z << _frames.FrameShift);
+                    int h = z << _frames.FrameShift;
+                    int u = Zspage.InUse(_arena, h);
+                    if (z != except && u > bestUse)
+                    {
+                        best = z;
+                        bestUse = u;
+                    }
+                    z = Zspage.Next(_arena, h);
                 }
+                if (best >= 0) return best;
             }
             return -1;
         }
 
-        /// <summary>The emptiest partially used zspage of the class, other than `except`; -1 if none.</summary>
+        /// <summary>The partially used zspage of the class with the fewest objects in use, other than `except`; -1 if none.</summary>
         internal int Emptiest(int cls, int except)
         {
             for (int g = 0; g < _groups; g++)
             {
+                int best = -1;
+                int bestUse = int.MaxValue;
                 int z = _heads[cls * _groups + g];
                 while (z != FrameStore.None)
                 {
-                    if (z != except) return z;
-                    z = Zspage.Next(_arena, z << _frames.FrameShift);
+                    int h = z << _frames.FrameShift;
+                    int u = Zspage.InUse(_arena, h);
+                    if (z != except && u < bestUse)
+                    {
+                        best = z;
+                        bestUse = u;
+                    }
+                    z = Zspage.Next(_arena, h);
                 }
+                if (best >= 0) return best;
             }
             return -1;
         }

@@ -2,7 +2,8 @@
 //
 // What: the arena is cut into power-of-two frames (FrameStore); objects of similar size share a size
 // class (SizeClassTable) and live in zspages of that class — chains of 1..16 frames, not necessarily
-// adjacent, objects may straddle frames (Zspage). Callers get opaque int handles (HandleTable), so
+// adjacent, objects may straddle frames (Zspage). Zspages are elastic: they hold only the frames their
+// born slots need, so a partly used zspage wastes less than a frame (what makes small arenas work). Callers get opaque int handles (HandleTable), so
 // Compactor can move objects from the emptiest zspages of a class into the fullest and release frames.
 // Why: a fixed arena with no per-block headers between objects and no external fragmentation beyond one
 // partly used zspage per class after compaction; metadata is a few arrays sized at construction.
@@ -36,6 +37,8 @@ namespace ZramEmbedded.Allocator.Pool
         private readonly Compactor _compactor;
         internal readonly ushort[] ClassZspages;
         internal readonly ushort[] ClassInUse;
+        internal readonly ushort[] ClassBorn;
+        internal readonly ushort[] ClassFrames;
         private readonly int _slotBits;
         private readonly int _slotMask;
         private readonly int _metadataBytes;
@@ -66,9 +69,11 @@ namespace ZramEmbedded.Allocator.Pool
             Groups = new FullnessGroups(Frames, Classes.Count, _config.FullnessGroups);
             ClassZspages = new ushort[Classes.Count];
             ClassInUse = new ushort[Classes.Count];
+            ClassBorn = new ushort[Classes.Count];
+            ClassFrames = new ushort[Classes.Count];
             _compactor = new Compactor(this);
             _metadataBytes = Handles.MetadataBytes + Frames.MetadataBytes + Classes.MetadataBytes
-                + Groups.MetadataBytes + Classes.Count * 4 + FixedObjectBytes;
+                + Groups.MetadataBytes + Classes.Count * 8 + FixedObjectBytes;
         }
 
         /// <summary>Largest object size accepted by Malloc (bytes).</summary>
@@ -111,23 +116,24 @@ namespace ZramEmbedded.Allocator.Pool
                 return NoHandle;
             }
             int cls = Classes.ClassFor(size + Zspage.ObjectHeaderBytes);
-            int objs = Classes.ObjectsOf(cls);
-            int head = Groups.Fullest(cls, -1);
+            int head = FindZspageWithRoom(cls);
             if (head < 0)
             {
-                int k = Classes.FramesOf(cls);
-                if (Frames.FreeCount < k)
+                int first = Zspage.FramesFor(1, Classes.SizeOf(cls), Frames.FrameShift);
+                if (Frames.FreeCount < first)
                 {
                     _failed++;
                     return NoHandle;
                 }
-                head = Frames.AllocateChain(k);
-                Zspage.Init(Frames, head, cls, Classes.SizeOf(cls), objs);
+                // A zspage with no born slot holds one frame; TakeSlot grows it to `first` frames.
+                head = Frames.AllocateChain(1);
+                Zspage.Init(Arena, head << Frames.FrameShift, cls);
                 ClassZspages[cls]++;
+                ClassFrames[cls]++;
                 _zspages++;
-                _framesUsed += k;
+                _framesUsed++;
             }
-            int slot = TakeSlot(cls, head, objs);
+            int slot = TakeSlot(cls, head);
             int handle = Handles.Allocate((head << _slotBits) | slot);
             int pos = Zspage.SlotPos(slot, Classes.SizeOf(cls));
             Frames.WriteU16(head, pos, (HandleIndex(handle) << 1) | 1);
@@ -135,6 +141,21 @@ namespace ZramEmbedded.Allocator.Pool
             _objects++;
             _objectBytes += size;
             return handle;
+        }
+
+        /// <summary>The fullest partly used zspage of the class that has a free born slot or can grow; -1 if none.</summary>
+        private int FindZspageWithRoom(int cls)
+        {
+            for (int g = Groups.Groups - 1; g >= 0; g--)
+            {
+                int z = Groups.First(cls, g);
+                while (z != FrameStore.None)
+                {
+                    if (CanTake(cls, z)) return z;
+                    z = Zspage.Next(Arena, z << Frames.FrameShift);
+                }
+            }
+            return -1;
         }
 
         /// <summary>Frees the object; InvalidHandleException for a bad, freed (double free) or stale handle.</summary>
@@ -150,7 +171,7 @@ namespace ZramEmbedded.Allocator.Pool
                 int pos = Zspage.SlotPos(slot, Classes.SizeOf(cls));
                 int size = Frames.ReadU16(head, pos + 2);
                 Handles.Release(index);
-                ReleaseSlot(cls, head, slot, Classes.ObjectsOf(cls));
+                ReleaseSlot(cls, head, slot);
                 _objects--;
                 _objectBytes -= size;
             }
@@ -260,10 +281,10 @@ namespace ZramEmbedded.Allocator.Pool
                 s.FramesPerZspage = Classes.FramesOf(classIndex);
                 s.ObjectsPerZspage = objs;
                 s.Zspages = ClassZspages[classIndex];
-                s.ObjectsAllocated = s.Zspages * objs;
+                s.ObjectsAllocated = ClassBorn[classIndex];
                 s.ObjectsInUse = ClassInUse[classIndex];
-                s.Frames = s.Zspages * s.FramesPerZspage;
-                s.Compactable = (s.ObjectsAllocated - s.ObjectsInUse) / objs;
+                s.Frames = ClassFrames[classIndex];
+                s.Compactable = _compactor.CanCompact(classIndex);
             }
         }
 
@@ -276,39 +297,97 @@ namespace ZramEmbedded.Allocator.Pool
             return Handles.Resolve(handle);
         }
 
-        /// <summary>Pops a free slot of zspage `head` (must have one), keeping lists and counters right.</summary>
-        internal int TakeSlot(int cls, int head, int objs)
+        /// <summary>True when zspage `head` of class cls has a free born slot or can be grown by one slot now.</summary>
+        internal bool CanTake(int cls, int head)
         {
             int h = head << Frames.FrameShift;
-            Groups.Remove(cls, head, objs);
-            int slot = Zspage.FreeSlot(Arena, h);
-            int tag = Frames.ReadU16(head, Zspage.SlotPos(slot, Classes.SizeOf(cls)));
-            Zspage.SetFreeSlot(Arena, h, tag >> 1);
-            Zspage.SetInUse(Arena, h, Zspage.InUse(Arena, h) + 1);
-            Groups.Insert(cls, head, objs);
+            int u = Zspage.InUse(Arena, h);
+            int b = Zspage.Born(Arena, h);
+            if (u < b) return true;
+            if (b >= Classes.ObjectsOf(cls)) return false;
+            int size = Classes.SizeOf(cls);
+            int extra = Zspage.FramesFor(b + 1, size, Frames.FrameShift) - Zspage.FramesFor(b, size, Frames.FrameShift);
+            return Frames.FreeCount >= extra;
+        }
+
+        /// <summary>
+        /// Takes the lowest free born slot of zspage `head`, or bears slot b (growing the chain when the slot
+        /// reaches into a new frame). Caller checks CanTake. Keeps lists and counters right; returns the slot.
+        /// </summary>
+        internal int TakeSlot(int cls, int head)
+        {
+            int h = head << Frames.FrameShift;
+            int size = Classes.SizeOf(cls);
+            int u = Zspage.InUse(Arena, h);
+            int b = Zspage.Born(Arena, h);
+            int slot;
+            Groups.Remove(cls, head, Classes.ObjectsOf(cls));
+            if (u < b)
+            {
+                slot = 0;
+                while ((Frames.ReadU16(head, Zspage.SlotPos(slot, size)) & 1) != 0) slot++;
+            }
+            else
+            {
+                int have = Zspage.FramesFor(b, size, Frames.FrameShift);
+                int need = Zspage.FramesFor(b + 1, size, Frames.FrameShift);
+                if (need > have)
+                {
+                    Frames.Extend(head, have, need - have);
+                    ClassFrames[cls] += (ushort)(need - have);
+                    _framesUsed += need - have;
+                }
+                slot = b;
+                Zspage.SetBorn(Arena, h, b + 1);
+                ClassBorn[cls]++;
+            }
+            Zspage.SetInUse(Arena, h, u + 1);
             ClassInUse[cls]++;
+            Groups.Insert(cls, head, Classes.ObjectsOf(cls));
             return slot;
         }
 
-        /// <summary>Returns a slot to its zspage; releases the zspage when it empties. Returns frames released.</summary>
-        internal int ReleaseSlot(int cls, int head, int slot, int objs)
+        /// <summary>
+        /// Frees a used slot. When it was the top slot, the trailing free slots die and the frames they alone
+        /// occupied go back to the free list; an empty zspage is released whole. Returns frames released.
+        /// </summary>
+        internal int ReleaseSlot(int cls, int head, int slot)
         {
             int h = head << Frames.FrameShift;
+            int size = Classes.SizeOf(cls);
+            int objs = Classes.ObjectsOf(cls);
+            int b = Zspage.Born(Arena, h);
+            int u = Zspage.InUse(Arena, h) - 1;
             Groups.Remove(cls, head, objs);
-            Frames.WriteU16(head, Zspage.SlotPos(slot, Classes.SizeOf(cls)), Zspage.FreeSlot(Arena, h) << 1);
-            Zspage.SetFreeSlot(Arena, h, slot);
-            int inUse = Zspage.InUse(Arena, h) - 1;
-            Zspage.SetInUse(Arena, h, inUse);
+            Frames.WriteU16(head, Zspage.SlotPos(slot, size), 0);
+            Zspage.SetInUse(Arena, h, u);
             ClassInUse[cls]--;
-            if (inUse > 0)
+            int released = 0;
+            if (u == 0)
             {
-                Groups.Insert(cls, head, objs);
-                return 0;
+                released = Frames.ReleaseChain(head);
+                ClassZspages[cls]--;
+                ClassBorn[cls] -= (ushort)b;
+                ClassFrames[cls] -= (ushort)released;
+                _zspages--;
+                _framesUsed -= released;
+                return released;
             }
-            int released = Frames.ReleaseChain(head);
-            ClassZspages[cls]--;
-            _zspages--;
-            _framesUsed -= released;
+            if (slot == b - 1)
+            {
+                int nb = slot;
+                while ((Frames.ReadU16(head, Zspage.SlotPos(nb - 1, size)) & 1) == 0) nb--; // slot 0.. holds a used one
+                Zspage.SetBorn(Arena, h, nb);
+                ClassBorn[cls] -= (ushort)(b - nb);
+                int keep = Zspage.FramesFor(nb, size, Frames.FrameShift);
+                if (keep < Zspage.FramesFor(b, size, Frames.FrameShift))
+                {
+                    released = Frames.Truncate(head, keep);
+                    ClassFrames[cls] -= (ushort)released;
+                    _framesUsed -= released;
+                }
+            }
+            Groups.Insert(cls, head, objs);
             return released;
         }
 

@@ -1,28 +1,32 @@
-// Layout of a zspage inside the arena: a 9-byte header at the start of its head frame, then objects.
+// Layout of a zspage inside the arena, and its elastic length.
 //
-// Header (little-endian, in the head frame, so no chain walk is needed to reach it):
-//   [0]    class index (byte)            [1..2] objects in use
-//   [3..4] first free slot (NoSlot = none) [5..6] previous / [7..8] next zspage in its fullness list
-//                                                (FrameStore.None = none)
-// Slots: slot i occupies zspage bytes [HeaderBytes + i·classSize, … + classSize) and may straddle frames.
-// Each slot starts with a 4-byte object header: a 16-bit tag and the 16-bit object size in bytes.
-//   tag of a used slot = handle-table index << 1 | 1   (the reverse map compaction needs)
-//   tag of a free slot = next free slot << 1           (free list threaded through the free slots)
-// Payload bytes follow the header. Keeping this metadata in the arena means it costs only while a zspage
-// or object exists (9 B per zspage, 4 B per object) instead of per frame or per handle for the pool's life.
+// Header (9 bytes, little-endian, at the start of the head frame, so no chain walk reaches it):
+//   [0]    class index                [1..2] objects in use (u)
+//   [3..4] born slots (b)             [5..6] previous / [7..8] next zspage in its fullness list
+//                                            (FrameStore.None = none)
+// Slots: slot i occupies zspage bytes [HeaderBytes + i·size, … + size) and may straddle frames. A class's
+// zspage has room for `objects` slots in `frames` frames (SizeClassTable), but only the first b slots are
+// "born": the zspage holds just FramesFor(b) frames, growing a frame at a time as slots are born and
+// giving frames back when the top slots die. So a partly used zspage wastes less than one frame instead
+// of all its free slots — the fix for small arenas, where nearly every class has one partly used zspage.
+// (Dan Magenheimer's "variable length zspages", 2013; see ../shared/seeds/001.)
+// Invariants: 1 ≤ u ≤ b ≤ objects while the zspage exists; slot b−1 is in use (the top slot, so trailing
+// frames can be released on free); every used slot is below b.
+// Each used slot starts with a 4-byte object header: 16-bit tag = handle-table index << 1 | 1 (the reverse
+// map compaction needs) and the 16-bit object size in bytes; a born free slot has tag 0. Payload follows.
+// Keeping this metadata in the arena means it costs only while a zspage or object exists.
 namespace ZramEmbedded.Allocator.Pool
 {
     internal static class Zspage
     {
         internal const int HeaderBytes = 9;
         internal const int ObjectHeaderBytes = 4;
-        internal const int NoSlot = 0x7FFF;
 
         internal static int ClassOf(byte[] arena, int headAddr) { return arena[headAddr]; }
 
         internal static int InUse(byte[] arena, int headAddr) { return Get16(arena, headAddr + 1); }
 
-        internal static int FreeSlot(byte[] arena, int headAddr) { return Get16(arena, headAddr + 3); }
+        internal static int Born(byte[] arena, int headAddr) { return Get16(arena, headAddr + 3); }
 
         internal static int Prev(byte[] arena, int headAddr) { return Get16(arena, headAddr + 5); }
 
@@ -30,33 +34,34 @@ namespace ZramEmbedded.Allocator.Pool
 
         internal static void SetInUse(byte[] arena, int headAddr, int v) { Set16(arena, headAddr + 1, v); }
 
-        internal static void SetFreeSlot(byte[] arena, int headAddr, int v) { Set16(arena, headAddr + 3, v); }
+        internal static void SetBorn(byte[] arena, int headAddr, int v) { Set16(arena, headAddr + 3, v); }
 
         internal static void SetPrev(byte[] arena, int headAddr, int v) { Set16(arena, headAddr + 5, v); }
 
         internal static void SetNext(byte[] arena, int headAddr, int v) { Set16(arena, headAddr + 7, v); }
 
-        /// <summary>Writes a fresh header and threads every slot onto the free list (slot 0 first).</summary>
-        internal static void Init(FrameStore frames, int head, int cls, int classSize, int objects)
+        /// <summary>Writes a fresh header: no slots born, in no list.</summary>
+        internal static void Init(byte[] arena, int headAddr, int cls)
         {
-            byte[] arena = frames.Arena;
-            int h = head << frames.FrameShift;
-            arena[h] = (byte)cls;
-            SetInUse(arena, h, 0);
-            SetFreeSlot(arena, h, 0);
-            SetPrev(arena, h, FrameStore.None);
-            SetNext(arena, h, FrameStore.None);
-            for (int i = 0; i < objects; i++)
-            {
-                int next = i + 1 < objects ? i + 1 : NoSlot;
-                frames.WriteU16(head, SlotPos(i, classSize), next << 1);
-            }
+            arena[headAddr] = (byte)cls;
+            SetInUse(arena, headAddr, 0);
+            SetBorn(arena, headAddr, 0);
+            SetPrev(arena, headAddr, FrameStore.None);
+            SetNext(arena, headAddr, FrameStore.None);
         }
 
         /// <summary>Zspage byte position of slot i.</summary>
         internal static int SlotPos(int slot, int classSize)
         {
             return HeaderBytes + slot * classSize;
+        }
+
+        /// <summary>Frames a zspage needs to hold its header and `born` slots (at least 1).</summary>
+        internal static int FramesFor(int born, int classSize, int frameShift)
+        {
+            int bytes = HeaderBytes + born * classSize;
+            int frames = (bytes + (1 << frameShift) - 1) >> frameShift;
+            return frames < 1 ? 1 : frames;
         }
 
         private static int Get16(byte[] a, int i) { return a[i] | (a[i + 1] << 8); }
