@@ -122,6 +122,7 @@ namespace ZramEmbedded.Benchmarks
         private static PoolConfig ConfigFromOptions(BenchmarkOptions o)
         {
             var c = PoolConfig.ForArena(128 * 1024);
+            c.BytesPerHandle = 1024; c.FullnessGroups = 1;
             string v;
             if (o.Extra.TryGetValue("frame", out v)) c.FrameSize = int.Parse(v);
             if (o.Extra.TryGetValue("chain", out v)) c.MaxFramesPerZspage = int.Parse(v);
@@ -150,6 +151,7 @@ namespace ZramEmbedded.Benchmarks
                     slotBytes += (long)cs.ObjectsInUse * cs.Size;
                     freeSlots += (long)(cs.ObjectsAllocated - cs.ObjectsInUse) * cs.Size;
                     tail += (long)cs.Frames * cfg.FrameSize - 9L * cs.Zspages - (long)cs.ObjectsAllocated * cs.Size;
+                    freeSlots += 0;
                     if (cs.ObjectsAllocated > cs.ObjectsInUse) partial++; // zspages with holes
                 }
                 rounding = slotBytes - ps.ObjectBytes - 4L * ps.ObjectsInUse;

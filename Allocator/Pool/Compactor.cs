@@ -30,11 +30,23 @@ namespace ZramEmbedded.Allocator.Pool
             _cursor = pool.Classes.Count - 1;
         }
 
+        /// <summary>True when a partly used zspage of the class has holes, or the class has two partly used zspages.</summary>
         internal bool CanCompact(int cls)
         {
-            if (_pool.ClassBorn[cls] > _pool.ClassInUse[cls]) return true;
-            int e = _pool.Groups.Emptiest(cls, -1);
-            return e >= 0 && _pool.Groups.Fullest(cls, e) >= 0;
+            FullnessGroups groups = _pool.Groups;
+            int partial = 0;
+            for (int g = 0; g < groups.Groups; g++)
+            {
+                int z = groups.First(cls, g);
+                while (z != FrameStore.None)
+                {
+                    int h = z << _pool.Frames.FrameShift;
+                    if (Zspage.InUse(_pool.Arena, h) < Zspage.Born(_pool.Arena, h)) return true;
+                    if (++partial >= 2) return true;
+                    z = Zspage.Next(_pool.Arena, h);
+                }
+            }
+            return false;
         }
 
         /// <summary>Moves objects until about `budget` bytes were copied or no class can gain; returns bytes copied.</summary>
@@ -91,15 +103,16 @@ namespace ZramEmbedded.Allocator.Pool
             {
                 int u = Zspage.InUse(p.Arena, srcAddr);
                 int top = Zspage.Born(p.Arena, srcAddr) - 1;
+                int srcPos = Zspage.SlotPos(top, size);
+                int tag = frames.ReadU16(src, srcPos);
+                int objectSize = frames.ReadU16(src, srcPos + 2);
+                int bytes = Zspage.ObjectHeaderBytes + objectSize;
                 if (src == dst)
                 {
                     if (u == top + 1) break; // no holes left
                 }
-                else if (!p.CanTake(cls, dst)) break;
-                int srcPos = Zspage.SlotPos(top, size);
-                int tag = frames.ReadU16(src, srcPos);
-                int bytes = Zspage.ObjectHeaderBytes + frames.ReadU16(src, srcPos + 2);
-                int dslot = p.TakeSlot(cls, dst);
+                else if (!p.CanTake(cls, dst, objectSize)) break;
+                int dslot = p.TakeSlot(cls, dst, objectSize);
                 frames.Move(src, srcPos, dst, Zspage.SlotPos(dslot, size), bytes);
                 p.Handles.Move(tag >> 1, (dst << p.SlotBits) | dslot);
                 PagesCompacted += p.ReleaseSlot(cls, src, top);

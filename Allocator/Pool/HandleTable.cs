@@ -84,6 +84,12 @@ namespace ZramEmbedded.Allocator.Pool
             return index;
         }
 
+        /// <summary>True when entry `index` holds a live object.</summary>
+        internal bool IsLive(int index)
+        {
+            return (_entries[index] & LiveBit) != 0;
+        }
+
         /// <summary>Location of the live entry `index`.</summary>
         internal int LocationOf(int index)
         {

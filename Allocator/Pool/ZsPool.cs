@@ -35,10 +35,6 @@ namespace ZramEmbedded.Allocator.Pool
         internal readonly FullnessGroups Groups;
         internal readonly HandleTable Handles;
         private readonly Compactor _compactor;
-        internal readonly ushort[] ClassZspages;
-        internal readonly ushort[] ClassInUse;
-        internal readonly ushort[] ClassBorn;
-        internal readonly ushort[] ClassFrames;
         private readonly int _slotBits;
         private readonly int _slotMask;
         private readonly int _metadataBytes;
@@ -67,13 +63,9 @@ namespace ZramEmbedded.Allocator.Pool
             capacity = PoolMath.Min(PoolMath.Max(capacity, 1), 32767);
             Handles = new HandleTable(capacity, locationBits);
             Groups = new FullnessGroups(Frames, Classes.Count, _config.FullnessGroups);
-            ClassZspages = new ushort[Classes.Count];
-            ClassInUse = new ushort[Classes.Count];
-            ClassBorn = new ushort[Classes.Count];
-            ClassFrames = new ushort[Classes.Count];
             _compactor = new Compactor(this);
             _metadataBytes = Handles.MetadataBytes + Frames.MetadataBytes + Classes.MetadataBytes
-                + Groups.MetadataBytes + Classes.Count * 8 + FixedObjectBytes;
+                + Groups.MetadataBytes + FixedObjectBytes;
         }
 
         /// <summary>Largest object size accepted by Malloc (bytes).</summary>
@@ -116,10 +108,10 @@ namespace ZramEmbedded.Allocator.Pool
                 return NoHandle;
             }
             int cls = Classes.ClassFor(size + Zspage.ObjectHeaderBytes);
-            int head = FindZspageWithRoom(cls);
+            int head = FindZspageWithRoom(cls, size);
             if (head < 0)
             {
-                int first = Zspage.FramesFor(1, Classes.SizeOf(cls), Frames.FrameShift);
+                int first = Zspage.FramesFor(Zspage.EndOf(0, Classes.SizeOf(cls), size), Frames.FrameShift);
                 if (Frames.FreeCount < first)
                 {
                     _failed++;
@@ -128,12 +120,10 @@ namespace ZramEmbedded.Allocator.Pool
                 // A zspage with no born slot holds one frame; TakeSlot grows it to `first` frames.
                 head = Frames.AllocateChain(1);
                 Zspage.Init(Arena, head << Frames.FrameShift, cls);
-                ClassZspages[cls]++;
-                ClassFrames[cls]++;
                 _zspages++;
                 _framesUsed++;
             }
-            int slot = TakeSlot(cls, head);
+            int slot = TakeSlot(cls, head, size);
             int handle = Handles.Allocate((head << _slotBits) | slot);
             int pos = Zspage.SlotPos(slot, Classes.SizeOf(cls));
             Frames.WriteU16(head, pos, (HandleIndex(handle) << 1) | 1);
@@ -144,16 +134,25 @@ namespace ZramEmbedded.Allocator.Pool
         }
 
         /// <summary>The fullest partly used zspage of the class that has a free born slot or can grow; -1 if none.</summary>
-        private int FindZspageWithRoom(int cls)
+        private int FindZspageWithRoom(int cls, int size)
         {
             for (int g = Groups.Groups - 1; g >= 0; g--)
             {
+                int best = -1;
+                int bestUse = -1;
                 int z = Groups.First(cls, g);
                 while (z != FrameStore.None)
                 {
-                    if (CanTake(cls, z)) return z;
-                    z = Zspage.Next(Arena, z << Frames.FrameShift);
+                    int h = z << Frames.FrameShift;
+                    int u = Zspage.InUse(Arena, h);
+                    if (u > bestUse && CanTake(cls, z, size))
+                    {
+                        best = z;
+                        bestUse = u;
+                    }
+                    z = Zspage.Next(Arena, h);
                 }
+                if (best >= 0) return best;
             }
             return -1;
         }
@@ -268,22 +267,40 @@ namespace ZramEmbedded.Allocator.Pool
             }
         }
 
-        /// <summary>Fills `s` with row `classIndex` (0 = smallest class) of the class table.</summary>
+        /// <summary>
+        /// Fills `s` with row `classIndex` (0 = smallest class) of the class table. The per-class counts are
+        /// gathered by one pass over the handle table (a zspage is counted through its top object, which is
+        /// always in use), so the pool keeps no per-class counters: O(handle capacity), for diagnostics.
+        /// </summary>
         public void GetClassStats(int classIndex, ClassStats s)
         {
             if (s == null) throw new ArgumentNullException("s");
             if (classIndex < 0 || classIndex >= Classes.Count) throw new ArgumentOutOfRangeException("classIndex");
             lock (_sync)
             {
-                int objs = Classes.ObjectsOf(classIndex);
+                int size = Classes.SizeOf(classIndex);
                 s.Index = classIndex;
-                s.Size = Classes.SizeOf(classIndex);
+                s.Size = size;
                 s.FramesPerZspage = Classes.FramesOf(classIndex);
-                s.ObjectsPerZspage = objs;
-                s.Zspages = ClassZspages[classIndex];
-                s.ObjectsAllocated = ClassBorn[classIndex];
-                s.ObjectsInUse = ClassInUse[classIndex];
-                s.Frames = ClassFrames[classIndex];
+                s.ObjectsPerZspage = Classes.ObjectsOf(classIndex);
+                s.Zspages = 0;
+                s.ObjectsAllocated = 0;
+                s.ObjectsInUse = 0;
+                s.Frames = 0;
+                for (int i = 0; i < Handles.Capacity; i++)
+                {
+                    if (!Handles.IsLive(i)) continue;
+                    int loc = Handles.LocationOf(i);
+                    int h = (loc >> _slotBits) << Frames.FrameShift;
+                    if (Zspage.ClassOf(Arena, h) != classIndex) continue;
+                    s.ObjectsInUse++;
+                    int b = Zspage.Born(Arena, h);
+                    if ((loc & _slotMask) != b - 1) continue;
+                    s.Zspages++;
+                    s.ObjectsAllocated += b;
+                    int end = Zspage.EndOf(b - 1, size, Frames.ReadU16(h >> Frames.FrameShift, Zspage.SlotPos(b - 1, size) + 2));
+                    s.Frames += Zspage.FramesFor(end, Frames.FrameShift);
+                }
                 s.Compactable = _compactor.CanCompact(classIndex);
             }
         }
@@ -297,8 +314,16 @@ namespace ZramEmbedded.Allocator.Pool
             return Handles.Resolve(handle);
         }
 
-        /// <summary>True when zspage `head` of class cls has a free born slot or can be grown by one slot now.</summary>
-        internal bool CanTake(int cls, int head)
+        /// <summary>Zspage byte just past the top object (the header's end when no slot is born).</summary>
+        internal int TopEnd(int head, int classSize, int born)
+        {
+            if (born == 0) return Zspage.HeaderBytes;
+            int pos = Zspage.SlotPos(born - 1, classSize);
+            return pos + Zspage.ObjectHeaderBytes + Frames.ReadU16(head, pos + 2);
+        }
+
+        /// <summary>True when zspage `head` of class cls has a free born slot, or can bear a slot for an object of objectSize bytes now.</summary>
+        internal bool CanTake(int cls, int head, int objectSize)
         {
             int h = head << Frames.FrameShift;
             int u = Zspage.InUse(Arena, h);
@@ -306,15 +331,17 @@ namespace ZramEmbedded.Allocator.Pool
             if (u < b) return true;
             if (b >= Classes.ObjectsOf(cls)) return false;
             int size = Classes.SizeOf(cls);
-            int extra = Zspage.FramesFor(b + 1, size, Frames.FrameShift) - Zspage.FramesFor(b, size, Frames.FrameShift);
-            return Frames.FreeCount >= extra;
+            int have = Zspage.FramesFor(TopEnd(head, size, b), Frames.FrameShift);
+            int need = Zspage.FramesFor(Zspage.EndOf(b, size, objectSize), Frames.FrameShift);
+            return Frames.FreeCount >= need - have;
         }
 
         /// <summary>
-        /// Takes the lowest free born slot of zspage `head`, or bears slot b (growing the chain when the slot
-        /// reaches into a new frame). Caller checks CanTake. Keeps lists and counters right; returns the slot.
+        /// Takes the lowest free born slot of zspage `head`, or bears slot b for an object of objectSize bytes
+        /// (growing the chain to reach the object's end). Caller checks CanTake. Keeps lists and counters
+        /// right; returns the slot. The caller writes the slot's tag and size.
         /// </summary>
-        internal int TakeSlot(int cls, int head)
+        internal int TakeSlot(int cls, int head, int objectSize)
         {
             int h = head << Frames.FrameShift;
             int size = Classes.SizeOf(cls);
@@ -329,27 +356,24 @@ namespace ZramEmbedded.Allocator.Pool
             }
             else
             {
-                int have = Zspage.FramesFor(b, size, Frames.FrameShift);
-                int need = Zspage.FramesFor(b + 1, size, Frames.FrameShift);
+                int have = Zspage.FramesFor(TopEnd(head, size, b), Frames.FrameShift);
+                int need = Zspage.FramesFor(Zspage.EndOf(b, size, objectSize), Frames.FrameShift);
                 if (need > have)
                 {
                     Frames.Extend(head, have, need - have);
-                    ClassFrames[cls] += (ushort)(need - have);
                     _framesUsed += need - have;
                 }
                 slot = b;
                 Zspage.SetBorn(Arena, h, b + 1);
-                ClassBorn[cls]++;
             }
             Zspage.SetInUse(Arena, h, u + 1);
-            ClassInUse[cls]++;
             Groups.Insert(cls, head, Classes.ObjectsOf(cls));
             return slot;
         }
 
         /// <summary>
-        /// Frees a used slot. When it was the top slot, the trailing free slots die and the frames they alone
-        /// occupied go back to the free list; an empty zspage is released whole. Returns frames released.
+        /// Frees a used slot. When it was the top slot, the trailing free slots die and the frames past the new
+        /// top object's end go back to the free list; an empty zspage is released whole. Returns frames released.
         /// </summary>
         internal int ReleaseSlot(int cls, int head, int slot)
         {
@@ -358,17 +382,14 @@ namespace ZramEmbedded.Allocator.Pool
             int objs = Classes.ObjectsOf(cls);
             int b = Zspage.Born(Arena, h);
             int u = Zspage.InUse(Arena, h) - 1;
+            int had = slot == b - 1 ? Zspage.FramesFor(TopEnd(head, size, b), Frames.FrameShift) : 0;
             Groups.Remove(cls, head, objs);
             Frames.WriteU16(head, Zspage.SlotPos(slot, size), 0);
             Zspage.SetInUse(Arena, h, u);
-            ClassInUse[cls]--;
             int released = 0;
             if (u == 0)
             {
                 released = Frames.ReleaseChain(head);
-                ClassZspages[cls]--;
-                ClassBorn[cls] -= (ushort)b;
-                ClassFrames[cls] -= (ushort)released;
                 _zspages--;
                 _framesUsed -= released;
                 return released;
@@ -376,14 +397,12 @@ namespace ZramEmbedded.Allocator.Pool
             if (slot == b - 1)
             {
                 int nb = slot;
-                while ((Frames.ReadU16(head, Zspage.SlotPos(nb - 1, size)) & 1) == 0) nb--; // slot 0.. holds a used one
+                while ((Frames.ReadU16(head, Zspage.SlotPos(nb - 1, size)) & 1) == 0) nb--; // a used slot remains below
                 Zspage.SetBorn(Arena, h, nb);
-                ClassBorn[cls] -= (ushort)(b - nb);
-                int keep = Zspage.FramesFor(nb, size, Frames.FrameShift);
-                if (keep < Zspage.FramesFor(b, size, Frames.FrameShift))
+                int keep = Zspage.FramesFor(TopEnd(head, size, nb), Frames.FrameShift);
+                if (keep < had)
                 {
                     released = Frames.Truncate(head, keep);
-                    ClassFrames[cls] -= (ushort)released;
                     _framesUsed -= released;
                 }
             }

@@ -6,9 +6,11 @@
 //                                            (FrameStore.None = none)
 // Slots: slot i occupies zspage bytes [HeaderBytes + i·size, … + size) and may straddle frames. A class's
 // zspage has room for `objects` slots in `frames` frames (SizeClassTable), but only the first b slots are
-// "born": the zspage holds just FramesFor(b) frames, growing a frame at a time as slots are born and
-// giving frames back when the top slots die. So a partly used zspage wastes less than one frame instead
-// of all its free slots — the fix for small arenas, where nearly every class has one partly used zspage.
+// "born", and the zspage holds just the frames that reach the end of its top object's bytes
+// (FramesFor(end)): it grows as slots are born and gives frames back when the top slots die. So a partly
+// used zspage wastes less than one frame instead of all its free slots — the fix for small arenas, where
+// nearly every class has one partly used zspage — and the top object's class rounding costs nothing.
+// Every slot below the top lies wholly before the top object, so holes are always backed by frames.
 // (Dan Magenheimer's "variable length zspages", 2013; see ../shared/seeds/001.)
 // Invariants: 1 ≤ u ≤ b ≤ objects while the zspage exists; slot b−1 is in use (the top slot, so trailing
 // frames can be released on free); every used slot is below b.
@@ -56,12 +58,17 @@ namespace ZramEmbedded.Allocator.Pool
             return HeaderBytes + slot * classSize;
         }
 
-        /// <summary>Frames a zspage needs to hold its header and `born` slots (at least 1).</summary>
-        internal static int FramesFor(int born, int classSize, int frameShift)
+        /// <summary>Frames a zspage needs to hold bytes [0, end) (its header and objects up to the top one's end; at least 1).</summary>
+        internal static int FramesFor(int end, int frameShift)
         {
-            int bytes = HeaderBytes + born * classSize;
-            int frames = (bytes + (1 << frameShift) - 1) >> frameShift;
+            int frames = (end + (1 << frameShift) - 1) >> frameShift;
             return frames < 1 ? 1 : frames;
+        }
+
+        /// <summary>Zspage byte just past an object of `objectSize` bytes in slot `slot`.</summary>
+        internal static int EndOf(int slot, int classSize, int objectSize)
+        {
+            return HeaderBytes + slot * classSize + ObjectHeaderBytes + objectSize;
         }
 
         private static int Get16(byte[] a, int i) { return a[i] | (a[i + 1] << 8); }
