@@ -7,7 +7,7 @@
 // whose (frames, objects per zspage) equal those of the next larger class is merged into it (it uses the
 // larger class). This is zsmalloc's calculate_zspage_chain_size + can_merge rule; with 4 KiB frames,
 // 16 B step, 32 B minimum, no zspage header and chain 4 it gives 69 distinct classes and a 3264 B huge
-// threshold (chain 16: 3840 B), the published anchors.
+// watermark (chain 16: 3840 B), the published anchors.
 //
 // Distinct classes are numbered from the smallest (0) to the largest (Count-1).
 // Invariants: Size[c] strictly increases with c; Objects[c] ≥ 1; Frames[c]·FrameSize − header ≥
@@ -71,7 +71,7 @@ namespace ZramEmbedded.Allocator.Pool
                 int k = ChainFor(s, frameSize, maxFramesPerZspage, zspageHeaderBytes);
                 int objs = (k * frameSize - zspageHeaderBytes) / s;
                 if (objs > MaxObjectsPerZspage) throw new ArgumentException("too many objects per zspage (raise MinClassSize)");
-                if (objs == 1) huge = s;
+                if (objs > 1 && huge == 0) huge = s; // largest class holding more than one object
                 if (n > 0 && frames[n - 1] == k && objects[n - 1] == objs)
                 {
                     slotClassDesc[i] = n - 1;
@@ -128,7 +128,11 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>Largest class size (bytes).</summary>
         public int MaxClassSize { get { return _maxSize; } }
 
-        /// <summary>Smallest size whose class holds a single object per zspage (zsmalloc's huge_class_size); 0 if none.</summary>
+        /// <summary>
+        /// The huge watermark: the largest slot size whose zspage holds more than one object (zsmalloc's
+        /// huge_class_size before it subtracts its handle bytes); anything larger is stored one per zspage.
+        /// 0 when every class holds one object.
+        /// </summary>
         public int HugeThreshold { get { return _hugeThreshold; } }
 
         /// <summary>Object slot size of class c in bytes.</summary>

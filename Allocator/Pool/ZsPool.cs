@@ -24,8 +24,14 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>Returned by Malloc when nothing fits.</summary>
         public const int NoHandle = -1;
 
-        /// <summary>Rough size of the pool's own objects and array headers on the device (12 B heap blocks).</summary>
-        public const int FixedObjectBytes = 512;
+        /// <summary>
+        /// The pool's own objects on the device, counted in MetadataBytes: nanoFramework stores every object
+        /// header and every field as a 12-byte heap block and every array with a 20-byte header. ZsPool (16
+        /// fields), PoolConfig (8), FrameStore (8), SizeClassTable (9), HandleTable (9), FullnessGroups (4),
+        /// Compactor (4) and the lock object: 8 headers + 58 fields = 66 blocks = 792 B, plus 7 array
+        /// headers = 140 B; rounded up to 960 B.
+        /// </summary>
+        public const int FixedObjectBytes = 960;
 
         private readonly object _sync = new object();
         private readonly PoolConfig _config;
@@ -74,10 +80,10 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>Number of distinct size classes.</summary>
         public int ClassCount { get { return Classes.Count; } }
 
-        /// <summary>Smallest object size stored one per zspage (payload bytes; zsmalloc's huge_class_size).</summary>
+        /// <summary>Smallest object size (payload bytes) stored one per zspage, like zram's huge_class_size; 1 if all are.</summary>
         public int HugeObjectSize
         {
-            get { return Classes.HugeThreshold == 0 ? 0 : Classes.HugeThreshold - Zspage.ObjectHeaderBytes; }
+            get { return Classes.HugeThreshold - Zspage.ObjectHeaderBytes + 1; }
         }
 
         /// <summary>All metadata held outside the arena, in bytes (constant for the pool's life).</summary>

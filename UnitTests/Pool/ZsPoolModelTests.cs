@@ -1,0 +1,216 @@
+// Model-based randomized tests: thousands of Malloc / Write / Read / Free operations with compaction
+// slices interleaved, against PoolModel (handle → size and content seed), with fixed seeds so the host and
+// the device run the same sequence (SampleRandom). After every phase every live object must read back
+// intact and the pool's counters must agree with the model. Small arenas force the pool to fill up, so
+// the out-of-space path, elastic growth/shrink and compaction all run many times.
+using nanoFramework.TestFramework;
+using ZramEmbedded.Allocator.Pool;
+using ZramEmbedded.UnitTests.Samples;
+
+namespace ZramEmbedded.UnitTests.Pool
+{
+    [TestClass]
+    public class ZsPoolModelTests
+    {
+        [TestMethod]
+        public void DefaultConfigSurvivesRandomChurn()
+        {
+            Run(PoolConfig.ForArena(32 * 1024), 32 * 1024, 1, 4000, 200, 4096);
+        }
+
+        [TestMethod]
+        public void ZsmallocParamsSurviveRandomChurn()
+        {
+            Run(PoolConfig.ZsmallocParams(), 64 * 1024, 2, 3000, 300, 4096);
+        }
+
+        [TestMethod]
+        public void TinyFramesStraddleEverywhere()
+        {
+            // 64 B frames: almost every object straddles several non-adjacent frames.
+            PoolConfig c = new PoolConfig();
+            c.FrameSize = 64;
+            c.MaxFramesPerZspage = 16;
+            c.ClassStep = 8;
+            c.MinClassSize = 16;
+            c.MaxObjectSize = 600;
+            c.FullnessGroups = 3;
+            c.MaxHandles = 400;
+            Run(c, 16 * 1024, 3, 4000, 150, 600);
+        }
+
+        [TestMethod]
+        public void ManySmallObjectsManyPerZspage()
+        {
+            PoolConfig c = new PoolConfig();
+            c.FrameSize = 1024;
+            c.MaxFramesPerZspage = 4;
+            c.ClassStep = 16;
+            c.MinClassSize = 32;
+            c.MaxObjectSize = 2000;
+            c.FullnessGroups = 8;
+            c.MaxHandles = 2000;
+            Run(c, 8 * 1024, 4, 4000, 64, 200);
+        }
+
+        /// <summary>
+        /// One randomized run: a mix of operations; sizes up to maxSize, mostly below typicalMax.
+        /// </summary>
+        private static void Run(PoolConfig config, int arenaBytes, uint seed, int operations, int typicalMax, int maxSize)
+        {
+            ZsPool pool = new ZsPool(new byte[arenaBytes], config);
+            PoolStats stats = new PoolStats();
+            ClassStats row = new ClassStats();
+            pool.GetStats(stats);
+            PoolModel model = new PoolModel(stats.HandleCapacity);
+            SampleRandom rng = new SampleRandom(seed);
+            byte[] buffer = new byte[maxSize + 2];
+            uint nextSeed = seed * 1000u;
+            int failures = 0;
+            long lastCompacted = 0;
+            for (int op = 0; op < operations; op++)
+            {
+                int kind = rng.Next(100);
+                if (kind < 45 || model.Count == 0)
+                {
+                    int size = rng.Next(8) == 0 ? rng.Next(1, maxSize + 1) : rng.Next(1, typicalMax + 1);
+                    int h = pool.Malloc(size);
+                    if (h == ZsPool.NoHandle)
+                    {
+                        failures++;
+                        continue;
+                    }
+                    uint s = nextSeed++;
+                    PoolModel.Fill(buffer, 1, size, s);
+                    pool.Write(h, buffer, 1, size);
+                    model.Add(h, size, s);
+                }
+                else if (kind < 80)
+                {
+                    int i = rng.Next(model.Count);
+                    pool.Free(model.Handles[i]);
+                    model.RemoveAt(i);
+                }
+                else if (kind < 92)
+                {
+                    model.Verify(pool, rng.Next(model.Count), buffer);
+                }
+                else if (kind < 99)
+                {
+                    pool.Compact(rng.Next(1, 3000));
+                }
+                else
+                {
+                    pool.CompactAll();
+                    pool.GetStats(stats);
+                    Assert.IsTrue(stats.PagesCompacted >= lastCompacted, "pages_compacted never decreases");
+                    lastCompacted = stats.PagesCompacted;
+                }
+                if (op % 500 == 0)
+                {
+                    model.VerifyAll(pool, buffer);
+                    model.VerifyCounters(pool, stats, row);
+                }
+            }
+            model.VerifyAll(pool, buffer);
+            model.VerifyCounters(pool, stats, row);
+            Assert.IsTrue(failures > 0, "the run filled the arena at least once");
+
+            // Full compaction leaves no class with holes or two partly used zspages, and changes no content.
+            pool.CompactAll();
+            for (int c = 0; c < pool.ClassCount; c++)
+            {
+                pool.GetClassStats(c, row);
+                Assert.IsFalse(row.Compactable, "class " + c + " still compactable");
+                Assert.AreEqual(row.ObjectsInUse, row.ObjectsAllocated);
+            }
+            model.VerifyAll(pool, buffer);
+            model.VerifyCounters(pool, stats, row);
+
+            // Freeing everything returns every frame.
+            while (model.Count > 0)
+            {
+                pool.Free(model.Handles[model.Count - 1]);
+                model.RemoveAt(model.Count - 1);
+            }
+            pool.GetStats(stats);
+            Assert.AreEqual(0, stats.FramesUsed);
+            Assert.AreEqual(0, stats.Zspages);
+            Assert.AreEqual(0, stats.ObjectBytes);
+        }
+
+        [TestMethod]
+        public void CompactionReleasesFramesAndCountsThem()
+        {
+            PoolConfig c = PoolConfig.ForArena(64 * 1024);
+            ZsPool pool = new ZsPool(new byte[64 * 1024], c);
+            PoolModel model = new PoolModel(200);
+            byte[] buffer = new byte[2000];
+            // Same-size objects fill several zspages of one class; free every other one.
+            for (int i = 0; i < 24; i++)
+            {
+                int h = pool.Malloc(1000);
+                Assert.IsTrue(h != ZsPool.NoHandle);
+                PoolModel.Fill(buffer, 0, 1000, (uint)i);
+                pool.Write(h, buffer, 0, 1000);
+                model.Add(h, 1000, (uint)i);
+            }
+            for (int i = model.Count - 1; i >= 0; i -= 2)
+            {
+                pool.Free(model.Handles[i]);
+                model.RemoveAt(i);
+            }
+            PoolStats before = new PoolStats();
+            pool.GetStats(before);
+            int moved = 0;
+            int slices = 0;
+            while (true)
+            {
+                int m = pool.Compact(1100);
+                if (m == 0) break;
+                Assert.IsTrue(m <= 1100 + 1004, "a slice stays within its budget plus one object");
+                moved += m;
+                slices++;
+            }
+            Assert.IsTrue(slices > 1, "budgeted slices");
+            PoolStats after = new PoolStats();
+            pool.GetStats(after);
+            Assert.IsTrue(after.FramesUsed < before.FramesUsed, "compaction released frames");
+            Assert.AreEqual((long)(before.FramesUsed - after.FramesUsed), after.PagesCompacted - before.PagesCompacted);
+            Assert.AreEqual((long)moved, after.BytesCompacted - before.BytesCompacted);
+            model.VerifyAll(pool, buffer);
+        }
+
+        [TestMethod]
+        public void AllocatesFromTheFullestZspageFirst()
+        {
+            ZsPool pool = new ZsPool(new byte[64 * 1024], PoolConfig.ForArena(64 * 1024));
+            ClassStats row = new ClassStats();
+            int first = pool.Malloc(200);
+            int cls = -1;
+            for (int k = 0; k < pool.ClassCount && cls < 0; k++)
+            {
+                pool.GetClassStats(k, row);
+                if (row.ObjectsInUse > 0) cls = k;
+            }
+            int n = row.ObjectsPerZspage;
+            Assert.IsTrue(n >= 4, "test needs several objects per zspage");
+            // Zspage A gets n objects (filled before B is opened), B gets 2.
+            int[] h = new int[n + 2];
+            h[0] = first;
+            for (int i = 1; i < h.Length; i++) h[i] = pool.Malloc(200);
+            pool.GetClassStats(cls, row);
+            Assert.AreEqual(2, row.Zspages);
+            // A: n-1 in use, B: 2 in use. The next object must go to A, the fuller one: then freeing B's two
+            // objects releases B.
+            pool.Free(h[0]);
+            int again = pool.Malloc(200);
+            Assert.IsTrue(again != ZsPool.NoHandle);
+            pool.Free(h[n]);
+            pool.Free(h[n + 1]);
+            pool.GetClassStats(cls, row);
+            Assert.AreEqual(1, row.Zspages);
+            Assert.AreEqual(n, row.ObjectsInUse);
+        }
+    }
+}
