@@ -32,9 +32,247 @@ namespace ZramEmbedded.Benchmarks
             int[] sizes = CompressedSizes(options, pageCount);
             PrintDistribution(sizes);
 
-            if (options.Extra.ContainsKey("sweep")) Sweep(sizes, options.Seed, steps, options);
-            if (options.Extra.ContainsKey("breakdown")) Breakdown(sizes, options.Seed, steps, ConfigFromOptions(options));
+            if (options.Extra.ContainsKey("sweep"))
+            {
+                Sweep(sizes, options.Seed, steps, options);
+                return 0;
+            }
+            if (options.Extra.ContainsKey("breakdown"))
+            {
+                Breakdown(sizes, options.Seed, steps, ConfigFromOptions(options));
+                return 0;
+            }
+
+            var results = new Results();
+            PrintDefinitions(steps);
+            Utilization(sizes, options.Seed, steps, results);
+            Metadata(sizes, options.Seed, steps, results);
+            ClassTable(sizes, options.Seed, steps);
+            Speed(sizes, options.Seed, options.Quick);
+            Console.WriteLine();
+            results.Print();
             return 0;
+        }
+
+        private static void PrintDefinitions(int steps)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Definitions (Benchmarks/Alloc/ChurnHarness.cs):");
+            Console.WriteLine("  utilization = live object bytes / (arena bytes + metadata held outside the arena)");
+            Console.WriteLine("  first-fail  = allocate drawn sizes into the empty pool until the first allocation fails");
+            Console.WriteLine("  steady      = " + steps + " churn steps; a step frees one random live object, runs one idle compaction");
+            Console.WriteLine("                slice of " + SliceBytes + " B (pools only), then allocates drawn sizes until one fails (dropped);");
+            Console.WriteLine("                sampled at that failure, i.e. with the pool as full as it gets; mean after 10 % warm-up");
+            Console.WriteLine("  no-compact  = the same churn without any compaction");
+            Console.WriteLine("  compacted   = every " + CompactEvery + " steps: full compaction, then fill until the first failure; mean");
+            Console.WriteLine("Rows: ours = PoolConfig.ForArena (elastic zspages); zsmalloc params = 4 KiB frames, chain 4, 16 B step on");
+            Console.WriteLine("  our pool; '+fixed' / 'fixed zspages' = the same with classic zsmalloc zspages (whole chain held while");
+            Console.WriteLine("  any object lives); best-fit = Alloc/BestFitAllocator.cs (umm_malloc-like, 4 B header, 8 B granules).");
+        }
+
+        private static readonly int[] UtilArenas = { 64 * 1024, 128 * 1024, 256 * 1024, 1024 * 1024 };
+
+        private static void Utilization(int[] sizes, uint seed, int steps, Results results)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Utilization (%)            arena  first-fail  steady  no-compact  compacted  live objs");
+            foreach (int arena in UtilArenas)
+            {
+                int st = arena >= 1024 * 1024 ? steps / 4 : steps;
+                string k = (arena / 1024) + "k";
+                var ours = Row("ours (defaults)", arena, sizes, seed, st, () => new ZsPoolAllocator("ours", new byte[arena], PoolConfig.ForArena(arena)));
+                var zs = Row("zsmalloc params", arena, sizes, seed, st, () => new ZsPoolAllocator("zs", new byte[arena], PoolConfig.ZsmallocParams()));
+                var zc = Row("zsmalloc params+fixed", arena, sizes, seed, st, () => new ZsPoolAllocator("zs", new byte[arena], ClassicZsmalloc()));
+                var oc = Row("ours, fixed zspages", arena, sizes, seed, st, () => new ZsPoolAllocator("zs", new byte[arena], Classic(PoolConfig.ForArena(arena))));
+                var bf = Row("best-fit baseline", arena, sizes, seed, st, () => new BestFitAllocator(new byte[arena]));
+                if (arena == 128 * 1024)
+                {
+                    results.Add("util_first_fail_128k", ours.FirstFail);
+                    results.Add("util_steady_128k", ours.Steady);
+                    results.Add("util_compacted_128k", ours.Compacted);
+                    results.Add("bestfit_util_steady_128k", bf.Steady);
+                    results.Add("zsparams_util_steady_128k", zs.Steady);
+                    results.Add("zsclassic_util_steady_128k", zc.Steady);
+                }
+                if (arena == 256 * 1024)
+                {
+                    results.Add("util_steady_256k", ours.Steady);
+                    results.Add("util_compacted_256k", ours.Compacted);
+                    results.Add("bestfit_util_steady_256k", bf.Steady);
+                }
+            }
+        }
+
+        private static PoolConfig Classic(PoolConfig c)
+        {
+            c.ElasticZspages = false;
+            return c;
+        }
+
+        private static PoolConfig ClassicZsmalloc()
+        {
+            return Classic(PoolConfig.ZsmallocParams());
+        }
+
+        private static ChurnResult Row(string name, int arena, int[] sizes, uint seed, int steps, Func<IChurnAllocator> make)
+        {
+            IChurnAllocator a = make();
+            ChurnResult r = ChurnHarness.Run(a, sizes, seed, steps, SliceBytes, CompactEvery);
+            IChurnAllocator b = make();
+            ChurnResult plain = ChurnHarness.Run(b, sizes, seed, steps, 0, 0);
+            Console.WriteLine("  " + name.PadRight(22) + (arena / 1024 + "K").PadLeft(7) + Pct(r.FirstFail).PadLeft(12)
+                + Pct(r.Steady).PadLeft(8) + Pct(plain.Steady).PadLeft(12) + (double.IsNaN(r.Compacted) ? "n/a" : Pct(r.Compacted)).PadLeft(11)
+                + r.MeanLiveObjects.ToString("0", CultureInfo.InvariantCulture).PadLeft(11));
+            return r;
+        }
+
+        private static void Metadata(int[] sizes, uint seed, int steps, Results results)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Metadata outside the arena, ours (defaults)   arena   total B  % arena  per live obj  handles  frames  classes  groups  fixed");
+            foreach (int arena in UtilArenas)
+            {
+                var a = new ZsPoolAllocator("ours", new byte[arena], PoolConfig.ForArena(arena));
+                ChurnResult r = ChurnHarness.Run(a, sizes, seed, arena >= 1024 * 1024 ? steps / 8 : steps / 4, SliceBytes, 0);
+                var s = new PoolStats();
+                a.Pool.GetStats(s);
+                var cfg = PoolConfig.ForArena(arena);
+                int handles = s.HandleCapacity * 4, frames = s.FramesTotal * 2;
+                int groups = s.ClassCount * cfg.FullnessGroups * 2;
+                int classes = s.MetadataBytes - handles - frames - groups - ZsPool.FixedObjectBytes;
+                Console.WriteLine("  " + "".PadRight(42) + (arena / 1024 + "K").PadLeft(7) + s.MetadataBytes.ToString().PadLeft(10)
+                    + Pct((double)s.MetadataBytes / arena).PadLeft(9) + (s.MetadataBytes / r.MeanLiveObjects).ToString("0.0", CultureInfo.InvariantCulture).PadLeft(14)
+                    + handles.ToString().PadLeft(9) + frames.ToString().PadLeft(8) + classes.ToString().PadLeft(9) + groups.ToString().PadLeft(8)
+                    + ZsPool.FixedObjectBytes.ToString().PadLeft(7));
+                Console.WriteLine("  " + "".PadRight(42) + "in-arena headers now: " + s.InArenaOverheadBytes + " B (9 B per zspage, 4 B per object), "
+                    + "handle capacity " + s.HandleCapacity + ", classes " + s.ClassCount);
+                if (arena == 128 * 1024) results.Add("metadata_fraction", (double)s.MetadataBytes / arena);
+            }
+        }
+
+        /// <summary>zsmalloc debugfs-style class table of our pool at 128 KiB after churn (active classes only).</summary>
+        private static void ClassTable(int[] sizes, uint seed, int steps)
+        {
+            int arena = 128 * 1024;
+            var a = new ZsPoolAllocator("ours", new byte[arena], PoolConfig.ForArena(arena));
+            ChurnHarness.Run(a, sizes, seed, steps / 4, SliceBytes, 0);
+            Console.WriteLine();
+            Console.WriteLine("Classes of ours at 128K after churn (" + a.Pool.ClassCount + " classes, huge from " + a.Pool.HugeObjectSize + " B; active rows):");
+            Console.WriteLine("  class   size  frames/zspage  objs/zspage  zspages  obj_allocated  obj_used  frames  compactable");
+            var row = new ClassStats();
+            for (int c = 0; c < a.Pool.ClassCount; c++)
+            {
+                a.Pool.GetClassStats(c, row);
+                if (row.Zspages == 0) continue;
+                Console.WriteLine("  " + c.ToString().PadLeft(5) + row.Size.ToString().PadLeft(7) + row.FramesPerZspage.ToString().PadLeft(15)
+                    + row.ObjectsPerZspage.ToString().PadLeft(13) + row.Zspages.ToString().PadLeft(9) + row.ObjectsAllocated.ToString().PadLeft(15)
+                    + row.ObjectsInUse.ToString().PadLeft(10) + row.Frames.ToString().PadLeft(8) + (row.Compactable ? "yes" : "no").PadLeft(13));
+            }
+            var s = new PoolStats();
+            a.Pool.GetStats(s);
+            Console.WriteLine("  totals: frames " + s.FramesUsed + "/" + s.FramesTotal + " (" + s.FrameSize + " B), zspages " + s.Zspages + ", objects " + s.ObjectsInUse
+                + ", object bytes " + s.ObjectBytes + ", metadata " + s.MetadataBytes + " B, utilization " + Pct(s.Utilization) + " %, pages_compacted " + s.PagesCompacted);
+        }
+
+        private static void Speed(int[] sizes, uint seed, bool quick)
+        {
+            Console.WriteLine();
+            double seconds = quick ? 0.3 : 1.0;
+            const int arena = 256 * 1024;
+            var pool = new ZsPoolAllocator("ours", new byte[arena], PoolConfig.ForArena(arena));
+            var bf = new BestFitAllocator(new byte[arena]);
+            double poolOps = OpsPerSecond(pool.Pool, null, seconds);
+            double bfOps = OpsPerSecond(null, bf, seconds);
+            Console.WriteLine("Speed (this host, Release): malloc+write+read+free of 1536 B objects, 256K arena half full");
+            Console.WriteLine("  ours: " + (poolOps / 1e6).ToString("0.00", CultureInfo.InvariantCulture) + " M ops/s    best-fit: "
+                + (bfOps / 1e6).ToString("0.00", CultureInfo.InvariantCulture) + " M ops/s");
+            double poolMbs = CompactionMBs(sizes, seed, seconds, true);
+            double bfMbs = CompactionMBs(sizes, seed, seconds, false);
+            Console.WriteLine("Compaction throughput (bytes moved / time, 256K arena filled then half freed at random):");
+            Console.WriteLine("  ours (CompactAll): " + poolMbs.ToString("0", CultureInfo.InvariantCulture) + " MB/s    best-fit (slide all blocks down): "
+                + bfMbs.ToString("0", CultureInfo.InvariantCulture) + " MB/s");
+        }
+
+        private static double OpsPerSecond(ZsPool pool, BestFitAllocator bf, double seconds)
+        {
+            const int size = 1536;
+            const int liveCount = 80; // ≈ half of a 256K arena
+            byte[] src = new byte[size];
+            byte[] dst = new byte[size];
+            for (int i = 0; i < size; i++) src[i] = (byte)(i * 13);
+            int[] live = new int[liveCount];
+            for (int i = 0; i < liveCount; i++) live[i] = pool != null ? pool.Malloc(size) : bf.Alloc(size, src);
+            var rng = new ZramEmbedded.UnitTests.Samples.SampleRandom(5);
+            long ops = 0;
+            var sw = Stopwatch.StartNew();
+            while (sw.Elapsed.TotalSeconds < seconds)
+            {
+                for (int n = 0; n < 1000; n++)
+                {
+                    int k = rng.Next(liveCount);
+                    if (pool != null)
+                    {
+                        pool.Free(live[k]);
+                        int h = pool.Malloc(size);
+                        pool.Write(h, src, 0, size);
+                        pool.Read(h, dst, 0, size);
+                        live[k] = h;
+                    }
+                    else
+                    {
+                        bf.Free(live[k]);
+                        int h = bf.Alloc(size, src);
+                        bf.Read(h, dst);
+                        live[k] = h;
+                    }
+                }
+                ops += 1000;
+            }
+            return ops / sw.Elapsed.TotalSeconds;
+        }
+
+        private static double CompactionMBs(int[] sizes, uint seed, double seconds, bool ours)
+        {
+            const int arena = 256 * 1024;
+            var rng = new ZramEmbedded.UnitTests.Samples.SampleRandom(seed + 77);
+            byte[] data = new byte[4096];
+            long moved = 0;
+            double elapsed = 0;
+            int rounds = 0;
+            while (elapsed < seconds || rounds < 3)
+            {
+                var live = new List<int>();
+                ZsPool pool = ours ? new ZsPool(new byte[arena], PoolConfig.ForArena(arena)) : null;
+                BestFitAllocator bf = ours ? null : new BestFitAllocator(new byte[arena]);
+                while (true)
+                {
+                    int size = sizes[rng.Next(sizes.Length)];
+                    int id;
+                    if (ours)
+                    {
+                        id = pool.Malloc(size);
+                        if (id == ZsPool.NoHandle) break;
+                        pool.Write(id, data, 0, size);
+                    }
+                    else
+                    {
+                        id = bf.Alloc(size, data);
+                        if (id < 0) break;
+                    }
+                    live.Add(id);
+                }
+                for (int i = live.Count - 1; i >= 0; i--)
+                {
+                    if (rng.Next(2) == 0) continue;
+                    if (ours) pool.Free(live[i]); else bf.Free(live[i]);
+                    live.RemoveAt(i);
+                }
+                var sw = Stopwatch.StartNew();
+                moved += ours ? pool.CompactAll() : bf.SlideAll(live);
+                elapsed += sw.Elapsed.TotalSeconds;
+                rounds++;
+            }
+            return moved / elapsed / 1e6;
         }
 
         private static int[] CompressedSizes(BenchmarkOptions options, int pageCount)

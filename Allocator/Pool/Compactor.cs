@@ -30,10 +30,30 @@ namespace ZramEmbedded.Allocator.Pool
             _cursor = pool.Classes.Count - 1;
         }
 
-        /// <summary>True when a partly used zspage of the class has holes, or the class has two partly used zspages.</summary>
+        /// <summary>
+        /// Elastic: true when a partly used zspage of the class has holes, or the class has two partly used
+        /// zspages. Classic: zs_can_compact — the free slots add up to at least one whole zspage.
+        /// </summary>
         internal bool CanCompact(int cls)
         {
             FullnessGroups groups = _pool.Groups;
+            if (!_pool.Elastic)
+            {
+                int objs = _pool.Classes.ObjectsOf(cls);
+                int free = 0;
+                for (int g = 0; g < groups.Groups; g++)
+                {
+                    int z = groups.First(cls, g);
+                    while (z != FrameStore.None)
+                    {
+                        int h = z << _pool.Frames.FrameShift;
+                        free += objs - Zspage.InUse(_pool.Arena, h);
+                        if (free >= objs) return true;
+                        z = Zspage.Next(_pool.Arena, h);
+                    }
+                }
+                return false;
+            }
             int partial = 0;
             for (int g = 0; g < groups.Groups; g++)
             {
@@ -76,7 +96,7 @@ namespace ZramEmbedded.Allocator.Pool
                 if (src < 0) break;
                 int dst = groups.Fullest(cls, src);
                 int step = dst >= 0 ? Drain(cls, src, dst, budget - moved) : 0;
-                if (step == 0)
+                if (step == 0 && _pool.Elastic)
                 {
                     int z = FindZspageWithHoles(cls);
                     if (z < 0) break;

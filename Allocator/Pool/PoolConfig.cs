@@ -40,6 +40,13 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>Used when MaxHandles is 0: one handle per this many arena bytes.</summary>
         public int BytesPerHandle;
 
+        /// <summary>
+        /// Elastic zspages (default) hold only the frames up to their top object's end and give frames back
+        /// as top objects die; false = classic zsmalloc behaviour (a zspage takes its whole chain when it is
+        /// created and keeps it until it is empty), kept to measure what elasticity buys.
+        /// </summary>
+        public bool ElasticZspages;
+
         /// <summary>The measured defaults for 64 KiB – 1 MiB arenas (see ForArena).</summary>
         public PoolConfig()
         {
@@ -51,6 +58,7 @@ namespace ZramEmbedded.Allocator.Pool
             FullnessGroups = 2;
             MaxHandles = 0;
             BytesPerHandle = 1024;
+            ElasticZspages = true;
         }
 
         /// <summary>
@@ -78,7 +86,10 @@ namespace ZramEmbedded.Allocator.Pool
             return c;
         }
 
-        /// <summary>Linux zsmalloc's grid at 4 KiB pages: 16 B step, 32 B minimum, chain 4, 10 ratio groups.</summary>
+        /// <summary>
+        /// Linux zsmalloc's grid at 4 KiB pages: 16 B step, 32 B minimum, chain 4, 10 ratio groups (on our
+        /// elastic zspages; set ElasticZspages = false as well for zsmalloc's fixed-size zspages).
+        /// </summary>
         public static PoolConfig ZsmallocParams()
         {
             PoolConfig c = new PoolConfig();
@@ -104,6 +115,7 @@ namespace ZramEmbedded.Allocator.Pool
             c.FullnessGroups = FullnessGroups;
             c.MaxHandles = MaxHandles;
             c.BytesPerHandle = BytesPerHandle;
+            c.ElasticZspages = ElasticZspages;
             return c;
         }
 

@@ -28,7 +28,7 @@ namespace ZramEmbedded.Allocator.Pool
         /// The pool's own objects on the device, counted in MetadataBytes: nanoFramework stores every object
         /// header and every field as a 12-byte heap block and every array with a 20-byte header. ZsPool (16
         /// fields), PoolConfig (8), FrameStore (8), SizeClassTable (9), HandleTable (9), FullnessGroups (4),
-        /// Compactor (4) and the lock object: 8 headers + 58 fields = 66 blocks = 792 B, plus 7 array
+        /// Compactor (4) and the lock object: 8 headers + 60 fields = 68 blocks = 816 B, plus 7 array
         /// headers = 140 B; rounded up to 960 B.
         /// </summary>
         public const int FixedObjectBytes = 960;
@@ -40,6 +40,7 @@ namespace ZramEmbedded.Allocator.Pool
         internal readonly SizeClassTable Classes;
         internal readonly FullnessGroups Groups;
         internal readonly HandleTable Handles;
+        internal readonly bool Elastic;
         private readonly Compactor _compactor;
         private readonly int _slotBits;
         private readonly int _slotMask;
@@ -57,6 +58,7 @@ namespace ZramEmbedded.Allocator.Pool
             _config = config.Clone();
             _config.Validate();
             Arena = arena;
+            Elastic = _config.ElasticZspages;
             Frames = new FrameStore(arena, _config.FrameSize);
             Classes = new SizeClassTable(_config.FrameSize, _config.MaxFramesPerZspage, _config.ClassStep,
                 _config.MinClassSize, _config.MaxObjectSize + Zspage.ObjectHeaderBytes, Zspage.HeaderBytes);
@@ -117,17 +119,19 @@ namespace ZramEmbedded.Allocator.Pool
             int head = FindZspageWithRoom(cls, size);
             if (head < 0)
             {
-                int first = Zspage.FramesFor(Zspage.EndOf(0, Classes.SizeOf(cls), size), Frames.FrameShift);
+                int first = FramesToBear(cls, 0, size);
                 if (Frames.FreeCount < first)
                 {
                     _failed++;
                     return NoHandle;
                 }
-                // A zspage with no born slot holds one frame; TakeSlot grows it to `first` frames.
-                head = Frames.AllocateChain(1);
+                // An elastic zspage with no born slot holds one frame and TakeSlot grows it to `first`
+                // frames; a classic (zsmalloc) zspage takes its whole chain at once.
+                int initial = Elastic ? 1 : first;
+                head = Frames.AllocateChain(initial);
                 Zspage.Init(Arena, head << Frames.FrameShift, cls);
                 _zspages++;
-                _framesUsed++;
+                _framesUsed += initial;
             }
             int slot = TakeSlot(cls, head, size);
             int handle = Handles.Allocate((head << _slotBits) | slot);
@@ -303,9 +307,8 @@ namespace ZramEmbedded.Allocator.Pool
                     int b = Zspage.Born(Arena, h);
                     if ((loc & _slotMask) != b - 1) continue;
                     s.Zspages++;
-                    s.ObjectsAllocated += b;
-                    int end = Zspage.EndOf(b - 1, size, Frames.ReadU16(h >> Frames.FrameShift, Zspage.SlotPos(b - 1, size) + 2));
-                    s.Frames += Zspage.FramesFor(end, Frames.FrameShift);
+                    s.ObjectsAllocated += Elastic ? b : s.ObjectsPerZspage;
+                    s.Frames += HeldFrames(classIndex, h >> Frames.FrameShift, b);
                 }
                 s.Compactable = _compactor.CanCompact(classIndex);
             }
@@ -318,6 +321,20 @@ namespace ZramEmbedded.Allocator.Pool
         internal int HandleIndex(int handle)
         {
             return Handles.Resolve(handle);
+        }
+
+        /// <summary>Frames zspage `head` holds with `born` slots born (elastic: up to the top object's end; classic: its chain).</summary>
+        internal int HeldFrames(int cls, int head, int born)
+        {
+            if (!Elastic) return Classes.FramesOf(cls);
+            return Zspage.FramesFor(TopEnd(head, Classes.SizeOf(cls), born), Frames.FrameShift);
+        }
+
+        /// <summary>Frames a zspage needs once slot `born` holds an object of objectSize bytes.</summary>
+        private int FramesToBear(int cls, int born, int objectSize)
+        {
+            if (!Elastic) return Classes.FramesOf(cls);
+            return Zspage.FramesFor(Zspage.EndOf(born, Classes.SizeOf(cls), objectSize), Frames.FrameShift);
         }
 
         /// <summary>Zspage byte just past the top object (the header's end when no slot is born).</summary>
@@ -337,9 +354,7 @@ namespace ZramEmbedded.Allocator.Pool
             if (u < b) return true;
             if (b >= Classes.ObjectsOf(cls)) return false;
             int size = Classes.SizeOf(cls);
-            int have = Zspage.FramesFor(TopEnd(head, size, b), Frames.FrameShift);
-            int need = Zspage.FramesFor(Zspage.EndOf(b, size, objectSize), Frames.FrameShift);
-            return Frames.FreeCount >= need - have;
+            return Frames.FreeCount >= FramesToBear(cls, b, objectSize) - HeldFrames(cls, head, b);
         }
 
         /// <summary>
@@ -362,8 +377,8 @@ namespace ZramEmbedded.Allocator.Pool
             }
             else
             {
-                int have = Zspage.FramesFor(TopEnd(head, size, b), Frames.FrameShift);
-                int need = Zspage.FramesFor(Zspage.EndOf(b, size, objectSize), Frames.FrameShift);
+                int have = HeldFrames(cls, head, b);
+                int need = FramesToBear(cls, b, objectSize);
                 if (need > have)
                 {
                     Frames.Extend(head, have, need - have);
@@ -388,7 +403,7 @@ namespace ZramEmbedded.Allocator.Pool
             int objs = Classes.ObjectsOf(cls);
             int b = Zspage.Born(Arena, h);
             int u = Zspage.InUse(Arena, h) - 1;
-            int had = slot == b - 1 ? Zspage.FramesFor(TopEnd(head, size, b), Frames.FrameShift) : 0;
+            int had = slot == b - 1 ? HeldFrames(cls, head, b) : 0;
             Groups.Remove(cls, head, objs);
             Frames.WriteU16(head, Zspage.SlotPos(slot, size), 0);
             Zspage.SetInUse(Arena, h, u);
@@ -405,7 +420,7 @@ namespace ZramEmbedded.Allocator.Pool
                 int nb = slot;
                 while ((Frames.ReadU16(head, Zspage.SlotPos(nb - 1, size)) & 1) == 0) nb--; // a used slot remains below
                 Zspage.SetBorn(Arena, h, nb);
-                int keep = Zspage.FramesFor(TopEnd(head, size, nb), Frames.FrameShift);
+                int keep = HeldFrames(cls, head, nb);
                 if (keep < had)
                 {
                     released = Frames.Truncate(head, keep);
