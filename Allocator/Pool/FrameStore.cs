@@ -115,6 +115,37 @@ namespace ZramEmbedded.Allocator.Pool
             Arena[b] = (byte)(value >> 8);
         }
 
+        /// <summary>
+        /// Scans the 16-bit tags at zspage positions first, first+stride, … (count of them) walking the chain
+        /// once; returns the index of the first (or, with last = true, the last) tag whose low bit equals
+        /// `used`, or -1. Used to find a zspage's lowest free slot and its highest used slot.
+        /// </summary>
+        internal int ScanTags(int head, int first, int stride, int count, bool used, bool last)
+        {
+            int want = used ? 1 : 0;
+            int found = -1;
+            int f = head;
+            int fi = 0;
+            for (int i = 0; i < count; i++)
+            {
+                int pos = first + i * stride;
+                int target = pos >> FrameShift;
+                while (fi < target)
+                {
+                    f = _next[f];
+                    fi++;
+                }
+                int off = pos & FrameMask;
+                int tag = off == FrameMask ? ReadU16(head, pos) : Arena[(f << FrameShift) + off];
+                if ((tag & 1) == want)
+                {
+                    found = i;
+                    if (!last) return i;
+                }
+            }
+            return found;
+        }
+
         /// <summary>Copies count bytes from zspage (head, pos) into dst[dstOffset..].</summary>
         internal void CopyOut(int head, int pos, byte[] dst, int dstOffset, int count)
         {

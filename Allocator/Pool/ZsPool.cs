@@ -353,7 +353,7 @@ namespace ZramEmbedded.Allocator.Pool
             int b = Zspage.Born(Arena, h);
             if (u < b) return true;
             if (b >= Classes.ObjectsOf(cls)) return false;
-            int size = Classes.SizeOf(cls);
+            if (Frames.FreeCount >= Classes.FramesOf(cls)) return true; // growth never needs more than the chain
             return Frames.FreeCount >= FramesToBear(cls, b, objectSize) - HeldFrames(cls, head, b);
         }
 
@@ -372,8 +372,7 @@ namespace ZramEmbedded.Allocator.Pool
             Groups.Remove(cls, head, Classes.ObjectsOf(cls));
             if (u < b)
             {
-                slot = 0;
-                while ((Frames.ReadU16(head, Zspage.SlotPos(slot, size)) & 1) != 0) slot++;
+                slot = Frames.ScanTags(head, Zspage.HeaderBytes, size, b, false, false);
             }
             else
             {
@@ -417,8 +416,7 @@ namespace ZramEmbedded.Allocator.Pool
             }
             if (slot == b - 1)
             {
-                int nb = slot;
-                while ((Frames.ReadU16(head, Zspage.SlotPos(nb - 1, size)) & 1) == 0) nb--; // a used slot remains below
+                int nb = Frames.ScanTags(head, Zspage.HeaderBytes, size, slot, true, true) + 1; // a used slot remains below
                 Zspage.SetBorn(Arena, h, nb);
                 int keep = HeldFrames(cls, head, nb);
                 if (keep < had)
