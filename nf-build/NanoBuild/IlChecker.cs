@@ -64,7 +64,9 @@ namespace NanoBuild
 
         private void CheckShape(Shape s, string type, string member, string where)
         {
-            if ((s.Flags & ShapeFlags.Generic) != 0)
+            // A bare T (!0 / !!0) only occurs inside a generic definition, which NANO001/NANO002 already report.
+            bool bareParameter = s.Name.StartsWith("!") && s.Name.IndexOfAny(new[] { '[', '<', '*', '&' }) < 0;
+            if ((s.Flags & ShapeFlags.Generic) != 0 && !bareParameter)
                 Add("NANO003", type, member, $"generic type '{s.Name}' in {where}: nanoFramework 1.x has no generics (it compiles, then fails on the device)");
             if ((s.Flags & ShapeFlags.MultiDimArray) != 0)
                 Add("NANO005", type, member, $"multi-dimensional array '{s.Name}' in {where}: not supported by the metadata processor; use a jagged array T[][]");
