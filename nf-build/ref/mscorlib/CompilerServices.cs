@@ -17,7 +17,7 @@ namespace System.Runtime.CompilerServices
     }
 
     public static class IsExternalInit { }
-    public static class IsVolatile { }
+    public sealed class IsVolatile { private IsVolatile() { } }
 
     [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class | AttributeTargets.Method)]
     public sealed class ExtensionAttribute : Attribute { }
