@@ -1,17 +1,20 @@
 // The arena cut into frames, the free-frame list, and byte access to a zspage as one linear range.
 //
 // Units: a frame is FrameSize = 2^FrameShift bytes; frame f occupies arena[f·FrameSize, (f+1)·FrameSize).
-// A zspage is named by its head frame; its frames are linked through Next[] (ushort, None = end), so they
-// need not be adjacent. Position p (bytes from the start of the zspage) lies in the (p >> FrameShift)-th
+// A zspage is named by its head frame; its frames are linked through a next-frame array, so they need
+// not be adjacent; a frame that links to itself ends its chain (no "none" value is needed, so an arena of
+// up to 256 frames uses one byte per link, larger ones two). Position p (bytes from the start of the zspage) lies in the (p >> FrameShift)-th
 // frame of the chain at offset p & FrameMask; objects may straddle frames, and every copy here splits at
 // frame edges. Free frames are linked through the same Next[] array (a frame is in exactly one chain or
-// on the free list). Memory: 2 bytes per frame (counted in MetadataBytes); no allocation after construction.
+// on the free list, which ends the same way). Memory: 1 or 2 bytes per frame (counted in MetadataBytes); no
+// allocation after construction.
 using System;
 
 namespace ZramEmbedded.Allocator.Pool
 {
     internal sealed class FrameStore
     {
+        /// <summary>"No zspage" in zspage list links (Zspage, FullnessGroups); frame numbers stay below it.</summary>
         internal const int None = 0xFFFF;
 
         internal readonly byte[] Arena;
@@ -19,7 +22,8 @@ namespace ZramEmbedded.Allocator.Pool
         internal readonly int FrameShift;
         internal readonly int FrameMask;
         internal readonly int FrameCount;
-        private readonly ushort[] _next;
+        private readonly byte[] _next8;    // links when FrameCount <= 256
+        private readonly ushort[] _next16; // links otherwise
         private int _freeHead;
         private int _freeCount;
 
@@ -32,25 +36,38 @@ namespace ZramEmbedded.Allocator.Pool
             FrameCount = arena.Length >> FrameShift;
             if (FrameCount < 1) throw new ArgumentException("arena is smaller than one frame");
             if (FrameCount >= None) throw new ArgumentException("too many frames (use a larger FrameSize)");
-            _next = new ushort[FrameCount];
-            for (int f = 0; f < FrameCount; f++) _next[f] = (ushort)(f + 1 < FrameCount ? f + 1 : None);
+            if (FrameCount <= 256) _next8 = new byte[FrameCount];
+            else _next16 = new ushort[FrameCount];
+            for (int f = 0; f < FrameCount; f++) SetNext(f, f + 1 < FrameCount ? f + 1 : f);
             _freeHead = 0;
             _freeCount = FrameCount;
         }
 
         internal int FreeCount { get { return _freeCount; } }
 
-        internal int MetadataBytes { get { return FrameCount * 2; } }
+        internal int MetadataBytes { get { return _next8 != null ? FrameCount : FrameCount * 2; } }
+
+        /// <summary>The frame after f in its chain; f itself when f ends the chain.</summary>
+        internal int Next(int f)
+        {
+            return _next8 != null ? _next8[f] : _next16[f];
+        }
+
+        private void SetNext(int f, int next)
+        {
+            if (_next8 != null) _next8[f] = (byte)next;
+            else _next16[f] = (ushort)next;
+        }
 
         /// <summary>Takes `count` free frames and links them into one chain; returns its head. Caller checks FreeCount.</summary>
         internal int AllocateChain(int count)
         {
             int head = _freeHead;
             int last = head;
-            for (int i = 1; i < count; i++) last = _next[last];
-            _freeHead = _next[last];
-            if (_freeHead == None) _freeHead = -1;
-            _next[last] = None;
+            for (int i = 1; i < count; i++) last = Next(last);
+            int rest = Next(last);
+            _freeHead = rest == last ? -1 : rest;
+            SetNext(last, last);
             _freeCount -= count;
             return head;
         }
@@ -60,12 +77,12 @@ namespace ZramEmbedded.Allocator.Pool
         {
             int count = 1;
             int last = head;
-            while (_next[last] != None)
+            while (Next(last) != last)
             {
-                last = _next[last];
+                last = Next(last);
                 count++;
             }
-            _next[last] = (ushort)(_freeHead < 0 ? None : _freeHead);
+            SetNext(last, _freeHead < 0 ? last : _freeHead);
             _freeHead = head;
             _freeCount += count;
             return count;
@@ -75,19 +92,19 @@ namespace ZramEmbedded.Allocator.Pool
         internal void Extend(int head, int length, int extra)
         {
             int last = head;
-            for (int i = 1; i < length; i++) last = _next[last];
+            for (int i = 1; i < length; i++) last = Next(last);
             int added = AllocateChain(extra);
-            _next[last] = (ushort)added;
+            SetNext(last, added);
         }
 
         /// <summary>Keeps the first `keep` (≥ 1) frames of the chain and frees the rest; returns how many were freed.</summary>
         internal int Truncate(int head, int keep)
         {
             int last = head;
-            for (int i = 1; i < keep; i++) last = _next[last];
-            int rest = _next[last];
-            if (rest == None) return 0;
-            _next[last] = None;
+            for (int i = 1; i < keep; i++) last = Next(last);
+            int rest = Next(last);
+            if (rest == last) return 0;
+            SetNext(last, last);
             return ReleaseChain(rest);
         }
 
@@ -95,7 +112,7 @@ namespace ZramEmbedded.Allocator.Pool
         internal int Address(int head, int pos)
         {
             int f = head;
-            for (int i = pos >> FrameShift; i > 0; i--) f = _next[f];
+            for (int i = pos >> FrameShift; i > 0; i--) f = Next(f);
             return (f << FrameShift) | (pos & FrameMask);
         }
 
@@ -132,7 +149,7 @@ namespace ZramEmbedded.Allocator.Pool
                 int target = pos >> FrameShift;
                 while (fi < target)
                 {
-                    f = _next[f];
+                    f = Next(f);
                     fi++;
                 }
                 int off = pos & FrameMask;
@@ -150,7 +167,7 @@ namespace ZramEmbedded.Allocator.Pool
         internal void CopyOut(int head, int pos, byte[] dst, int dstOffset, int count)
         {
             int f = head;
-            for (int i = pos >> FrameShift; i > 0; i--) f = _next[f];
+            for (int i = pos >> FrameShift; i > 0; i--) f = Next(f);
             int off = pos & FrameMask;
             while (count > 0)
             {
@@ -159,7 +176,7 @@ namespace ZramEmbedded.Allocator.Pool
                 dstOffset += n;
                 count -= n;
                 off = 0;
-                if (count > 0) f = _next[f];
+                if (count > 0) f = Next(f);
             }
         }
 
@@ -167,7 +184,7 @@ namespace ZramEmbedded.Allocator.Pool
         internal void CopyIn(int head, int pos, byte[] src, int srcOffset, int count)
         {
             int f = head;
-            for (int i = pos >> FrameShift; i > 0; i--) f = _next[f];
+            for (int i = pos >> FrameShift; i > 0; i--) f = Next(f);
             int off = pos & FrameMask;
             while (count > 0)
             {
@@ -176,7 +193,7 @@ namespace ZramEmbedded.Allocator.Pool
                 srcOffset += n;
                 count -= n;
                 off = 0;
-                if (count > 0) f = _next[f];
+                if (count > 0) f = Next(f);
             }
         }
 
@@ -184,9 +201,9 @@ namespace ZramEmbedded.Allocator.Pool
         internal void Move(int srcHead, int srcPos, int dstHead, int dstPos, int count)
         {
             int sf = srcHead;
-            for (int i = srcPos >> FrameShift; i > 0; i--) sf = _next[sf];
+            for (int i = srcPos >> FrameShift; i > 0; i--) sf = Next(sf);
             int df = dstHead;
-            for (int i = dstPos >> FrameShift; i > 0; i--) df = _next[df];
+            for (int i = dstPos >> FrameShift; i > 0; i--) df = Next(df);
             int so = srcPos & FrameMask;
             int dof = dstPos & FrameMask;
             while (count > 0)
@@ -196,8 +213,8 @@ namespace ZramEmbedded.Allocator.Pool
                 count -= n;
                 so += n;
                 dof += n;
-                if (so == FrameSize) { so = 0; if (count > 0) sf = _next[sf]; }
-                if (dof == FrameSize) { dof = 0; if (count > 0) df = _next[df]; }
+                if (so == FrameSize) { so = 0; if (count > 0) sf = Next(sf); }
+                if (dof == FrameSize) { dof = 0; if (count > 0) df = Next(df); }
             }
         }
     }

@@ -26,15 +26,15 @@ namespace ZramEmbedded.Allocator.Pool
 
         /// <summary>
         /// The pool's own objects on the device, counted in MetadataBytes: nanoFramework stores every object
-        /// header and every field as a 12-byte heap block and every array with a 20-byte header. ZsPool (16
-        /// fields), PoolConfig (8), FrameStore (8), SizeClassTable (9), HandleTable (9), FullnessGroups (4),
-        /// Compactor (4) and the lock object: 8 headers + 60 fields = 68 blocks = 816 B, plus 7 array
-        /// headers = 140 B; rounded up to 960 B.
+        /// header and every field as a 12-byte heap block and gives every array a 20-byte header. ZsPool (17
+        /// fields), FrameStore (9), SizeClassTable (9), HandleTable (9), FullnessGroups (4), Compactor (4)
+        /// and the lock object: 7 headers + 52 fields = 59 blocks = 708 B, plus 7 arrays' headers = 140 B;
+        /// 848 B, rounded up to 864 B. (The caller's PoolConfig is copied during construction, not kept.)
         /// </summary>
-        public const int FixedObjectBytes = 960;
+        public const int FixedObjectBytes = 864;
 
         private readonly object _sync = new object();
-        private readonly PoolConfig _config;
+        private readonly int _maxObjectSize;
         internal readonly FrameStore Frames;
         internal readonly byte[] Arena;
         internal readonly SizeClassTable Classes;
@@ -55,29 +55,30 @@ namespace ZramEmbedded.Allocator.Pool
         {
             if (arena == null) throw new ArgumentNullException("arena");
             if (config == null) throw new ArgumentNullException("config");
-            _config = config.Clone();
-            _config.Validate();
+            PoolConfig cfg = config.Clone(); // the pool keeps no reference to the caller's object
+            cfg.Validate();
+            _maxObjectSize = cfg.MaxObjectSize;
             Arena = arena;
-            Elastic = _config.ElasticZspages;
-            Frames = new FrameStore(arena, _config.FrameSize);
-            Classes = new SizeClassTable(_config.FrameSize, _config.MaxFramesPerZspage, _config.ClassStep,
-                _config.MinClassSize, _config.MaxObjectSize + Zspage.ObjectHeaderBytes, Zspage.HeaderBytes);
+            Elastic = cfg.ElasticZspages;
+            Frames = new FrameStore(arena, cfg.FrameSize);
+            Classes = new SizeClassTable(cfg.FrameSize, cfg.MaxFramesPerZspage, cfg.ClassStep,
+                cfg.MinClassSize, cfg.MaxObjectSize + Zspage.ObjectHeaderBytes, Zspage.HeaderBytes);
             int maxObjs = 1;
             for (int c = 0; c < Classes.Count; c++) maxObjs = PoolMath.Max(maxObjs, Classes.ObjectsOf(c));
             _slotBits = PoolMath.BitsFor(maxObjs - 1);
             _slotMask = (1 << _slotBits) - 1;
             int locationBits = PoolMath.BitsFor(Frames.FrameCount - 1) + _slotBits;
-            int capacity = _config.MaxHandles > 0 ? _config.MaxHandles : arena.Length / _config.BytesPerHandle;
+            int capacity = cfg.MaxHandles > 0 ? cfg.MaxHandles : arena.Length / cfg.BytesPerHandle;
             capacity = PoolMath.Min(PoolMath.Max(capacity, 1), 32767);
             Handles = new HandleTable(capacity, locationBits);
-            Groups = new FullnessGroups(Frames, Classes.Count, _config.FullnessGroups);
+            Groups = new FullnessGroups(Frames, Classes.Count, cfg.FullnessGroups);
             _compactor = new Compactor(this);
             _metadataBytes = Handles.MetadataBytes + Frames.MetadataBytes + Classes.MetadataBytes
                 + Groups.MetadataBytes + FixedObjectBytes;
         }
 
         /// <summary>Largest object size accepted by Malloc (bytes).</summary>
-        public int MaxObjectSize { get { return _config.MaxObjectSize; } }
+        public int MaxObjectSize { get { return _maxObjectSize; } }
 
         /// <summary>Number of distinct size classes.</summary>
         public int ClassCount { get { return Classes.Count; } }
@@ -94,7 +95,7 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>Allocates an object of `size` bytes; returns its handle or NoHandle when it does not fit.</summary>
         public int Malloc(int size)
         {
-            if (size < 1 || size > _config.MaxObjectSize) throw new ArgumentOutOfRangeException("size");
+            if (size < 1 || size > _maxObjectSize) throw new ArgumentOutOfRangeException("size");
             lock (_sync)
             {
                 return MallocLocked(size);
