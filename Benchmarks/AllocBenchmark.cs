@@ -5,9 +5,24 @@
 // with the machine's liblz4 (LZ4_compress_default); same-filled pages (incl. zero pages) are left out
 // because the page store keeps them in its slot without allocating, and a page that does not shrink is
 // stored raw (4096 B), as zram does.
-// Steady state and the other workloads are defined in Alloc/ChurnHarness.cs and printed with the table.
-// Options: --quick (shorter), --seed N, --sweep (also print the parameter grid used to pick defaults),
-// --steps N (churn steps per run).
+//
+// Utilization = live object bytes / (arena bytes + metadata held outside the arena). Workload
+// (Alloc/ChurnHarness.cs, identical for every allocator, sizes drawn with SampleRandom from --seed):
+// - first-fail: allocate drawn sizes into the empty arena until the first allocation fails.
+// - steady state: 20000 churn steps (--steps; 1 MiB runs a quarter). A step frees one uniformly random
+//   live object, runs one idle compaction slice of 4 KiB (pools only; best-fit cannot compact), then
+//   allocates drawn sizes until one fails — that request is dropped, as a page store rejects a page when
+//   full. Utilization is sampled at that failure (the pool as full as it gets for the request); the
+//   figure is the mean over all steps after the first 10 %. "no-compact" is the same churn without
+//   compaction.
+// - after full compaction: every 50 steps of the steady run, compact fully, then fill until the first
+//   failure and sample; the mean of those samples.
+// Rows: ours (PoolConfig.ForArena), zsmalloc's parameters (ZsmallocParams: 4 KiB frames, chain 4, 16 B
+// step) on our pool, the same with classic fixed-size zspages, ours with fixed zspages, and best-fit.
+// Speed: malloc+write+read+free cycles of 1536 B objects in a half-full 256 KiB arena, and CompactAll
+// throughput (bytes moved / time) after freeing half of a full arena, beside the baseline's figures.
+// Options: --quick (shorter), --seed N, --steps N, --sweep (parameter grid used to pick the defaults:
+// --sweep-frames/-chains/-steps/-groups/-bph take comma lists), --breakdown (where the bytes go).
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -137,7 +152,7 @@ namespace ZramEmbedded.Benchmarks
                 var s = new PoolStats();
                 a.Pool.GetStats(s);
                 var cfg = PoolConfig.ForArena(arena);
-                int handles = s.HandleCapacity * 4, frames = s.FramesTotal * 2;
+                int handles = s.HandleCapacity * 4, frames = s.FramesTotal <= 256 ? s.FramesTotal : s.FramesTotal * 2;
                 int groups = s.ClassCount * cfg.FullnessGroups * 2;
                 int classes = s.MetadataBytes - handles - frames - groups - ZsPool.FixedObjectBytes;
                 Console.WriteLine("  " + "".PadRight(42) + (arena / 1024 + "K").PadLeft(7) + s.MetadataBytes.ToString().PadLeft(10)

@@ -2,12 +2,12 @@
 //
 // Units: a frame is FrameSize = 2^FrameShift bytes; frame f occupies arena[f·FrameSize, (f+1)·FrameSize).
 // A zspage is named by its head frame; its frames are linked through a next-frame array, so they need
-// not be adjacent; a frame that links to itself ends its chain (no "none" value is needed, so an arena of
-// up to 256 frames uses one byte per link, larger ones two). Position p (bytes from the start of the zspage) lies in the (p >> FrameShift)-th
-// frame of the chain at offset p & FrameMask; objects may straddle frames, and every copy here splits at
-// frame edges. Free frames are linked through the same Next[] array (a frame is in exactly one chain or
-// on the free list, which ends the same way). Memory: 1 or 2 bytes per frame (counted in MetadataBytes); no
-// allocation after construction.
+// not be adjacent; a frame that links to itself ends its chain (no "none" value is needed, so an arena
+// of up to 256 frames uses one byte per link, larger ones two). Position p (bytes from the start of the
+// zspage) lies in the (p >> FrameShift)-th frame of the chain at offset p & FrameMask; objects may
+// straddle frames, and every copy here splits at frame edges. Free frames are linked through the same
+// array (a frame is in exactly one chain or on the free list, which ends the same way).
+// Memory: 1 or 2 bytes per frame (counted in MetadataBytes); no allocation after construction.
 using System;
 
 namespace ZramEmbedded.Allocator.Pool

@@ -2,11 +2,14 @@
 //
 // What: the arena is cut into power-of-two frames (FrameStore); objects of similar size share a size
 // class (SizeClassTable) and live in zspages of that class — chains of 1..16 frames, not necessarily
-// adjacent, objects may straddle frames (Zspage). Zspages are elastic: they hold only the frames their
-// born slots need, so a partly used zspage wastes less than a frame (what makes small arenas work). Callers get opaque int handles (HandleTable), so
-// Compactor can move objects from the emptiest zspages of a class into the fullest and release frames.
-// Why: a fixed arena with no per-block headers between objects and no external fragmentation beyond one
-// partly used zspage per class after compaction; metadata is a few arrays sized at construction.
+// adjacent, objects may straddle frames (Zspage). Zspages are elastic: they hold only the frames up to
+// their top object's end, so a partly used zspage wastes less than a frame (what makes small arenas
+// work; ElasticZspages = false gives zsmalloc's fixed zspages). Callers get opaque int handles
+// (HandleTable), so Compactor can move objects from the emptiest zspages of a class into the fullest
+// (FullnessGroups) and release frames.
+// Why: zsmalloc's design (no per-block headers between objects, compaction through handles) scaled to
+// arenas of 64 KiB – 1 MiB that hold only ~30–500 compressed pages; metadata is a few arrays sized at
+// construction plus small headers inside the arena.
 //
 // Contract: Malloc(size) returns a handle, or NoHandle when the arena (or the handle table) is full —
 // never an exception for that, so callers can reclaim and retry. Size 0 or above MaxObjectSize →
