@@ -63,7 +63,7 @@ namespace ZramEmbedded.Benchmarks
             Utilization(sizes, options.Seed, steps, results);
             Metadata(sizes, options.Seed, steps, results);
             ClassTable(sizes, options.Seed, steps);
-            Speed(sizes, options.Seed, options.Quick);
+            Speed(sizes, options.Seed, options.Quick, results);
             Console.WriteLine();
             results.Print();
             return 0;
@@ -189,7 +189,7 @@ namespace ZramEmbedded.Benchmarks
                 + ", object bytes " + s.ObjectBytes + ", metadata " + s.MetadataBytes + " B, utilization " + Pct(s.Utilization) + " %, pages_compacted " + s.PagesCompacted);
         }
 
-        private static void Speed(int[] sizes, uint seed, bool quick)
+        private static void Speed(int[] sizes, uint seed, bool quick, Results results)
         {
             Console.WriteLine();
             double seconds = quick ? 0.3 : 1.0;
@@ -206,6 +206,10 @@ namespace ZramEmbedded.Benchmarks
             Console.WriteLine("Compaction throughput (bytes moved / time, 256K arena filled then half freed at random):");
             Console.WriteLine("  ours (CompactAll): " + poolMbs.ToString("0", CultureInfo.InvariantCulture) + " MB/s    best-fit (slide all blocks down): "
                 + bfMbs.ToString("0", CultureInfo.InvariantCulture) + " MB/s");
+            results.Add("alloc_ops_per_s", poolOps);
+            results.Add("bestfit_ops_per_s", bfOps);
+            results.Add("compact_mb_per_s", poolMbs);
+            results.Add("bestfit_slide_mb_per_s", bfMbs);
         }
 
         private static double OpsPerSecond(ZsPool pool, BestFitAllocator bf, double seconds)
