@@ -152,7 +152,7 @@ namespace ZramEmbedded.Benchmarks
                 var s = new PoolStats();
                 a.Pool.GetStats(s);
                 var cfg = PoolConfig.ForArena(arena);
-                int handles = s.HandleCapacity * 4, frames = s.FramesTotal <= 256 ? s.FramesTotal : s.FramesTotal * 2;
+                int handles = s.HandleTableBytes, frames = s.FramesTotal <= 256 ? s.FramesTotal : s.FramesTotal * 2;
                 int groups = s.ClassCount * cfg.FullnessGroups * 2;
                 int classes = s.MetadataBytes - handles - frames - groups - ZsPool.FixedObjectBytes;
                 Console.WriteLine("  " + "".PadRight(42) + (arena / 1024 + "K").PadLeft(7) + s.MetadataBytes.ToString().PadLeft(10)
@@ -350,7 +350,7 @@ namespace ZramEmbedded.Benchmarks
             int[] chains = ListOption(o, "sweep-chains", new[] { 4, 8, 16 });
             int[] stepsGrid = ListOption(o, "sweep-steps", new[] { 16, 32, 64, 128 });
             int[] groups = ListOption(o, "sweep-groups", new[] { 4 });
-            int[] fallbacks = ListOption(o, "sweep-bph", new[] { 512 });
+            int[] fallbacks = ListOption(o, "sweep-bph", new[] { 768 });
             foreach (int f in frameSizes)
             foreach (int ch in chains)
             foreach (int st in stepsGrid)
@@ -379,7 +379,7 @@ namespace ZramEmbedded.Benchmarks
         private static PoolConfig ConfigFromOptions(BenchmarkOptions o)
         {
             var c = PoolConfig.ForArena(128 * 1024);
-            c.BytesPerHandle = 1024; c.FullnessGroups = 1;
+
             string v;
             if (o.Extra.TryGetValue("frame", out v)) c.FrameSize = int.Parse(v);
             if (o.Extra.TryGetValue("chain", out v)) c.MaxFramesPerZspage = int.Parse(v);

@@ -1,12 +1,15 @@
 // The handle indirection table: callers hold opaque int handles, the table holds where each object
 // currently lives, so compaction can move objects by rewriting one entry.
 //
-// Entry (uint): bit 31 = live; bits [P, P+G) = generation; bits [0, P) = the object's location when live
-// (zspage head frame << SlotBits | slot index) or the next free entry when free (AllOnes(P) = none).
+// Entry (W = 3 or 4 bytes, little-endian, in one byte[]): top bit = live; bits [P, 8W−1) = generation;
+// bits [0, P) = the object's location when live (zspage head frame << SlotBits | slot index) or the next
+// free entry when free (all ones = none). P = the bits a location or a free link needs. Entries take 3
+// bytes when that still leaves at least MinGenerationBits of generation (small pools: 128–256 KiB with
+// the defaults), else 4 — so a small pool gets a third more handles for the same metadata.
 // Handle (int, ≥ 1): generation << IndexBits | entry index. Generations run 1..2^G−1 (never 0, so a
 // zeroed int is never a valid handle) and advance when an entry is freed, so a freed or stale handle is
-// recognised until its entry has been reused 2^G−1 times. G = 31 − P is at least MinGenerationBits.
-// Memory: 4 bytes per entry, sized once at construction (counted in MetadataBytes).
+// recognised until its entry has been reused 2^G−1 times.
+// Memory: W bytes per entry, sized once at construction (counted in MetadataBytes).
 // Not thread-safe on its own: ZsPool calls it under its lock.
 using System;
 
@@ -15,12 +18,13 @@ namespace ZramEmbedded.Allocator.Pool
     internal sealed class HandleTable
     {
         internal const int MinGenerationBits = 6;
-        private const uint LiveBit = 0x80000000u;
 
-        private readonly uint[] _entries;
+        private readonly byte[] _entries;
+        private readonly int _width;
+        private readonly int _capacity;
+        private readonly uint _liveBit;
         private readonly int _payloadBits;
         private readonly uint _payloadMask;
-        private readonly int _generationBits;
         private readonly uint _generationMask;   // after shifting down
         private readonly int _indexBits;
         private readonly int _indexMask;
@@ -31,42 +35,65 @@ namespace ZramEmbedded.Allocator.Pool
         internal HandleTable(int capacity, int locationBits)
         {
             if (capacity < 1 || capacity > 32767) throw new ArgumentException("handle capacity must be 1..32767");
+            _capacity = capacity;
             _indexBits = PoolMath.BitsFor(capacity - 1);
             _indexMask = (1 << _indexBits) - 1;
             int nextBits = PoolMath.BitsFor(capacity); // free-list links need the 'none' value too
             _payloadBits = PoolMath.Max(locationBits, nextBits);
-            _generationBits = 31 - _payloadBits;
-            if (_generationBits < MinGenerationBits)
+            _width = 23 - _payloadBits >= MinGenerationBits ? 3 : 4;
+            int generationBits = 8 * _width - 1 - _payloadBits;
+            if (generationBits < MinGenerationBits)
                 throw new ArgumentException("pool too large for 32-bit handles (fewer frames or objects per zspage)");
-            if (_indexBits + _generationBits > 31) _generationBits = 31 - _indexBits;
-            _payloadMask = (_payloadBits >= 32) ? 0xFFFFFFFFu : ((1u << _payloadBits) - 1u);
-            _generationMask = (1u << _generationBits) - 1u;
-            _entries = new uint[capacity];
+            if (_indexBits + generationBits > 31) generationBits = 31 - _indexBits;
+            _liveBit = 1u << (8 * _width - 1);
+            _payloadMask = (1u << _payloadBits) - 1u;
+            _generationMask = (1u << generationBits) - 1u;
+            _entries = new byte[capacity * _width];
             for (int i = 0; i < capacity; i++)
             {
                 uint next = i + 1 < capacity ? (uint)(i + 1) : _payloadMask;
-                _entries[i] = (1u << _payloadBits) | next; // generation 1, free
+                Set(i, (1u << _payloadBits) | next); // generation 1, free
             }
             _freeHead = 0;
         }
 
-        internal int Capacity { get { return _entries.Length; } }
+        internal int Capacity { get { return _capacity; } }
 
         internal int Live { get { return _live; } }
 
-        internal int MetadataBytes { get { return _entries.Length * 4; } }
+        /// <summary>Bytes per entry (3 or 4).</summary>
+        internal int EntryBytes { get { return _width; } }
+
+        internal int MetadataBytes { get { return _entries.Length; } }
 
         internal bool HasFree { get { return _freeHead >= 0; } }
+
+        private uint Get(int index)
+        {
+            int o = index * _width;
+            uint v = (uint)(_entries[o] | (_entries[o + 1] << 8) | (_entries[o + 2] << 16));
+            if (_width == 4) v |= (uint)_entries[o + 3] << 24;
+            return v;
+        }
+
+        private void Set(int index, uint v)
+        {
+            int o = index * _width;
+            _entries[o] = (byte)v;
+            _entries[o + 1] = (byte)(v >> 8);
+            _entries[o + 2] = (byte)(v >> 16);
+            if (_width == 4) _entries[o + 3] = (byte)(v >> 24);
+        }
 
         /// <summary>Takes a free entry for an object at `location`; returns the handle. Caller checks HasFree.</summary>
         internal int Allocate(int location)
         {
             int index = _freeHead;
-            uint e = _entries[index];
+            uint e = Get(index);
             uint next = e & _payloadMask;
             _freeHead = next == _payloadMask ? -1 : (int)next;
             uint gen = (e >> _payloadBits) & _generationMask;
-            _entries[index] = LiveBit | (gen << _payloadBits) | (uint)location;
+            Set(index, _liveBit | (gen << _payloadBits) | (uint)location);
             _live++;
             return (int)(gen << _indexBits) | index;
         }
@@ -77,9 +104,9 @@ namespace ZramEmbedded.Allocator.Pool
             if (handle <= 0) return -1;
             int index = handle & _indexMask;
             uint gen = (uint)handle >> _indexBits;
-            if (index >= _entries.Length || gen == 0 || gen > _generationMask) return -1;
-            uint e = _entries[index];
-            if ((e & LiveBit) == 0) return -1;
+            if (index >= _capacity || gen == 0 || gen > _generationMask) return -1;
+            uint e = Get(index);
+            if ((e & _liveBit) == 0) return -1;
             if (((e >> _payloadBits) & _generationMask) != gen) return -1;
             return index;
         }
@@ -87,30 +114,29 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>True when entry `index` holds a live object.</summary>
         internal bool IsLive(int index)
         {
-            return (_entries[index] & LiveBit) != 0;
+            return (Get(index) & _liveBit) != 0;
         }
 
         /// <summary>Location of the live entry `index`.</summary>
         internal int LocationOf(int index)
         {
-            return (int)(_entries[index] & _payloadMask);
+            return (int)(Get(index) & _payloadMask);
         }
 
         /// <summary>Rewrites where the live entry `index` points (object moved).</summary>
         internal void Move(int index, int location)
         {
-            uint e = _entries[index];
-            _entries[index] = (e & ~_payloadMask) | (uint)location;
+            Set(index, (Get(index) & ~_payloadMask) | (uint)location);
         }
 
         /// <summary>Frees the live entry `index`: next generation, pushed on the free list.</summary>
         internal void Release(int index)
         {
-            uint gen = (_entries[index] >> _payloadBits) & _generationMask;
+            uint gen = (Get(index) >> _payloadBits) & _generationMask;
             gen++;
             if (gen > _generationMask) gen = 1;
             uint next = _freeHead < 0 ? _payloadMask : (uint)_freeHead;
-            _entries[index] = (gen << _payloadBits) | next;
+            Set(index, (gen << _payloadBits) | next);
             _freeHead = index;
             _live--;
         }

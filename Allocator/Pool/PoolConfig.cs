@@ -57,7 +57,7 @@ namespace ZramEmbedded.Allocator.Pool
             MaxObjectSize = 4096;
             FullnessGroups = 2;
             MaxHandles = 0;
-            BytesPerHandle = 1024;
+            BytesPerHandle = 768;
             ElasticZspages = true;
         }
 
@@ -77,10 +77,12 @@ namespace ZramEmbedded.Allocator.Pool
         /// - FullnessGroups 2: each class has only a few zspages in a small arena and the pool picks the
         ///   fullest/emptiest exactly inside a group, so more groups only cost metadata (1, 2 and 4 groups
         ///   measured within 0.1 point).
-        /// - BytesPerHandle 1024 (128 handles at 128 KiB): compressed pages average 1–2.5 KiB, so the table
-        ///   stays ample while costing 0.4 % of the arena; set MaxHandles for workloads of smaller objects.
-        /// Metadata is then 1.6 % of a 128 KiB arena, 1.3 % at 256 KiB, 0.9 % at 1 MiB; at 64 KiB the fixed
-        /// 864 B of pool objects make it 2.6 %. Larger arenas only raise the frame size when the frame count
+        /// - BytesPerHandle 768 (170 handles at 128 KiB, 3-byte entries = 510 B, 0.4 % of the arena): enough
+        ///   for ~770 B average objects (the ~80–170 pages a 128–256 KiB arena holds); with 1024 B per handle
+        ///   a JSON page set (LZ4 mean 955 B) ran out of handles before the arena was full. Set MaxHandles
+        ///   for workloads of smaller objects.
+        /// Metadata is then 1.6 % of a 128 KiB arena, 1.3 % at 256 KiB, 1.0 % at 1 MiB; at 64 KiB the fixed
+        /// 880 B of pool objects make it 2.6 %. Larger arenas only raise the frame size when the frame count
         /// would not fit 16-bit frame numbers.
         /// </summary>
         public static PoolConfig ForArena(int arenaBytes)

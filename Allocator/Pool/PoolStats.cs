@@ -19,6 +19,8 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>Zspage headers and object headers inside the arena.</summary>
         public int InArenaOverheadBytes;
         public int HandleCapacity;
+        /// <summary>Bytes of the handle table (3 or 4 per entry; part of MetadataBytes).</summary>
+        public int HandleTableBytes;
         public int ClassCount;
         /// <summary>Frames released by compaction (zram's pages_compacted), cumulative.</summary>
         public long PagesCompacted;

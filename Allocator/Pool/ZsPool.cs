@@ -30,11 +30,11 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>
         /// The pool's own objects on the device, counted in MetadataBytes: nanoFramework stores every object
         /// header and every field as a 12-byte heap block and gives every array a 20-byte header. ZsPool (17
-        /// fields), FrameStore (9), SizeClassTable (9), HandleTable (9), FullnessGroups (4), Compactor (4)
-        /// and the lock object: 7 headers + 52 fields = 59 blocks = 708 B, plus 7 arrays' headers = 140 B;
-        /// 848 B, rounded up to 864 B. (The caller's PoolConfig is copied during construction, not kept.)
+        /// fields), FrameStore (9), SizeClassTable (9), HandleTable (11), FullnessGroups (4), Compactor (4)
+        /// and the lock object: 7 headers + 54 fields = 61 blocks = 732 B, plus 7 arrays' headers = 140 B;
+        /// 872 B, rounded up to 880 B. (The caller's PoolConfig is copied during construction, not kept.)
         /// </summary>
-        public const int FixedObjectBytes = 864;
+        public const int FixedObjectBytes = 880;
 
         private readonly object _sync = new object();
         private readonly int _maxObjectSize;
@@ -274,6 +274,7 @@ namespace ZramEmbedded.Allocator.Pool
                 s.MetadataBytes = _metadataBytes;
                 s.InArenaOverheadBytes = _zspages * Zspage.HeaderBytes + _objects * Zspage.ObjectHeaderBytes;
                 s.HandleCapacity = Handles.Capacity;
+                s.HandleTableBytes = Handles.MetadataBytes;
                 s.ClassCount = Classes.Count;
                 s.PagesCompacted = _compactor.PagesCompacted;
                 s.BytesCompacted = _compactor.BytesMoved;

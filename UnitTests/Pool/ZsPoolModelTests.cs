@@ -51,6 +51,16 @@ namespace ZramEmbedded.UnitTests.Pool
         }
 
         [TestMethod]
+        public void SmallPoolsUseThreeByteHandleEntries()
+        {
+            ZsPool small = new ZsPool(new byte[64 * 1024], PoolConfig.ForArena(64 * 1024));
+            PoolStats s = new PoolStats();
+            small.GetStats(s);
+            Assert.AreEqual(s.HandleCapacity * 3, s.HandleTableBytes);
+            Assert.AreEqual(64 * 1024 / 768, s.HandleCapacity);
+        }
+
+        [TestMethod]
         public void ManySmallObjectsManyPerZspage()
         {
             PoolConfig c = new PoolConfig();

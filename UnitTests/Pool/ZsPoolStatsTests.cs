@@ -11,7 +11,8 @@ namespace ZramEmbedded.UnitTests.Pool
         [TestMethod]
         public void DefaultsKeepMetadataWithinTwoPercent()
         {
-            int[] arenas = { 128 * 1024, 256 * 1024, 512 * 1024, 1024 * 1024 };
+            // Device-sized arenas here; 512 KiB and 1 MiB are checked by the host-only tests.
+            int[] arenas = { 128 * 1024, 256 * 1024 };
             PoolStats s = new PoolStats();
             for (int i = 0; i < arenas.Length; i++)
             {
