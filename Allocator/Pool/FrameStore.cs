@@ -152,9 +152,9 @@ namespace ZramEmbedded.Allocator.Pool
                     f = Next(f);
                     fi++;
                 }
-                int off = pos & FrameMask;
-                int tag = off == FrameMask ? ReadU16(head, pos) : Arena[(f << FrameShift) + off];
-                if ((tag & 1) == want)
+                // The used bit is bit 0 of the tag's low byte, which is at pos itself (never past the frame).
+                int low = Arena[(f << FrameShift) + (pos & FrameMask)];
+                if ((low & 1) == want)
                 {
                     found = i;
                     if (!last) return i;
