@@ -1,11 +1,11 @@
-// Firmware entry point (placeholder until the boot sequence lands): prints the banner.
+// Firmware entry point: pick the board (virtual on a PC, the real one on a device) and boot.
 namespace ZramEmbedded.Firmware
 {
     public static class Program
     {
         public static void Main()
         {
-            System.Console.WriteLine("ZramEmbedded firmware");
+            Boot.Run(BoardFactory.Create());
         }
     }
 }

@@ -1,0 +1,71 @@
+// Board profiles: the facts about each supported board that the firmware needs (pins, console UART,
+// how much RAM to reserve for the compressed arena). Pin numbers use nanoFramework's numbering: STM32
+// pin = port index * 16 + pin (PA0 = 0, PJ13 = 9 * 16 + 13 = 157); RP2040 pin = GPIO number.
+// Arena sizes leave room for the managed heap the app itself needs (see nf-build/README.md).
+namespace ZramEmbedded.Board
+{
+    public sealed class BoardProfile
+    {
+        /// <summary>No such pin on this board.</summary>
+        public const int NoPin = -1;
+
+        public BoardProfile(string name, string mcu, int ledPin, int buttonPin, bool buttonActiveHigh, string consolePort, int arenaBytes)
+        {
+            Name = name;
+            Mcu = mcu;
+            LedPin = ledPin;
+            ButtonPin = buttonPin;
+            ButtonActiveHigh = buttonActiveHigh;
+            ConsolePort = consolePort;
+            ArenaBytes = arenaBytes;
+        }
+
+        /// <summary>nanoFramework target name (as nanoff --target takes it).</summary>
+        public string Name { get; private set; }
+        public string Mcu { get; private set; }
+        public int LedPin { get; private set; }
+        public int ButtonPin { get; private set; }
+        public bool ButtonActiveHigh { get; private set; }
+        /// <summary>UART for the user console ("COMn"); never the wire-protocol (debugger) UART.</summary>
+        public string ConsolePort { get; private set; }
+        /// <summary>Bytes reserved at boot for the compressed-page arena.</summary>
+        public int ArenaBytes { get; private set; }
+
+        // F769I-DISCO: LD1 = PJ13, USER = PA0 (active high), Arduino D1/D0 = USART6 -> COM6.
+        public static readonly BoardProfile StmF769Discovery = new BoardProfile(
+            "ST_STM32F769I_DISCOVERY", "STM32F769NI Cortex-M7 216 MHz", 157, 0, true, "COM6", 1024 * 1024);
+
+        // F429I-DISCO: LD3 (green) = PG13, USER = PA0 (active high). USART1 carries the wire protocol; the console
+        // UART (COM5) is our choice and unverified against the target's serialcfg.h: check before relying on it.
+        public static readonly BoardProfile StmF429Discovery = new BoardProfile(
+            "ST_STM32F429I_DISCOVERY", "STM32F429ZI Cortex-M4 180 MHz", 6 * 16 + 13, 0, true, "COM5", 512 * 1024);
+
+        // Raspberry Pi Pico: LED = GP25, no user button (BOOTSEL is not a GPIO). Console COM2 (UART1, GP4/GP5) is
+        // our choice and unverified against the target's port mapping.
+        public static readonly BoardProfile PicoRp2040 = new BoardProfile(
+            "PICO_RP2040", "RP2040 dual Cortex-M0+ 133 MHz", 25, NoPin, false, "COM2", 96 * 1024);
+
+        // The PC: the virtual board runs the same firmware on the host.
+        public static readonly BoardProfile Virtual = new BoardProfile(
+            "VIRTUAL", "host (.NET)", NoPin, NoPin, true, "stdio", 256 * 1024);
+
+        private static readonly BoardProfile[] All = { StmF769Discovery, StmF429Discovery, PicoRp2040, Virtual };
+
+        /// <summary>The profile with this target name, or null.</summary>
+        public static BoardProfile Find(string name)
+        {
+            for (int i = 0; i < All.Length; i++)
+            {
+                if (All[i].Name == name) return All[i];
+            }
+            return null;
+        }
+
+        public static BoardProfile[] Known()
+        {
+            BoardProfile[] copy = new BoardProfile[All.Length];
+            System.Array.Copy(All, copy, All.Length);
+            return copy;
+        }
+    }
+}

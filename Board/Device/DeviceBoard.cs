@@ -1,0 +1,118 @@
+// A real board running nanoFramework: the status LED and user button on GPIO (System.Device.Gpio) and the
+// user console on a UART (System.IO.Ports) that is not the debugger's wire-protocol UART. Device-only:
+// compiled by the nano build, never by the host build.
+using System;
+using System.Device.Gpio;
+using System.IO.Ports;
+
+namespace ZramEmbedded.Board.Device
+{
+    public sealed class DeviceBoard : IBoard
+    {
+        private readonly GpioController _gpio;
+
+        public DeviceBoard(BoardProfile profile)
+        {
+            if (profile == null) throw new ArgumentNullException("profile");
+            Profile = profile;
+            _gpio = new GpioController();
+            StatusLed = profile.LedPin == BoardProfile.NoPin ? (ILed)new NoLed() : new GpioLed(_gpio, profile.LedPin);
+            UserButton = profile.ButtonPin == BoardProfile.NoPin ? (IButton)new NoButton() : new GpioButton(_gpio, profile.ButtonPin, profile.ButtonActiveHigh);
+            Console = new UartConsole(profile.ConsolePort);
+            Clock = new TickClock();
+        }
+
+        public BoardProfile Profile { get; private set; }
+        public ILed StatusLed { get; private set; }
+        public IButton UserButton { get; private set; }
+        public IConsolePort Console { get; private set; }
+        public IClock Clock { get; private set; }
+
+        private sealed class GpioLed : ILed
+        {
+            private readonly GpioPin _pin;
+            private bool _on;
+
+            public GpioLed(GpioController gpio, int pin)
+            {
+                _pin = gpio.OpenPin(pin, PinMode.Output);
+                _pin.Write(PinValue.Low);
+            }
+
+            public bool IsOn { get { return _on; } }
+
+            public void Set(bool on)
+            {
+                _on = on;
+                _pin.Write(on ? PinValue.High : PinValue.Low);
+            }
+        }
+
+        private sealed class GpioButton : IButton
+        {
+            private readonly GpioPin _pin;
+            private readonly bool _activeHigh;
+
+            public GpioButton(GpioController gpio, int pin, bool activeHigh)
+            {
+                _pin = gpio.OpenPin(pin, activeHigh ? PinMode.InputPullDown : PinMode.InputPullUp);
+                _activeHigh = activeHigh;
+            }
+
+            public bool IsPressed { get { return (_pin.Read() == PinValue.High) == _activeHigh; } }
+        }
+
+        private sealed class NoLed : ILed
+        {
+            public bool IsOn { get { return false; } }
+            public void Set(bool on) { }
+        }
+
+        private sealed class NoButton : IButton
+        {
+            public bool IsPressed { get { return false; } }
+        }
+
+        /// <summary>115200 8N1 console; ReadLine waits for a whole line (CR or LF terminated).</summary>
+        private sealed class UartConsole : IConsolePort
+        {
+            private readonly SerialPort _port;
+
+            public UartConsole(string portName)
+            {
+                _port = new SerialPort(portName, 115200);
+                _port.ReadTimeout = 1000;
+                _port.WriteTimeout = 1000;
+                _port.NewLine = "\n";
+                _port.Open();
+            }
+
+            public void Write(string text) { _port.Write(text); }
+
+            public void WriteLine(string text) { _port.WriteLine(text); }
+
+            public string ReadLine()
+            {
+                while (true)
+                {
+                    try
+                    {
+                        string line = _port.ReadLine();
+                        return line.TrimEnd('\r');
+                    }
+                    catch (TimeoutException)
+                    {
+                        // No complete line yet: keep waiting (the console thread has nothing else to do).
+                    }
+                }
+            }
+        }
+
+        /// <summary>Milliseconds since boot: the monotonic system tick (nanoFramework.Runtime.Native), not the
+        /// wall clock, which SNTP may step.</summary>
+        private sealed class TickClock : IClock
+        {
+            public long Milliseconds { get { return Environment.TickCount64; } }
+        }
+    }
+}
