@@ -25,7 +25,7 @@ namespace ZramEmbedded.UnitTests.Codec
             }
             catch (Exception e)
             {
-                Assert.IsTrue(false, what + ": TryDecompress threw " + e.GetType().Name);
+                Assert.IsTrue(false, what + ": TryDecompress threw: " + e.Message);
                 return 0;
             }
             Assert.IsTrue(CodecTestData.GuardsIntact(outGuarded), what + ": wrote outside the output range");
