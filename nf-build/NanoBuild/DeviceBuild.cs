@@ -1,0 +1,163 @@
+// The nano build of the device projects: reads nf-build/device/*.nfproj, builds them in ProjectReference order
+// against the reference surface, prints the compiler's own errors, runs the IL check on each output, and caches
+// each good output (out/device/<AssemblyName>.dll + .stamp) so an unchanged project is not recompiled.
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace NanoBuild
+{
+    public sealed class DeviceBuild
+    {
+        private readonly string _nfBuild;
+        private readonly string _repoRoot;
+        private readonly string _outDir;
+        private readonly bool _debug;
+        private readonly TextWriter _log;
+        private readonly Dictionary<string, (MetadataReference Ref, string Stamp)> _built =
+            new Dictionary<string, (MetadataReference, string)>(StringComparer.OrdinalIgnoreCase);
+
+        public DeviceBuild(string nfBuildDir, TextWriter log, bool debug = true)
+        {
+            _nfBuild = Path.GetFullPath(nfBuildDir);
+            _repoRoot = Path.GetDirectoryName(_nfBuild);
+            _outDir = Path.Combine(_nfBuild, "out");
+            _debug = debug;
+            _log = log;
+        }
+
+        /// <summary>Runs the whole nano build; returns the process exit code (0 = everything built and passed).</summary>
+        public int Run()
+        {
+            var clock = Stopwatch.StartNew();
+            RefSurface refs;
+            try { refs = RefSurface.Build(_nfBuild, _outDir); }
+            catch (Exception e) { _log.WriteLine("nano build: error: " + e.Message); return 2; }
+            foreach (string l in refs.Log) _log.WriteLine("nano build: " + l);
+            if (!refs.Success)
+            {
+                foreach (var f in refs.Errors) _log.WriteLine(f);
+                _log.WriteLine("nano build: FAILED: the reference surface (nf-build/ref) does not compile");
+                return 1;
+            }
+
+            List<NfProject> projects;
+            try { projects = Order(FindProjects(Path.Combine(_nfBuild, "device")).OrderBy(p => p, StringComparer.Ordinal).Select(NfProject.Load).ToList()); }
+            catch (Exception e) { _log.WriteLine("nano build: error: " + e.Message); return 2; }
+
+            int failed = 0;
+            var byPath = projects.ToDictionary(p => p.Path, StringComparer.OrdinalIgnoreCase);
+            foreach (var p in projects)
+            {
+                var missing = p.ProjectReferences.Where(r => !byPath.ContainsKey(r) || !_built.ContainsKey(byPath[r].AssemblyName)).ToList();
+                if (missing.Count > 0)
+                {
+                    _log.WriteLine($"nano build: {p.AssemblyName}: skipped (depends on {string.Join(", ", missing.Select(Path.GetFileName))}, which failed or is missing)");
+                    failed++;
+                    continue;
+                }
+                if (!BuildProject(p, refs, byPath)) failed++;
+            }
+            _log.WriteLine(failed == 0
+                ? $"nano build: OK ({projects.Count} device projects, {clock.Elapsed.TotalSeconds:0.0} s)"
+                : $"nano build: FAILED ({failed} of {projects.Count} device projects, {clock.Elapsed.TotalSeconds:0.0} s)");
+            return failed == 0 ? 0 : 1;
+        }
+
+        private bool BuildProject(NfProject p, RefSurface refs, Dictionary<string, NfProject> byPath)
+        {
+            string rel = Path.GetRelativePath(_repoRoot, p.Path).Replace('\\', '/');
+            var references = new List<MetadataReference>();
+            var stamp = new Stamp("device").Add(_debug ? "Debug" : "Release").Add(p.AssemblyName)
+                .Add(p.IsExe ? "exe" : "lib").Add(p.AllowUnsafe ? "unsafe" : "safe");
+            foreach (string r in p.References)
+            {
+                if (refs.IsRuntimeOnly(r)) continue;
+                if (!refs.TryGet(r, out var mr))
+                {
+                    _log.WriteLine($"{rel}: error NANO100: <Reference Include=\"{r}\"> has no reference surface in nf-build/ref (add ref/{r}/ and list it in ref/assemblies.txt)");
+                    return false;
+                }
+                references.Add(mr);
+                stamp.Add(r).Add(refs.StampOf(r));
+            }
+            foreach (string pr in p.ProjectReferences)
+            {
+                var built = _built[byPath[pr].AssemblyName];
+                references.Add(built.Ref);
+                stamp.Add(byPath[pr].AssemblyName).Add(built.Stamp);
+            }
+            var files = p.Sources.Select(f => (Path: Path.GetRelativePath(_repoRoot, f).Replace('\\', '/'), Bytes: File.ReadAllBytes(f))).ToList();
+            foreach (var f in files) stamp.AddFile(f.Path, f.Bytes);
+            string s = stamp.Finish();
+
+            string dll = Path.Combine(_outDir, "device", p.AssemblyName + (p.IsExe ? ".exe" : ".dll"));
+            if (File.Exists(dll) && Stamp.Matches(dll + ".stamp", s))
+            {
+                _built[p.AssemblyName] = (MetadataReference.CreateFromFile(dll), s);
+                _log.WriteLine($"nano build: {p.AssemblyName}: up to date ({files.Count} files)");
+                return true;
+            }
+
+            var trees = files.Select(f => Compiler.Parse(System.Text.Encoding.UTF8.GetString(f.Bytes), f.Path, _debug)).ToList();
+            var output = Compiler.Compile(p.AssemblyName, trees, references, p.IsExe, p.AllowUnsafe, _debug);
+            foreach (string w in output.Warnings) _log.WriteLine(w);
+            if (!output.Success)
+            {
+                foreach (var e in output.Errors) _log.WriteLine(e);
+                _log.WriteLine($"nano build: {p.AssemblyName}: FAILED to compile ({output.Errors.Count} errors) [{rel}]");
+                return false;
+            }
+            var check = IlChecker.Run(output.Image, p.AssemblyName);
+            foreach (var f in check.Findings) _log.WriteLine(f);
+            if (check.Findings.Count > 0)
+            {
+                _log.WriteLine($"nano build: {p.AssemblyName}: FAILED the IL check ({check.Findings.Count} findings) [{rel}]");
+                return false;
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(dll));
+            AtomicWrite(dll, output.Image);
+            AtomicWrite(dll + ".stamp", System.Text.Encoding.ASCII.GetBytes(s));
+            _built[p.AssemblyName] = (MetadataReference.CreateFromImage(output.Image, filePath: dll), s);
+            _log.WriteLine($"nano build: {p.AssemblyName}: compiled {files.Count} files, IL check passed (IL {check.IlBytes} B, strings ~{check.StringBytes} B)");
+            return true;
+        }
+
+        /// <summary>device/**/*.nfproj, skipping restored packages and build output.</summary>
+        private static IEnumerable<string> FindProjects(string deviceDir) =>
+            Directory.GetFiles(deviceDir, "*.nfproj", SearchOption.AllDirectories)
+                .Where(f => !Path.GetRelativePath(deviceDir, f).Replace('\\', '/').Split('/')
+                    .Any(seg => seg.Equals("packages", StringComparison.OrdinalIgnoreCase) || seg.Equals("bin", StringComparison.OrdinalIgnoreCase) || seg.Equals("obj", StringComparison.OrdinalIgnoreCase)));
+
+        internal static void AtomicWrite(string path, byte[] bytes)
+        {
+            string tmp = path + "." + Environment.ProcessId + ".tmp";
+            File.WriteAllBytes(tmp, bytes);
+            File.Move(tmp, path, overwrite: true);
+        }
+
+        /// <summary>Orders projects so each comes after its ProjectReferences; rejects cycles.</summary>
+        private static List<NfProject> Order(List<NfProject> projects)
+        {
+            var byPath = projects.ToDictionary(p => p.Path, StringComparer.OrdinalIgnoreCase);
+            var done = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var visiting = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var result = new List<NfProject>();
+            void Visit(NfProject p)
+            {
+                if (done.Contains(p.Path)) return;
+                if (!visiting.Add(p.Path)) throw new InvalidDataException("ProjectReference cycle through " + p.Path);
+                foreach (string r in p.ProjectReferences)
+                    if (byPath.TryGetValue(r, out var dep)) Visit(dep);
+                visiting.Remove(p.Path);
+                done.Add(p.Path);
+                result.Add(p);
+            }
+            foreach (var p in projects) Visit(p);
+            return result;
+        }
+    }
+}
