@@ -39,6 +39,9 @@ namespace ZramEmbedded.Allocator.Codec
         /// <summary>Largest acceleration honoured (as LZ4_ACCELERATION_MAX); larger values are clamped.</summary>
         public const int MaxAcceleration = 65537;
 
+        // Literal runs of at most this many bytes are copied as exactly this many when there is room.
+        private const int WildLiterals = 16;
+
         // Probing skips ahead by (misses >> SkipTrigger) + 1 positions.
         private const int SkipTrigger = 6;
 
@@ -140,7 +143,7 @@ namespace ZramEmbedded.Allocator.Codec
                     int litExt = lit < 15 ? 0 : (lit + 240) / 255;
                     if (lit + litExt + 3 > oend - op) return Lz4Block.DoesNotFit;
                     int tokenPos = op++;
-                    op = WriteLiterals(src, anchor, lit, dst, op, tokenPos);
+                    op = WriteLiterals(src, anchor, lit, iend, dst, op, oend, tokenPos);
 
                     while (true)
                     {
@@ -222,14 +225,16 @@ namespace ZramEmbedded.Allocator.Codec
                 int litExt = lit < 15 ? 0 : (lit + 240) / 255;
                 if (lit + litExt + 1 > oend - op) return Lz4Block.DoesNotFit;
                 int tokenPos = op++;
-                op = WriteLiterals(src, anchor, lit, dst, op, tokenPos);
+                op = WriteLiterals(src, anchor, lit, iend, dst, op, oend, tokenPos);
                 return op - dstOffset;
             }
         }
 
         // Writes the literal-length nibble into dst[tokenPos] (replacing it), the extension bytes and the
-        // literals at dst[op..]; returns the new op. The caller has checked that everything fits.
-        private static int WriteLiterals(byte[] src, int from, int lit, byte[] dst, int op, int tokenPos)
+        // literals at dst[op..]; returns the new op. The caller has checked that everything fits. Runs of up
+        // to 16 bytes are copied as exactly 16 when src[..srcEnd) and dst[..dstEnd) have room (one native
+        // copy of constant size; the extra bytes are overwritten by what follows or lie past the result).
+        private static int WriteLiterals(byte[] src, int from, int lit, int srcEnd, byte[] dst, int op, int dstEnd, int tokenPos)
         {
             if (lit < 15)
             {
@@ -246,17 +251,11 @@ namespace ZramEmbedded.Allocator.Codec
                 }
                 dst[op++] = (byte)rest;
             }
-            if (lit <= 8)
-            {
-                int e = from + lit;
-                while (from < e) dst[op++] = src[from++];
-            }
+            if (lit <= WildLiterals && srcEnd - from >= WildLiterals && dstEnd - op >= WildLiterals)
+                Array.Copy(src, from, dst, op, WildLiterals);
             else
-            {
                 Array.Copy(src, from, dst, op, lit);
-                op += lit;
-            }
-            return op;
+            return op + lit;
         }
     }
 }
