@@ -7,13 +7,17 @@
 // figures are medians over rounds of the per-round values (speed ratios are per-round ratios, so a noisy
 // round slows both codecs alike).
 // Options: --accel N (default 1), --rounds N (default 41; --quick 9), --per-kind N pages (default 256),
-// --edge (also the zero / same-filled / random kinds), --pages FILE... (one set per file).
+// --edge (also the zero / same-filled / random kinds), --pages FILE... (one set per file),
+// --liblz4 PATH (another liblz4 build, e.g. lz4.c compiled with -DLZ4_MEMORY_USAGE=12 to compare at the
+// MCU table size). Our "same table" encoder takes its size from the library's LZ4_sizeofState
+// (2^LZ4_MEMORY_USAGE + 32 bytes; blocks under 64 KiB use 2^(LZ4_MEMORY_USAGE-1) 16-bit entries).
 // RESULT lines (over the kinds shown): ratio_vs_liblz4_min, compress_speed_vs_liblz4,
 // decompress_speed_vs_liblz4, plus ratio_default_table_vs_liblz4_min.
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using ZramEmbedded.Allocator.Codec;
 using ZramEmbedded.Native;
 
@@ -37,13 +41,23 @@ namespace ZramEmbedded.Benchmarks
             int perKind = IntOption(options, "per-kind", options.Quick ? 64 : 256);
             int warmup = options.Quick ? 2 : 5;
             bool edge = options.Extra.ContainsKey("edge");
+            if (options.Extra.TryGetValue("liblz4", out string libPath) && libPath.Length > 0)
+            {
+                NativeLibrary.SetDllImportResolver(typeof(LibLz4).Assembly,
+                    (name, assembly, searchPath) => name == "liblz4.so.1" ? NativeLibrary.Load(libPath) : IntPtr.Zero);
+            }
+            int memoryUsage = 0;
+            while ((2 << memoryUsage) <= LibLz4.SizeofState()) memoryUsage++;
+            int sameBits = memoryUsage - 1;
+            if (sameBits < Lz4Encoder.MinHashBits || sameBits > Lz4Encoder.MaxHashBits)
+                throw new InvalidOperationException("liblz4 state of " + LibLz4.SizeofState() + " B has no matching table size");
 
-            Console.WriteLine("liblz4 " + LibLz4.VersionNumber() + ", state " + LibLz4.SizeofState() + " B; acceleration " + accel
-                              + "; ours: table " + (2 << Lz4Encoder.LibLz4HashBits) + " B (same as liblz4) and "
-                              + (2 << Lz4Encoder.DefaultHashBits) + " B (MCU default); " + rounds + " rounds");
+            Console.WriteLine("liblz4 " + LibLz4.VersionNumber() + ", state " + LibLz4.SizeofState() + " B (LZ4_MEMORY_USAGE "
+                              + memoryUsage + "); acceleration " + accel + "; ours: table " + (2 << sameBits)
+                              + " B (same as liblz4) and " + (2 << Lz4Encoder.DefaultHashBits) + " B (MCU default); " + rounds + " rounds");
 
             var sets = PageSet.Load(options, perKind, edge);
-            var same = new Lz4Encoder(Lz4Encoder.LibLz4HashBits);
+            var same = new Lz4Encoder(sameBits);
             var mcu = new Lz4Encoder(Lz4Encoder.DefaultHashBits);
             byte[] state = new byte[LibLz4.SizeofState()];
             int bound = Lz4Block.CompressBound(PageSet.PageSize);
@@ -113,10 +127,10 @@ namespace ZramEmbedded.Benchmarks
             }
 
             Console.WriteLine();
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-10} {1,7} {2,7} {3,6} {4,7} {5,6} | {6,8} {7,8} {8,6} | {9,8} {10,8} {11,6}",
-                "kind", "ratio", "ours", "/lib", "ours4K", "/lib", "C lib", "C ours", "/lib", "D lib", "D ours", "/lib"));
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-10} {1,7} {2,7} {3,6} {4,7} {5,6} | {6,8} {7,8} {8,6} | {9,8} {10,8} {11,6}",
-                "", "liblz4", "16K tbl", "", "tbl", "", "MB/s", "MB/s", "", "MB/s", "MB/s", ""));
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-10} {1,7} {2,8} {3,6} {4,8} {5,6} | {6,8} {7,8} {8,6} | {9,8} {10,8} {11,6}",
+                "kind", "ratio", "ours", "/lib", "ours", "/lib", "C lib", "C ours", "/lib", "D lib", "D ours", "/lib"));
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-10} {1,7} {2,8} {3,6} {4,8} {5,6} | {6,8} {7,8} {8,6} | {9,8} {10,8} {11,6}",
+                "", "liblz4", "same tbl", "", "MCU tbl", "", "MB/s", "MB/s", "", "MB/s", "MB/s", ""));
             var ratioRel = new List<double>();
             var ratioDefaultRel = new List<double>();
             var cRel = new List<double>();
@@ -135,7 +149,7 @@ namespace ZramEmbedded.Benchmarks
                 cRel.Add(cr);
                 dRel.Add(dr);
                 Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
-                    "{0,-10} {1,7:F3} {2,7:F3} {3,6:F3} {4,7:F3} {5,6:F3} | {6,8:F0} {7,8:F0} {8,6:F3} | {9,8:F0} {10,8:F0} {11,6:F3}",
+                    "{0,-10} {1,7:F3} {2,8:F3} {3,6:F3} {4,8:F3} {5,6:F3} | {6,8:F0} {7,8:F0} {8,6:F3} | {9,8:F0} {10,8:F0} {11,6:F3}",
                     kd.Set.Name, libRatio, oursRatio, oursRatio / libRatio, defRatio, defRatio / libRatio,
                     libC, oursC, cr, libD, oursD, dr));
             }
