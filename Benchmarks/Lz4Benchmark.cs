@@ -39,7 +39,9 @@ namespace ZramEmbedded.Benchmarks
             int accel = IntOption(options, "accel", 1);
             int rounds = IntOption(options, "rounds", options.Quick ? 9 : 41);
             int perKind = IntOption(options, "per-kind", options.Quick ? 64 : 256);
+            // Warm-up rounds (not measured) run until the JIT has had time to tier up the hot loops.
             int warmup = options.Quick ? 2 : 5;
+            double warmupSeconds = options.Quick ? 1.0 : 2.0;
             bool edge = options.Extra.ContainsKey("edge");
             if (options.Extra.TryGetValue("liblz4", out string libPath) && libPath.Length > 0)
             {
@@ -95,8 +97,10 @@ namespace ZramEmbedded.Benchmarks
 
             // Timing, interleaved.
             double tick = 1.0 / Stopwatch.Frequency;
+            var warmClock = Stopwatch.StartNew();
             for (int r = -warmup; r < rounds; r++)
             {
+                if (r == -1 && warmClock.Elapsed.TotalSeconds < warmupSeconds) r = -2; // one more warm-up round
                 foreach (var kd in kinds)
                 {
                     var pages = kd.Set.Pages;
