@@ -185,5 +185,67 @@ namespace ZramEmbedded.UnitTests.Codec
             Assert.AreEqual(Lz4Decoder.ErrorOutputOverrun, CheckOne(run, run.Length, output, 29, "run short"));
             Assert.ThrowsException(typeof(Lz4CorruptException), () => Lz4Decoder.Decompress(new byte[] { 0x10, 1, 0, 0, 0 }, 0, 5, new byte[8], 0, 8));
         }
+
+        // A block of two sequences whose lengths fit the token, then a literal-only sequence of 14 bytes:
+        // 14 literals 'a'.. + a match (offset 14, length 18), then 14 literals 'A'.. + a match (offset,
+        // mlen). Long enough, and decoded into enough room, for the decoder's fast path.
+        private static byte[] FastPathBlock(int offset, int mlen)
+        {
+            byte[] b = new byte[2 * (1 + 14 + 2) + 1 + 14];
+            int p = 0;
+            b[p++] = 0xE0 | (18 - 4);
+            for (int i = 0; i < 14; i++) b[p++] = (byte)('a' + i);
+            b[p++] = 14;
+            b[p++] = 0;
+            b[p++] = (byte)(0xE0 | (mlen - 4));
+            for (int i = 0; i < 14; i++) b[p++] = (byte)('A' + i);
+            b[p++] = (byte)offset;
+            b[p++] = (byte)(offset >> 8);
+            b[p++] = 0xE0;
+            for (int i = 0; i < 14; i++) b[p++] = (byte)('0' + i);
+            return b;
+        }
+
+        // The same two sequences decoded the plain way, one byte at a time (the test's oracle).
+        private static byte[] FastPathExpected(int offset, int mlen)
+        {
+            byte[] e = new byte[14 + 18 + 14 + mlen + 14];
+            int p = 0;
+            for (int i = 0; i < 14; i++) e[p++] = (byte)('a' + i);
+            for (int i = 0; i < 18; i++, p++) e[p] = e[p - 14];
+            for (int i = 0; i < 14; i++) e[p++] = (byte)('A' + i);
+            for (int i = 0; i < mlen; i++, p++) e[p] = e[p - offset];
+            for (int i = 0; i < 14; i++) e[p++] = (byte)('0' + i);
+            return e;
+        }
+
+        [TestMethod]
+        public void FastPathChecksOffsetsAndCopiesOverlapsForward()
+        {
+            byte[] output = CodecTestData.Guarded(200);
+            // 46 bytes precede the second match: offsets 0 and 47.. are invalid.
+            int[] bad = { 0, 47, 65535 };
+            for (int i = 0; i < bad.Length; i++)
+            {
+                byte[] block = FastPathBlock(bad[i], 4);
+                Assert.AreEqual(Lz4Decoder.ErrorBadOffset, CheckOne(block, block.Length, output, 200, "fast offset " + bad[i]));
+            }
+
+            // Every match length the token holds (4..18) at offsets 1..46, into a roomy and an exact capacity.
+            for (int mlen = 4; mlen <= 18; mlen++)
+            {
+                for (int offset = 1; offset <= 46; offset++)
+                {
+                    byte[] block = FastPathBlock(offset, mlen);
+                    byte[] expected = FastPathExpected(offset, mlen);
+                    byte[] exact = CodecTestData.Guarded(expected.Length);
+                    string what = "mlen " + mlen + " offset " + offset;
+                    Assert.AreEqual(expected.Length, CheckOne(block, block.Length, output, 200, what));
+                    Assert.IsTrue(CodecTestData.SameBytes(expected, 0, output, CodecTestData.Guard, expected.Length), what);
+                    Assert.AreEqual(expected.Length, CheckOne(block, block.Length, exact, expected.Length, what + " exact"));
+                    Assert.IsTrue(CodecTestData.SameBytes(expected, 0, exact, CodecTestData.Guard, expected.Length), what + " exact");
+                }
+            }
+        }
     }
 }
