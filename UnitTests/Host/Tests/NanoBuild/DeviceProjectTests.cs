@@ -2,6 +2,9 @@
 // and never host-only code (Host/ folders) or host build output (bin/, obj/), and that the references map onto
 // the reference surface.
 using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using nanoFramework.TestFramework;
 using NanoBuild;
 
@@ -49,6 +52,23 @@ namespace ZramEmbedded.UnitTests.Host.NanoBuildGuard
             Assert.IsTrue(tests.References.Contains("nanoFramework.TestFramework"));
             Assert.IsTrue(tests.References.Contains("nanoFramework.UnitTestLauncher"));
             Assert.IsFalse(Load("Allocator").AllowUnsafe, "device code must not allow unsafe blocks");
+        }
+
+        [TestMethod]
+        public void EveryHintPathIsAPackagePinnedInPackagesConfig()
+        {
+            foreach (string name in new[] { "Allocator", "Board", "Firmware", "UnitTests" })
+            {
+                string dir = Path.Combine(Probe.FindNfBuild(), "device", name);
+                var pinned = XDocument.Load(Path.Combine(dir, "packages.config")).Descendants("package")
+                    .Select(e => (string)e.Attribute("id") + "." + (string)e.Attribute("version")).ToList();
+                foreach (XElement e in XDocument.Load(Path.Combine(dir, name + ".nfproj")).Descendants().Where(e => e.Name.LocalName == "HintPath"))
+                {
+                    Match m = Regex.Match(e.Value, @"^\.\.\\packages\\([^\\]+)\\lib\\");
+                    Assert.IsTrue(m.Success, name + ".nfproj: HintPath outside ..\\packages: " + e.Value);
+                    Assert.IsTrue(pinned.Contains(m.Groups[1].Value), name + ".nfproj references " + m.Groups[1].Value + ", which its packages.config does not pin");
+                }
+            }
         }
     }
 }
