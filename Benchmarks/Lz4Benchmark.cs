@@ -131,9 +131,9 @@ namespace ZramEmbedded.Benchmarks
             }
 
             Console.WriteLine();
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-10} {1,7} {2,8} {3,6} {4,8} {5,6} | {6,8} {7,8} {8,6} | {9,8} {10,8} {11,6}",
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-14} {1,7} {2,8} {3,6} {4,8} {5,6} | {6,8} {7,8} {8,6} | {9,8} {10,8} {11,6}",
                 "kind", "ratio", "ours", "/lib", "ours", "/lib", "C lib", "C ours", "/lib", "D lib", "D ours", "/lib"));
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-10} {1,7} {2,8} {3,6} {4,8} {5,6} | {6,8} {7,8} {8,6} | {9,8} {10,8} {11,6}",
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-14} {1,7} {2,8} {3,6} {4,8} {5,6} | {6,8} {7,8} {8,6} | {9,8} {10,8} {11,6}",
                 "", "liblz4", "same tbl", "", "MCU tbl", "", "MB/s", "MB/s", "", "MB/s", "MB/s", ""));
             var ratioRel = new List<double>();
             var ratioDefaultRel = new List<double>();
@@ -153,8 +153,8 @@ namespace ZramEmbedded.Benchmarks
                 cRel.Add(cr);
                 dRel.Add(dr);
                 Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
-                    "{0,-10} {1,7:F3} {2,8:F3} {3,6:F3} {4,8:F3} {5,6:F3} | {6,8:F0} {7,8:F0} {8,6:F3} | {9,8:F0} {10,8:F0} {11,6:F3}",
-                    kd.Set.Name, libRatio, oursRatio, oursRatio / libRatio, defRatio, defRatio / libRatio,
+                    "{0,-14} {1,7:F3} {2,8:F3} {3,6:F3} {4,8:F3} {5,6:F3} | {6,8:F0} {7,8:F0} {8,6:F3} | {9,8:F0} {10,8:F0} {11,6:F3}",
+                    kd.Set.Name.Length > 14 ? kd.Set.Name.Substring(0, 14) : kd.Set.Name, libRatio, oursRatio, oursRatio / libRatio, defRatio, defRatio / libRatio,
                     libC, oursC, cr, libD, oursD, dr));
             }
             Console.WriteLine();
