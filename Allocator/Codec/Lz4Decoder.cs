@@ -53,7 +53,8 @@ namespace ZramEmbedded.Allocator.Codec
         /// Decompresses src[srcOffset..srcOffset+srcLength) into dst[dstOffset..dstOffset+dstCapacity) and
         /// returns the decoded length. Bytes of the output range past that length may be overwritten.
         /// Throws Lz4CorruptException for a malformed block (the output range may then hold garbage),
-        /// ArgumentNullException/ArgumentOutOfRangeException for bad ranges.
+        /// ArgumentNullException/ArgumentOutOfRangeException for bad ranges, ArgumentException when the
+        /// ranges overlap in one array.
         /// </summary>
         public static int Decompress(byte[] src, int srcOffset, int srcLength, byte[] dst, int dstOffset, int dstCapacity)
         {
@@ -85,6 +86,8 @@ namespace ZramEmbedded.Allocator.Codec
             if (dst == null) throw new ArgumentNullException("dst");
             if (srcOffset < 0 || srcLength < 0 || srcOffset > src.Length - srcLength) throw new ArgumentOutOfRangeException("srcLength");
             if (dstOffset < 0 || dstCapacity < 0 || dstOffset > dst.Length - dstCapacity) throw new ArgumentOutOfRangeException("dstCapacity");
+            if (src == dst && srcOffset < dstOffset + dstCapacity && dstOffset < srcOffset + srcLength)
+                throw new ArgumentException("input and output ranges overlap");
 
             int ip = srcOffset;                 // next input byte
             int iend = srcOffset + srcLength;   // one past the last input byte

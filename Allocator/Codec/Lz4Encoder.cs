@@ -87,7 +87,7 @@ namespace ZramEmbedded.Allocator.Codec
         /// partial output; a store passes its "worth compressing" limit as the capacity and gives up as soon
         /// as the block outgrows it). Nothing is ever written outside the output range, but bytes of it past
         /// the returned size may be changed. A capacity of Lz4Block.CompressBound(srcLength) always fits.
-        /// acceleration &lt;= 1 means 1.
+        /// acceleration &lt;= 1 means 1. The ranges must not overlap if they share an array (ArgumentException).
         /// </summary>
         public int Compress(byte[] src, int srcOffset, int srcLength, byte[] dst, int dstOffset, int dstCapacity, int acceleration)
         {
@@ -96,6 +96,8 @@ namespace ZramEmbedded.Allocator.Codec
             if (srcOffset < 0 || srcLength < 0 || srcOffset > src.Length - srcLength) throw new ArgumentOutOfRangeException("srcLength");
             if (srcLength > Lz4Block.MaxInputSize) throw new ArgumentOutOfRangeException("srcLength", "LZ4 input larger than Lz4Block.MaxInputSize");
             if (dstOffset < 0 || dstCapacity < 0 || dstOffset > dst.Length - dstCapacity) throw new ArgumentOutOfRangeException("dstCapacity");
+            if (src == dst && srcOffset < dstOffset + dstCapacity && dstOffset < srcOffset + srcLength)
+                throw new ArgumentException("input and output ranges overlap");
             if (acceleration < 1) acceleration = 1;
             if (acceleration > MaxAcceleration) acceleration = MaxAcceleration;
 

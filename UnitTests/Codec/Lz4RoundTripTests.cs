@@ -253,6 +253,14 @@ namespace ZramEmbedded.UnitTests.Codec
             Assert.ThrowsException(typeof(ArgumentNullException), () => Lz4Decoder.Decompress(null, 0, 1, dst, 0, 10));
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => Lz4Decoder.Decompress(src, 99, 2, dst, 0, 10));
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => Lz4Decoder.Decompress(src, 0, 2, dst, 0, 201));
+            // Input and output sharing an array must not overlap; disjoint ranges are fine.
+            Assert.ThrowsException(typeof(ArgumentException), () => encoder.Compress(dst, 0, 50, dst, 49, 100));
+            Assert.ThrowsException(typeof(ArgumentException), () => Lz4Decoder.Decompress(dst, 100, 10, dst, 0, 101));
+            Assert.AreEqual(1, encoder.Compress(dst, 0, 0, dst, 0, 10));
+            for (int i = 0; i < 20; i++) dst[i] = (byte)i;
+            int n = encoder.Compress(dst, 0, 20, dst, 20, 100);
+            Assert.AreEqual(20, Lz4Decoder.Decompress(dst, 20, n, dst, 150, 50));
+            Assert.IsTrue(CodecTestData.SameBytes(dst, 0, dst, 150, 20));
         }
     }
 }
