@@ -8,8 +8,8 @@
 // round slows both codecs alike).
 // Options: --accel N (default 1), --rounds N (default 41; --quick 9), --per-kind N pages (default 256),
 // --edge (also the zero / same-filled / random kinds), --pages FILE... (one set per file),
-// --liblz4 PATH (another liblz4 build, e.g. lz4.c compiled with -DLZ4_MEMORY_USAGE=12 to compare at the
-// MCU table size). Our "same table" encoder takes its size from the library's LZ4_sizeofState
+// --liblz4 PATH (another liblz4 shared library with a different LZ4_MEMORY_USAGE, to compare at the MCU
+// table size). Our "same table" encoder takes its size from the library's LZ4_sizeofState
 // (2^LZ4_MEMORY_USAGE + 32 bytes; blocks under 64 KiB use 2^(LZ4_MEMORY_USAGE-1) 16-bit entries).
 // RESULT lines (over the kinds shown): ratio_vs_liblz4_min, compress_speed_vs_liblz4,
 // decompress_speed_vs_liblz4, plus ratio_default_table_vs_liblz4_min.
