@@ -111,7 +111,13 @@ namespace NanoBuild
                 _log.WriteLine($"nano build: {p.AssemblyName}: FAILED to compile ({output.Errors.Count} errors) [{rel}]");
                 return false;
             }
-            var check = IlChecker.Run(output.Image, p.AssemblyName);
+            (List<Finding> Findings, long IlBytes, long StringBytes) check;
+            try { check = IlChecker.Run(output.Image, p.AssemblyName); }
+            catch (Exception e)
+            {
+                _log.WriteLine($"{p.AssemblyName}: error NANO999: the IL check could not read the assembly: {e.Message}");
+                return false;
+            }
             foreach (var f in check.Findings) _log.WriteLine(f);
             if (check.Findings.Count > 0)
             {

@@ -19,7 +19,12 @@ namespace NanoBuild
             }
             try { dir ??= Probe.FindNfBuild(); }
             catch (Exception e) { Console.Error.WriteLine("nano build: error: " + e.Message); return 2; }
-            return new DeviceBuild(dir, Console.Out, debug).Run();
+            try { return new DeviceBuild(dir, Console.Out, debug).Run(); }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine("nano build: internal error: " + e);
+                return 3;
+            }
         }
     }
 }

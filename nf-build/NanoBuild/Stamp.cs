@@ -3,6 +3,8 @@
 // rebuilt tool all force a rebuild; timestamps are never trusted.
 using System;
 using System.IO;
+using System.Linq;
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -12,9 +14,14 @@ namespace NanoBuild
     {
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
-        /// <summary>Identity of this build of the tool (deterministic build: changes when its code changes).</summary>
+        /// <summary>
+        /// Identity of the tool's code: the source hashes stamped in at build time (NanoBuild.csproj), the same for
+        /// its Debug and Release builds; falls back to the module id. Plus the Roslyn version.
+        /// </summary>
         public static readonly string ToolId =
-            typeof(Stamp).Assembly.ManifestModule.ModuleVersionId.ToString("N") + "/" +
+            (typeof(Stamp).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .FirstOrDefault(a => a.Key == "NanoBuildSources")?.Value
+             ?? typeof(Stamp).Assembly.ManifestModule.ModuleVersionId.ToString("N")) + "/" +
             typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version;
 
         public Stamp(string kind)

@@ -8,6 +8,7 @@ namespace System.Device.Gpio
     public enum PinMode
     {
         Input, InputPullDown, InputPullUp, Output, OutputOpenDrain, OutputOpenDrainPullUp, OutputOpenSource,
+        OutputOpenSourcePullDown,
     }
 
     [Flags]

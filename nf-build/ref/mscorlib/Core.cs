@@ -17,8 +17,6 @@ namespace System
     public abstract class ValueType
     {
         public override bool Equals(object obj) { throw null; }
-        public override int GetHashCode() { throw null; }
-        public override string ToString() { throw null; }
     }
 
     public abstract class Enum : ValueType
@@ -163,15 +161,8 @@ namespace System
         public string ToString(string format) { throw null; }
     }
 
-    public struct IntPtr
-    {
-        public static readonly IntPtr Zero;
-    }
-
-    public struct UIntPtr
-    {
-        public static readonly UIntPtr Zero;
-    }
+    public struct IntPtr { }
+    public struct UIntPtr { }
 
     public struct RuntimeTypeHandle { }
     public struct RuntimeFieldHandle { }

@@ -2,11 +2,9 @@
 // do not work at runtime (no generics before 2.0); the IL check rejects their instantiation.
 namespace System
 {
-    public abstract class Delegate : ICloneable
+    public abstract class Delegate
     {
         public override bool Equals(object obj) { throw null; }
-        public override int GetHashCode() { throw null; }
-        public object Clone() { throw null; }
         public static Delegate Combine(Delegate a, Delegate b) { throw null; }
         public static Delegate Remove(Delegate source, Delegate value) { throw null; }
         public System.Reflection.MethodInfo Method { get { throw null; } }
@@ -19,7 +17,6 @@ namespace System
     public abstract class MulticastDelegate : Delegate
     {
         public override bool Equals(object obj) { throw null; }
-        public override int GetHashCode() { throw null; }
         public static bool operator ==(MulticastDelegate d1, MulticastDelegate d2) { throw null; }
         public static bool operator !=(MulticastDelegate d1, MulticastDelegate d2) { throw null; }
     }
@@ -41,11 +38,5 @@ namespace System
     public delegate void EventHandler<TEventArgs>(object sender, TEventArgs e);
     public delegate void AsyncCallback(IAsyncResult ar);
 
-    public interface IAsyncResult
-    {
-        object AsyncState { get; }
-        System.Threading.WaitHandle AsyncWaitHandle { get; }
-        bool CompletedSynchronously { get; }
-        bool IsCompleted { get; }
-    }
+    public interface IAsyncResult { }
 }

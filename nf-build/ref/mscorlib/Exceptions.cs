@@ -38,7 +38,6 @@ namespace System
         public override string Message { get { throw null; } }
         public virtual string ParamName { get { throw null; } }
         public static void ThrowIfNullOrEmpty(string argument, [System.Runtime.CompilerServices.CallerArgumentExpression("argument")] string paramName = null) { throw null; }
-        public static void ThrowIfNullOrWhiteSpace(string argument, [System.Runtime.CompilerServices.CallerArgumentExpression("argument")] string paramName = null) { throw null; }
     }
 
     public class ArgumentNullException : ArgumentException

@@ -80,6 +80,7 @@ namespace System
     {
         public static readonly Guid Empty;
         public Guid(int a, short b, short c, byte d, byte e, byte f, byte g, byte h, byte i, byte j, byte k) { throw null; }
+        public Guid(uint a, ushort b, ushort c, byte d, byte e, byte f, byte g, byte h, byte i, byte j, byte k) { throw null; }
         public Guid(byte[] b) { throw null; }
         public Guid(string g) { throw null; }
         public int CompareTo(object value) { throw null; }
@@ -88,6 +89,8 @@ namespace System
         public override bool Equals(object o) { throw null; }
         public override int GetHashCode() { throw null; }
         public static Guid NewGuid() { throw null; }
+        [Obsolete("This will be renamed to TryParse in a future version.")]
+        public static bool TryParseGuidWithDashes(string input, out Guid result) { throw null; }
     }
 
     public class WeakReference

@@ -31,19 +31,11 @@ namespace System
         public bool IsAbstract { get { throw null; } }
         public bool IsEnum { get { throw null; } }
         public bool IsArray { get { throw null; } }
+        public bool IsSerializable { get { throw null; } }
         public abstract Type GetElementType();
         public virtual bool IsSubclassOf(Type c) { throw null; }
         public virtual bool IsInstanceOfType(object o) { throw null; }
         public override string ToString() { throw null; }
-    }
-
-    public sealed class AppDomain : MarshalByRefObject
-    {
-        private AppDomain() { }
-        public static AppDomain CurrentDomain { get { throw null; } }
-        public string FriendlyName { get { throw null; } }
-        public System.Reflection.Assembly Load(string assemblyString) { throw null; }
-        public System.Reflection.Assembly[] GetAssemblies() { throw null; }
     }
 
     public sealed class Version

@@ -14,7 +14,6 @@ namespace System
 
         public System.Collections.IEnumerator GetEnumerator() { throw null; }
         public override bool Equals(object obj) { throw null; }
-        public override int GetHashCode() { throw null; }
         public static bool Equals(string a, string b) { throw null; }
         public static bool operator ==(string a, string b) { throw null; }
         public static bool operator !=(string a, string b) { throw null; }

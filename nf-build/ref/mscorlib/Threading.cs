@@ -45,7 +45,6 @@ namespace System.Threading
         public static void SpinWait(int iterations) { throw null; }
         public static Thread CurrentThread { get { throw null; } }
         public ThreadState ThreadState { get { throw null; } }
-        public static AppDomain GetDomain() { throw null; }
     }
 
     public delegate void TimerCallback(object state);

@@ -44,6 +44,9 @@ namespace nanoFramework.Runtime.Events
         protected NativeEventHandler callbacks;
         protected bool disposed;
         public NativeEventDispatcher(string driverName, ulong driverData) { }
+        public virtual void EnableInterrupt() { throw null; }
+        public virtual void DisableInterrupt() { throw null; }
+        protected virtual void Dispose(bool disposing) { throw null; }
         public void Dispose() { throw null; }
         public event NativeEventHandler OnInterrupt { add { } remove { } }
     }

@@ -1,0 +1,74 @@
+// The device project files drive the nano build: check that each compiles what it should (its root folder)
+// and never host-only code (Host/ folders) or host build output (bin/, obj/), and that the references map onto
+// the reference surface.
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using nanoFramework.TestFramework;
+using NanoBuild;
+
+namespace ZramEmbedded.UnitTests.Host.NanoBuildGuard
+{
+    [TestClass]
+    public class DeviceProjectTests
+    {
+        private static NfProject Load(string name) =>
+            NfProject.Load(Path.Combine(Probe.FindNfBuild(), "device", name, name + ".nfproj"));
+
+        private static void AssertSourcesUnder(NfProject p, string root)
+        {
+            string repo = Path.GetDirectoryName(Probe.FindNfBuild());
+            foreach (string f in p.Sources)
+            {
+                string rel = Path.GetRelativePath(repo, f).Replace('\\', '/');
+                Assert.IsTrue(rel.StartsWith(root + "/"), p.AssemblyName + " compiles a file outside " + root + "/: " + rel);
+                Assert.IsFalse(rel.Contains("/Host/"), p.AssemblyName + " compiles host-only code: " + rel);
+                Assert.IsFalse(rel.Contains("/bin/") || rel.Contains("/obj/"), p.AssemblyName + " compiles build output: " + rel);
+            }
+        }
+
+        [TestMethod]
+        public void ProjectsCompileTheirFolderWithoutHostCode()
+        {
+            AssertSourcesUnder(Load("Allocator"), "Allocator");
+            AssertSourcesUnder(Load("Board"), "Board");
+            AssertSourcesUnder(Load("Firmware"), "Firmware");
+            NfProject tests = Load("UnitTests");
+            AssertSourcesUnder(tests, "UnitTests");
+            Assert.IsTrue(tests.Sources.Count > 0, "the device test suite has no sources");
+        }
+
+        [TestMethod]
+        public void ProjectKindsAndNamesMatchTheDeviceLayout()
+        {
+            Assert.AreEqual("ZramEmbedded.Allocator", Load("Allocator").AssemblyName);
+            Assert.AreEqual("ZramEmbedded.Board", Load("Board").AssemblyName);
+            NfProject firmware = Load("Firmware");
+            Assert.AreEqual("ZramEmbedded.Firmware", firmware.AssemblyName);
+            Assert.IsTrue(firmware.IsExe, "the firmware must be an application (it produces the .bin)");
+            NfProject tests = Load("UnitTests");
+            Assert.AreEqual("NFUnitTest", tests.AssemblyName, "the UnitTestLauncher loads the assembly named NFUnitTest");
+            Assert.IsTrue(tests.References.Contains("nanoFramework.TestFramework"));
+            Assert.IsTrue(tests.References.Contains("nanoFramework.UnitTestLauncher"));
+            Assert.IsFalse(Load("Allocator").AllowUnsafe, "device code must not allow unsafe blocks");
+        }
+
+        [TestMethod]
+        public void EveryHintPathIsAPackagePinnedInPackagesConfig()
+        {
+            foreach (string name in new[] { "Allocator", "Board", "Firmware", "UnitTests" })
+            {
+                string dir = Path.Combine(Probe.FindNfBuild(), "device", name);
+                var pinned = XDocument.Load(Path.Combine(dir, "packages.config")).Descendants("package")
+                    .Select(e => (string)e.Attribute("id") + "." + (string)e.Attribute("version")).ToList();
+                foreach (XElement e in XDocument.Load(Path.Combine(dir, name + ".nfproj")).Descendants().Where(e => e.Name.LocalName == "HintPath"))
+                {
+                    Match m = Regex.Match(e.Value, @"^\.\.\\packages\\([^\\]+)\\lib\\");
+                    Assert.IsTrue(m.Success, name + ".nfproj: HintPath outside ..\\packages: " + e.Value);
+                    Assert.IsTrue(pinned.Contains(m.Groups[1].Value), name + ".nfproj references " + m.Groups[1].Value + ", which its packages.config does not pin");
+                }
+            }
+        }
+    }
+}
