@@ -1,5 +1,7 @@
-// Boot sequence: banner, board facts, then the console shell until the console closes.
-// (The compressed-page arena is reserved here, once, when the page store lands.)
+// Boot sequence: banner, board facts, the compressed-page arena (reserved once, here, at the size the
+// board profile gives, so its memory is taken before the app fragments the heap), then the console shell
+// until the console closes.
+using ZramEmbedded.Allocator.Pool;
 using ZramEmbedded.Board;
 using ZramEmbedded.Firmware.Shell;
 
@@ -14,7 +16,11 @@ namespace ZramEmbedded.Firmware
             IConsolePort console = board.Console;
             console.WriteLine("ZramEmbedded " + Version + " on " + board.Profile.Name + " (" + board.Profile.Mcu + ")");
             board.StatusLed.Set(true);
-            ConsoleShell shell = new ConsoleShell(board);
+            byte[] arena = new byte[board.Profile.ArenaBytes];
+            ZsPool pool = new ZsPool(arena, PoolConfig.ForArena(arena.Length));
+            console.WriteLine("arena " + (arena.Length / 1024).ToString() + " KiB reserved, " + pool.ClassCount.ToString() + " size classes, objects up to "
+                + pool.MaxObjectSize.ToString() + " B");
+            ConsoleShell shell = new ConsoleShell(board, pool);
             console.WriteLine("type 'help' for commands");
             shell.Run();
             board.StatusLed.Set(false);

@@ -1,5 +1,6 @@
 // The serial console: reads a line, runs the command, prints the answer, until the console closes or
 // `exit`. Commands are words separated by spaces; unknown commands get a one-line hint, never a crash.
+using ZramEmbedded.Allocator.Pool;
 using ZramEmbedded.Board;
 
 namespace ZramEmbedded.Firmware.Shell
@@ -9,10 +10,14 @@ namespace ZramEmbedded.Firmware.Shell
         public const string Prompt = "zram> ";
 
         private readonly IBoard _board;
+        private readonly ZsPool _pool;
+        private readonly PoolReport _report;
 
-        public ConsoleShell(IBoard board)
+        public ConsoleShell(IBoard board, ZsPool pool)
         {
             _board = board;
+            _pool = pool;
+            _report = new PoolReport(pool);
         }
 
         /// <summary>Runs until end of input or `exit`.</summary>
@@ -39,7 +44,7 @@ namespace ZramEmbedded.Firmware.Shell
                 case "":
                     return true;
                 case "help":
-                    console.WriteLine("commands: help, version, board, uptime, led on|off, exit");
+                    console.WriteLine("commands: help, version, board, uptime, led on|off, pool, classes [all], compact, exit");
                     return true;
                 case "version":
                     console.WriteLine("ZramEmbedded " + Boot.Version);
@@ -61,6 +66,17 @@ namespace ZramEmbedded.Firmware.Shell
                     {
                         console.WriteLine("usage: led on|off");
                     }
+                    return true;
+                case "pool":
+                    _report.PrintTotals(console);
+                    return true;
+                case "classes":
+                    _report.PrintClasses(console, words.Length > 1 && words[1] == "all");
+                    return true;
+                case "compact":
+                    int moved = _pool.CompactAll();
+                    console.WriteLine("compacted: " + moved.ToString() + " B moved");
+                    _report.PrintTotals(console);
                     return true;
                 case "exit":
                     return false;
