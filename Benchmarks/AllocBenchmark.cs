@@ -23,6 +23,8 @@
 // - "no-compact": the same churn without any compaction.
 // - after full compaction: every 50 steps of the steady run, compact fully, then fill by the same rule
 //   until the first failure and sample; the mean of those samples.
+// - mean live B: mean size of the live objects at the samples; strict keeps the drawn mean, lenient's is
+//   smaller (the survivor bias made visible).
 // - frees/req: strict rule, mean live objects freed (evicted) per stored request.
 // Rows: ours (PoolConfig.ForArena), zsmalloc's parameters (ZsmallocParams: 4 KiB frames, chain 4, 16 B
 // step) on our pool, the same with classic fixed-size zspages, ours with fixed zspages, and best-fit.
@@ -92,6 +94,8 @@ namespace ZramEmbedded.Benchmarks
             Console.WriteLine("  no-compact  = the same churn without any compaction");
             Console.WriteLine("  compacted   = every " + CompactEvery + " steps: full compaction, then fill by the same rule until the first");
             Console.WriteLine("                failure; mean of those samples");
+            Console.WriteLine("  mean live B = mean size of the live objects at the samples (drawn mean above: strict keeps it,");
+            Console.WriteLine("                lenient drifts towards sizes that fit)");
             Console.WriteLine("  frees/req   = strict rule: live objects freed per stored request (after warm-up)");
             Console.WriteLine("Rows: ours = PoolConfig.ForArena (elastic zspages); zsmalloc params = 4 KiB frames, chain 4, 16 B step on");
             Console.WriteLine("  our pool; '+fixed' / 'fixed zspages' = the same with classic zsmalloc zspages (whole chain held while");
@@ -103,8 +107,8 @@ namespace ZramEmbedded.Benchmarks
         private static void Utilization(int[] sizes, uint seed, int steps, Results results)
         {
             Console.WriteLine();
-            Console.WriteLine("Utilization (%)                      steady           no-compact       compacted     live objs");
-            Console.WriteLine("                           arena  first-fail  strict lenient   strict lenient   strict lenient   strict  frees/req");
+            Console.WriteLine("Utilization (%)                      steady           no-compact       compacted     live objs   mean live B");
+            Console.WriteLine("                           arena  first-fail  strict lenient   strict lenient   strict lenient   strict  strict lenient  frees/req");
             foreach (int arena in UtilArenas)
             {
                 int st = arena >= 1024 * 1024 ? steps / 4 : steps;
@@ -168,6 +172,8 @@ namespace ZramEmbedded.Benchmarks
                 + Pct(strictPlain.Steady).PadLeft(9) + Pct(lenientPlain.Steady).PadLeft(8)
                 + PctOrNa(r.Strict.Compacted).PadLeft(9) + PctOrNa(r.Lenient.Compacted).PadLeft(8)
                 + r.Strict.MeanLiveObjects.ToString("0", CultureInfo.InvariantCulture).PadLeft(9)
+                + r.Strict.MeanLiveSize.ToString("0", CultureInfo.InvariantCulture).PadLeft(8)
+                + r.Lenient.MeanLiveSize.ToString("0", CultureInfo.InvariantCulture).PadLeft(8)
                 + r.Strict.FreesPerRequest.ToString("0.00", CultureInfo.InvariantCulture).PadLeft(11));
             return r;
         }

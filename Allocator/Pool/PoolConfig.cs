@@ -65,7 +65,9 @@ namespace ZramEmbedded.Allocator.Pool
         /// Defaults for an arena of arenaBytes holding LZ4-compressed 4 KiB pages, chosen by measurement with
         /// `dotnet run -c Release --project Benchmarks -- alloc --sweep` (built-in mixed pages; LZ4 sizes mean
         /// 2.2 KiB, p10/p50/p90 1.2/2.2/3.4 KiB; steady-state churn as defined in Benchmarks/Alloc/ChurnHarness.cs).
-        /// Steady utilization at 64/128/256 KiB/1 MiB with these defaults: 89.3/91.9–92.1/93.2/94.3 % (seeds 1–3).
+        /// Steady utilization at 64/128/256 KiB/1 MiB with these defaults, strict churn (no request dropped):
+        /// 89.5–89.6/91.9/93.0/94.0 % (seeds 1–2); the older lenient churn read 89.3/91.9–92.1/93.2/94.3 %.
+        /// The grid was re-swept under the strict rule (frames 512/1024, steps 48–96): the same defaults win.
         /// - FrameSize 512: the smallest frame whose 16-frame chain still holds a raw 4096 B page with its
         ///   headers (256 B frames cannot). What a small arena loses is mostly the unused end of each zspage's
         ///   last frame (about a quarter to half a frame per zspage), so smaller frames are better; 1 KiB frames

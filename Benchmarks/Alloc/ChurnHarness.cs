@@ -47,6 +47,8 @@ namespace ZramEmbedded.Benchmarks.Alloc
         public double Compacted;
         /// <summary>Mean live objects at the steady samples.</summary>
         public double MeanLiveObjects;
+        /// <summary>Mean size (bytes) of the live objects at the steady samples; strict keeps the drawn mean.</summary>
+        public double MeanLiveSize;
         /// <summary>Strict: mean objects freed per stored request after warm-up (lenient: 1 by construction).</summary>
         public double FreesPerRequest;
     }
@@ -68,7 +70,7 @@ namespace ZramEmbedded.Benchmarks.Alloc
         private static ChurnResult RunStrict(IChurnAllocator a, int[] sizes, uint seed, int steps, int sliceBytes, int compactEvery)
         {
             var rng = new SampleRandom(seed);
-            var live = new List<int>();
+            var live = new Live();
             byte[] data = Data();
             var r = new ChurnResult();
 
@@ -76,7 +78,7 @@ namespace ZramEmbedded.Benchmarks.Alloc
             bool pendingSampled = true; // the first-fail sample; step 0 is warm-up anyway
             r.FirstFail = a.Utilization;
 
-            double sum = 0, liveSum = 0, csum = 0;
+            double sum = 0, liveSum = 0, sizeSum = 0, csum = 0;
             long frees = 0;
             int n = 0, cn = 0, stored = 0;
             int warm = steps / 10;
@@ -92,6 +94,7 @@ namespace ZramEmbedded.Benchmarks.Alloc
                     {
                         sum += a.Utilization;
                         liveSum += live.Count;
+                        sizeSum += live.MeanSize;
                         n++;
                     }
                     while (id < 0)
@@ -103,7 +106,7 @@ namespace ZramEmbedded.Benchmarks.Alloc
                         id = a.Alloc(size, data);
                     }
                 }
-                live.Add(id);
+                live.Add(id, size);
                 if (s >= warm) stored++;
                 if (compactEvery > 0 && s >= warm && s % compactEvery == 0 && a.CompactAll())
                 {
@@ -115,6 +118,7 @@ namespace ZramEmbedded.Benchmarks.Alloc
             }
             r.Steady = n > 0 ? sum / n : 0;
             r.MeanLiveObjects = n > 0 ? liveSum / n : 0;
+            r.MeanLiveSize = n > 0 ? sizeSum / n : 0;
             r.Compacted = cn > 0 ? csum / cn : double.NaN;
             r.FreesPerRequest = stored > 0 ? (double)frees / stored : 0;
             return r;
@@ -123,14 +127,14 @@ namespace ZramEmbedded.Benchmarks.Alloc
         private static ChurnResult RunLenient(IChurnAllocator a, int[] sizes, uint seed, int steps, int sliceBytes, int compactEvery)
         {
             var rng = new SampleRandom(seed);
-            var live = new List<int>();
+            var live = new Live();
             byte[] data = Data();
             var r = new ChurnResult();
 
             FillUntilFailure(a, sizes, rng, live, data);
             r.FirstFail = a.Utilization;
 
-            double sum = 0, liveSum = 0, csum = 0;
+            double sum = 0, liveSum = 0, sizeSum = 0, csum = 0;
             int n = 0, cn = 0;
             int warm = steps / 10;
             for (int s = 0; s < steps; s++)
@@ -142,6 +146,7 @@ namespace ZramEmbedded.Benchmarks.Alloc
                 {
                     sum += a.Utilization;
                     liveSum += live.Count;
+                    sizeSum += live.MeanSize;
                     n++;
                 }
                 if (compactEvery > 0 && s >= warm && s % compactEvery == 0 && a.CompactAll())
@@ -153,6 +158,7 @@ namespace ZramEmbedded.Benchmarks.Alloc
             }
             r.Steady = n > 0 ? sum / n : 0;
             r.MeanLiveObjects = n > 0 ? liveSum / n : 0;
+            r.MeanLiveSize = n > 0 ? sizeSum / n : 0;
             r.Compacted = cn > 0 ? csum / cn : double.NaN;
             r.FreesPerRequest = 1;
             return r;
@@ -165,23 +171,49 @@ namespace ZramEmbedded.Benchmarks.Alloc
             return data;
         }
 
-        private static void FreeRandom(IChurnAllocator a, SampleRandom rng, List<int> live)
+        /// <summary>The live objects: ids and sizes, removal by swapping with the last.</summary>
+        private sealed class Live
         {
-            int k = rng.Next(live.Count);
-            a.Free(live[k]);
-            live[k] = live[live.Count - 1];
-            live.RemoveAt(live.Count - 1);
+            private readonly List<int> _ids = new List<int>();
+            private readonly List<int> _sizes = new List<int>();
+            private long _bytes;
+
+            public int Count { get { return _ids.Count; } }
+            public double MeanSize { get { return _ids.Count > 0 ? (double)_bytes / _ids.Count : 0; } }
+
+            public void Add(int id, int size)
+            {
+                _ids.Add(id);
+                _sizes.Add(size);
+                _bytes += size;
+            }
+
+            public void FreeAt(IChurnAllocator a, int k)
+            {
+                a.Free(_ids[k]);
+                _bytes -= _sizes[k];
+                int last = _ids.Count - 1;
+                _ids[k] = _ids[last];
+                _sizes[k] = _sizes[last];
+                _ids.RemoveAt(last);
+                _sizes.RemoveAt(last);
+            }
+        }
+
+        private static void FreeRandom(IChurnAllocator a, SampleRandom rng, Live live)
+        {
+            live.FreeAt(a, rng.Next(live.Count));
         }
 
         /// <summary>Allocates drawn sizes until one fails; returns the size that failed.</summary>
-        private static int FillUntilFailure(IChurnAllocator a, int[] sizes, SampleRandom rng, List<int> live, byte[] data)
+        private static int FillUntilFailure(IChurnAllocator a, int[] sizes, SampleRandom rng, Live live, byte[] data)
         {
             while (true)
             {
                 int size = sizes[rng.Next(sizes.Length)];
                 int id = a.Alloc(size, data);
                 if (id < 0) return size;
-                live.Add(id);
+                live.Add(id, size);
             }
         }
     }
