@@ -432,7 +432,12 @@ namespace ZramEmbedded.Benchmarks
             return c;
         }
 
-        /// <summary>Where the arena's bytes go at the end of a strict churn run (just after the last stored request).</summary>
+        /// <summary>
+        /// Where the arena's bytes go at the end of a strict churn run (just after the last stored request).
+        /// "rounding" counts every live object's slot rounding, including top objects of elastic zspages whose
+        /// rounding is not held, and "tail" is computed from born slots, so only their sum is exact: the bytes
+        /// of held frames that are neither payload, object headers, free slots nor zspage headers.
+        /// </summary>
         private static void Breakdown(int[] sizes, uint seed, int steps, PoolConfig cfg)
         {
             foreach (int arena in new[] { 64 * 1024, 128 * 1024, 256 * 1024 })
