@@ -72,11 +72,10 @@ namespace ZramEmbedded.Allocator.Pool
         ///   headers (256 B frames cannot). What a small arena loses is mostly the unused end of each zspage's
         ///   last frame (about a quarter to half a frame per zspage), so smaller frames are better; 1 KiB frames
         ///   measured 1.5–2.3 points worse at 128 KiB, 2–4 KiB frames 6–15 points worse. 256 B frames, measured
-        ///   with the chain limit lifted (strict churn, seed 1, step 64): chain 17 (a proxy for chain 16 with raw pages
-        ///   stored headerless: ~4 KiB zspages)
-        ///   92.1/92.9 % at 128/256 KiB, i.e. no gain, and metadata 2.2 % of 128 KiB (2 B per frame past 256
-        ///   frames); chain 32 (8 KiB zspages as now) 93.6/94.6 % but metadata 2.3 % and past the 16-frame limit.
-        ///   So storing raw pages headerless in 16 × 256 B frames (to keep chain 16) is not worth its cost here.
+        ///   with the chain limit lifted (strict churn, seed 1, step 64): chain 17 (~4 KiB zspages, a proxy for
+        ///   chain 16 with raw pages stored headerless) 92.1/92.9 % at 128/256 KiB, within 0.2 point of these
+        ///   defaults, with metadata 2.2 % of 128 KiB (2 B per frame past 256 frames); chain 32 (8 KiB zspages,
+        ///   as now) 93.6/94.6 %, but metadata 2.3 % and past the 16-frame limit. Not worth it here.
         /// - MaxFramesPerZspage 16: longest chains give the least tail waste per full zspage and the fewest
         ///   merged (coarse) classes; chains of 9–14 measured 0.1–2 points worse.
         /// - ClassStep 64: with ~30–130 live objects, finer steps (16–56) add more partly used classes than
