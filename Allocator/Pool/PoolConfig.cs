@@ -80,6 +80,9 @@ namespace ZramEmbedded.Allocator.Pool
         ///   merged (coarse) classes; chains of 9–14 measured 0.1–2 points worse.
         /// - ClassStep 64: with ~30–130 live objects, finer steps (16–56) add more partly used classes than
         ///   they save in rounding and coarser ones (68–128) round too much; 64 was best at 64 KiB – 1 MiB.
+        /// - No borrowing of larger classes' slots: tried (strict churn, 1–8 classes up) and it never applied —
+        ///   the per-free compaction slice leaves no free slots in larger classes, and a held frame's unused end
+        ///   (< 512 B) is always smaller than the smallest object (~1 KiB), so nothing was kept.
         /// - FullnessGroups 2: each class has only a few zspages in a small arena and the pool picks the
         ///   fullest/emptiest exactly inside a group, so more groups only cost metadata (1, 2 and 4 groups
         ///   measured within 0.1 point).
