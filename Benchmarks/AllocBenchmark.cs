@@ -7,22 +7,32 @@
 // stored raw (4096 B), as zram does.
 //
 // Utilization = live object bytes / (arena bytes + metadata held outside the arena). Workload
-// (Alloc/ChurnHarness.cs, identical for every allocator, sizes drawn with SampleRandom from --seed):
-// - first-fail: allocate drawn sizes into the empty arena until the first allocation fails.
-// - steady state: 20000 churn steps (--steps; 1 MiB runs a quarter). A step frees one uniformly random
-//   live object, runs one idle compaction slice of 4 KiB (pools only; best-fit cannot compact), then
-//   allocates drawn sizes until one fails — that request is dropped, as a page store rejects a page when
-//   full. Utilization is sampled at that failure (the pool as full as it gets for the request); the
-//   figure is the mean over all steps after the first 10 %. "no-compact" is the same churn without
-//   compaction.
-// - after full compaction: every 50 steps of the steady run, compact fully, then fill until the first
-//   failure and sample; the mean of those samples.
+// (Alloc/ChurnHarness.cs, identical for every allocator, sizes drawn with SampleRandom from --seed), every
+// row measured under two churn rules, printed side by side:
+// - first-fail: allocate drawn sizes into the empty arena until the first allocation fails (same under
+//   both rules).
+// - steady, strict (the headline RESULT names): 20000 stored requests (--steps; 1 MiB runs a quarter).
+//   No request is ever dropped, as a page store cannot drop a page: when the next drawn size does not
+//   fit, utilization is sampled (the pool as full as it gets), then uniformly random live objects are
+//   freed — one idle compaction slice of 4 KiB after each free (pools only; best-fit cannot compact) —
+//   until it fits, and it is stored. Mean of the samples after the first 10 % of steps.
+// - steady, lenient (the older definition; RESULT names with `_lenient`): a step frees one random live
+//   object, runs one 4 KiB slice, then allocates drawn sizes until one fails, and that request is
+//   dropped; sampled at that failure. Dropping what does not fit keeps sizes that happen to fit the holes
+//   (survivor bias), so it reads higher than strict for every allocator.
+// - "no-compact": the same churn without any compaction.
+// - after full compaction: every 50 steps of the steady run, compact fully, then fill by the same rule
+//   until the first failure and sample; the mean of those samples.
+// - mean live B: mean size of the live objects at the samples; strict keeps the drawn mean, lenient's is
+//   smaller (the survivor bias made visible).
+// - frees/req: strict rule, mean live objects freed (evicted) per stored request.
 // Rows: ours (PoolConfig.ForArena), zsmalloc's parameters (ZsmallocParams: 4 KiB frames, chain 4, 16 B
 // step) on our pool, the same with classic fixed-size zspages, ours with fixed zspages, and best-fit.
 // Speed: malloc+write+read+free cycles of 1536 B objects in a half-full 256 KiB arena, and CompactAll
 // throughput (bytes moved / time) after freeing half of a full arena, beside the baseline's figures.
 // Options: --quick (shorter), --seed N, --steps N, --sweep (parameter grid used to pick the defaults:
-// --sweep-frames/-chains/-steps/-groups/-bph take comma lists), --breakdown (where the bytes go).
+// --sweep-frames/-chains/-steps/-groups/-bph take comma lists; strict rule unless --lenient), --breakdown
+// (where the bytes go). Metadata, class table, sweep and breakdown use the strict rule.
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -74,12 +84,19 @@ namespace ZramEmbedded.Benchmarks
             Console.WriteLine();
             Console.WriteLine("Definitions (Benchmarks/Alloc/ChurnHarness.cs):");
             Console.WriteLine("  utilization = live object bytes / (arena bytes + metadata held outside the arena)");
-            Console.WriteLine("  first-fail  = allocate drawn sizes into the empty pool until the first allocation fails");
-            Console.WriteLine("  steady      = " + steps + " churn steps; a step frees one random live object, runs one idle compaction");
-            Console.WriteLine("                slice of " + SliceBytes + " B (pools only), then allocates drawn sizes until one fails (dropped);");
-            Console.WriteLine("                sampled at that failure, i.e. with the pool as full as it gets; mean after 10 % warm-up");
+            Console.WriteLine("  first-fail  = allocate drawn sizes into the empty pool until the first allocation fails (both rules)");
+            Console.WriteLine("  strict      = " + steps + " stored requests; none is ever dropped (a page store cannot drop a page):");
+            Console.WriteLine("                when the next drawn size does not fit, sample (pool as full as it gets), then free");
+            Console.WriteLine("                uniformly random live objects, one idle compaction slice of " + SliceBytes + " B after each free");
+            Console.WriteLine("                (pools only), until it fits, and store it; mean of samples after 10 % warm-up. HEADLINE");
+            Console.WriteLine("  lenient     = older rule: a step frees one random live object, runs one slice, then allocates drawn");
+            Console.WriteLine("                sizes until one fails, which is DROPPED; sampled there (survivor-biased: reads high)");
             Console.WriteLine("  no-compact  = the same churn without any compaction");
-            Console.WriteLine("  compacted   = every " + CompactEvery + " steps: full compaction, then fill until the first failure; mean");
+            Console.WriteLine("  compacted   = every " + CompactEvery + " steps: full compaction, then fill by the same rule until the first");
+            Console.WriteLine("                failure; mean of those samples");
+            Console.WriteLine("  mean live B = mean size of the live objects at the samples (drawn mean above: strict keeps it,");
+            Console.WriteLine("                lenient drifts towards sizes that fit)");
+            Console.WriteLine("  frees/req   = strict rule: live objects freed per stored request (after warm-up)");
             Console.WriteLine("Rows: ours = PoolConfig.ForArena (elastic zspages); zsmalloc params = 4 KiB frames, chain 4, 16 B step on");
             Console.WriteLine("  our pool; '+fixed' / 'fixed zspages' = the same with classic zsmalloc zspages (whole chain held while");
             Console.WriteLine("  any object lives); best-fit = Alloc/BestFitAllocator.cs (umm_malloc-like, 4 B header, 8 B granules).");
@@ -90,7 +107,8 @@ namespace ZramEmbedded.Benchmarks
         private static void Utilization(int[] sizes, uint seed, int steps, Results results)
         {
             Console.WriteLine();
-            Console.WriteLine("Utilization (%)            arena  first-fail  steady  no-compact  compacted  live objs");
+            Console.WriteLine("Utilization (%)                      steady           no-compact       compacted     live objs   mean live B");
+            Console.WriteLine("                           arena  first-fail  strict lenient   strict lenient   strict lenient   strict  strict lenient  frees/req");
             foreach (int arena in UtilArenas)
             {
                 int st = arena >= 1024 * 1024 ? steps / 4 : steps;
@@ -100,20 +118,26 @@ namespace ZramEmbedded.Benchmarks
                 var zc = Row("zsmalloc params+fixed", arena, sizes, seed, st, () => new ZsPoolAllocator("zs", new byte[arena], ClassicZsmalloc()));
                 var oc = Row("ours, fixed zspages", arena, sizes, seed, st, () => new ZsPoolAllocator("zs", new byte[arena], Classic(PoolConfig.ForArena(arena))));
                 var bf = Row("best-fit baseline", arena, sizes, seed, st, () => new BestFitAllocator(new byte[arena]));
-                if (arena == 128 * 1024)
+                for (int pass = 0; pass < 2; pass++)
                 {
-                    results.Add("util_first_fail_128k", ours.FirstFail);
-                    results.Add("util_steady_128k", ours.Steady);
-                    results.Add("util_compacted_128k", ours.Compacted);
-                    results.Add("bestfit_util_steady_128k", bf.Steady);
-                    results.Add("zsparams_util_steady_128k", zs.Steady);
-                    results.Add("zsclassic_util_steady_128k", zc.Steady);
-                }
-                if (arena == 256 * 1024)
-                {
-                    results.Add("util_steady_256k", ours.Steady);
-                    results.Add("util_compacted_256k", ours.Compacted);
-                    results.Add("bestfit_util_steady_256k", bf.Steady);
+                    // pass 0: strict (headline names), pass 1: lenient (`_lenient` suffix).
+                    string sfx = pass == 0 ? "" : "_lenient";
+                    ChurnResult o = pass == 0 ? ours.Strict : ours.Lenient;
+                    if (arena == 128 * 1024)
+                    {
+                        results.Add("util_first_fail_128k" + sfx, o.FirstFail);
+                        results.Add("util_steady_128k" + sfx, o.Steady);
+                        results.Add("util_compacted_128k" + sfx, o.Compacted);
+                        results.Add("bestfit_util_steady_128k" + sfx, (pass == 0 ? bf.Strict : bf.Lenient).Steady);
+                        results.Add("zsparams_util_steady_128k" + sfx, (pass == 0 ? zs.Strict : zs.Lenient).Steady);
+                        results.Add("zsclassic_util_steady_128k" + sfx, (pass == 0 ? zc.Strict : zc.Lenient).Steady);
+                    }
+                    if (arena == 256 * 1024)
+                    {
+                        results.Add("util_steady_256k" + sfx, o.Steady);
+                        results.Add("util_compacted_256k" + sfx, o.Compacted);
+                        results.Add("bestfit_util_steady_256k" + sfx, (pass == 0 ? bf.Strict : bf.Lenient).Steady);
+                    }
                 }
             }
         }
@@ -129,16 +153,34 @@ namespace ZramEmbedded.Benchmarks
             return Classic(PoolConfig.ZsmallocParams());
         }
 
-        private static ChurnResult Row(string name, int arena, int[] sizes, uint seed, int steps, Func<IChurnAllocator> make)
+        /// <summary>One allocator row under both churn rules (the strict and lenient runs with and without compaction).</summary>
+        private sealed class RowResult
         {
-            IChurnAllocator a = make();
-            ChurnResult r = ChurnHarness.Run(a, sizes, seed, steps, SliceBytes, CompactEvery);
-            IChurnAllocator b = make();
-            ChurnResult plain = ChurnHarness.Run(b, sizes, seed, steps, 0, 0);
-            Console.WriteLine("  " + name.PadRight(22) + (arena / 1024 + "K").PadLeft(7) + Pct(r.FirstFail).PadLeft(12)
-                + Pct(r.Steady).PadLeft(8) + Pct(plain.Steady).PadLeft(12) + (double.IsNaN(r.Compacted) ? "n/a" : Pct(r.Compacted)).PadLeft(11)
-                + r.MeanLiveObjects.ToString("0", CultureInfo.InvariantCulture).PadLeft(11));
+            public ChurnResult Strict;
+            public ChurnResult Lenient;
+        }
+
+        private static RowResult Row(string name, int arena, int[] sizes, uint seed, int steps, Func<IChurnAllocator> make)
+        {
+            var r = new RowResult();
+            r.Strict = ChurnHarness.Run(make(), sizes, seed, steps, SliceBytes, CompactEvery, ChurnRule.Strict);
+            ChurnResult strictPlain = ChurnHarness.Run(make(), sizes, seed, steps, 0, 0, ChurnRule.Strict);
+            r.Lenient = ChurnHarness.Run(make(), sizes, seed, steps, SliceBytes, CompactEvery, ChurnRule.Lenient);
+            ChurnResult lenientPlain = ChurnHarness.Run(make(), sizes, seed, steps, 0, 0, ChurnRule.Lenient);
+            Console.WriteLine("  " + name.PadRight(22) + (arena / 1024 + "K").PadLeft(7) + Pct(r.Strict.FirstFail).PadLeft(12)
+                + Pct(r.Strict.Steady).PadLeft(8) + Pct(r.Lenient.Steady).PadLeft(8)
+                + Pct(strictPlain.Steady).PadLeft(9) + Pct(lenientPlain.Steady).PadLeft(8)
+                + PctOrNa(r.Strict.Compacted).PadLeft(9) + PctOrNa(r.Lenient.Compacted).PadLeft(8)
+                + r.Strict.MeanLiveObjects.ToString("0", CultureInfo.InvariantCulture).PadLeft(9)
+                + r.Strict.MeanLiveSize.ToString("0", CultureInfo.InvariantCulture).PadLeft(8)
+                + r.Lenient.MeanLiveSize.ToString("0", CultureInfo.InvariantCulture).PadLeft(8)
+                + r.Strict.FreesPerRequest.ToString("0.00", CultureInfo.InvariantCulture).PadLeft(11));
             return r;
+        }
+
+        private static string PctOrNa(double x)
+        {
+            return double.IsNaN(x) ? "n/a" : Pct(x);
         }
 
         private static void Metadata(int[] sizes, uint seed, int steps, Results results)
@@ -344,7 +386,9 @@ namespace ZramEmbedded.Benchmarks
         private static void Sweep(int[] sizes, uint seed, int steps, BenchmarkOptions o)
         {
             Console.WriteLine();
-            Console.WriteLine("parameter sweep (utilization: first-fail / steady / after-compaction; metadata % of arena)");
+            ChurnRule rule = o.Extra.ContainsKey("lenient") ? ChurnRule.Lenient : ChurnRule.Strict;
+            Console.WriteLine("parameter sweep (" + (rule == ChurnRule.Strict ? "strict" : "lenient")
+                + " rule; utilization: first-fail / steady / after-compaction; metadata % of arena)");
             int[] arenas = { 64 * 1024, 128 * 1024, 256 * 1024, 1024 * 1024 };
             int[] frameSizes = ListOption(o, "sweep-frames", new[] { 512, 1024, 2048, 4096 });
             int[] chains = ListOption(o, "sweep-chains", new[] { 4, 8, 16 });
@@ -368,7 +412,7 @@ namespace ZramEmbedded.Benchmarks
                     ZsPoolAllocator a;
                     try { a = new ZsPoolAllocator("ours", new byte[arena], cfg); }
                     catch (ArgumentException) { ok = false; break; }
-                    ChurnResult r = ChurnHarness.Run(a, sizes, seed, arena >= 1024 * 1024 ? steps / 4 : steps, SliceBytes, CompactEvery);
+                    ChurnResult r = ChurnHarness.Run(a, sizes, seed, arena >= 1024 * 1024 ? steps / 4 : steps, SliceBytes, CompactEvery, rule);
                     line += "  " + (arena / 1024) + "K " + Pct(r.FirstFail) + "/" + Pct(r.Steady) + "/" + Pct(r.Compacted)
                         + " md " + Pct((double)a.MetadataBytes / arena) + " C" + a.Pool.ClassCount;
                 }
@@ -388,7 +432,12 @@ namespace ZramEmbedded.Benchmarks
             return c;
         }
 
-        /// <summary>Where the arena's bytes go at the end of a churn run (after a final fill to failure).</summary>
+        /// <summary>
+        /// Where the arena's bytes go at the end of a strict churn run (just after the last stored request).
+        /// "rounding" counts every live object's slot rounding, including top objects of elastic zspages whose
+        /// rounding is not held, and "tail" is computed from born slots, so only their sum is exact: the bytes
+        /// of held frames that are neither payload, object headers, free slots nor zspage headers.
+        /// </summary>
         private static void Breakdown(int[] sizes, uint seed, int steps, PoolConfig cfg)
         {
             foreach (int arena in new[] { 64 * 1024, 128 * 1024, 256 * 1024 })

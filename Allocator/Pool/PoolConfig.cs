@@ -65,15 +65,24 @@ namespace ZramEmbedded.Allocator.Pool
         /// Defaults for an arena of arenaBytes holding LZ4-compressed 4 KiB pages, chosen by measurement with
         /// `dotnet run -c Release --project Benchmarks -- alloc --sweep` (built-in mixed pages; LZ4 sizes mean
         /// 2.2 KiB, p10/p50/p90 1.2/2.2/3.4 KiB; steady-state churn as defined in Benchmarks/Alloc/ChurnHarness.cs).
-        /// Steady utilization at 64/128/256 KiB/1 MiB with these defaults: 89.3/91.9–92.1/93.2/94.3 % (seeds 1–3).
+        /// Steady utilization at 64/128/256 KiB/1 MiB with these defaults, strict churn (no request dropped):
+        /// 89.5–89.6/91.9/93.0/94.0 % (seeds 1–2); the older lenient churn read 89.3/91.9–92.1/93.2/94.3 %.
+        /// The grid was re-swept under the strict rule (frames 512/1024, steps 48–96): the same defaults win.
         /// - FrameSize 512: the smallest frame whose 16-frame chain still holds a raw 4096 B page with its
         ///   headers (256 B frames cannot). What a small arena loses is mostly the unused end of each zspage's
         ///   last frame (about a quarter to half a frame per zspage), so smaller frames are better; 1 KiB frames
-        ///   measured 1.5–2 points worse at 128 KiB, 2–4 KiB frames 6–15 points worse.
+        ///   measured 1.5–2.3 points worse at 128 KiB, 2–4 KiB frames 6–15 points worse. 256 B frames, measured
+        ///   with the chain limit lifted (strict churn, seed 1, step 64): chain 17 (~4 KiB zspages, a proxy for
+        ///   chain 16 with raw pages stored headerless) 92.1/92.9 % at 128/256 KiB, within 0.2 point of these
+        ///   defaults, with metadata 2.2 % of 128 KiB (2 B per frame past 256 frames); chain 32 (8 KiB zspages,
+        ///   as now) 93.6/94.6 %, but metadata 2.3 % and past the 16-frame limit. Not worth it here.
         /// - MaxFramesPerZspage 16: longest chains give the least tail waste per full zspage and the fewest
         ///   merged (coarse) classes; chains of 9–14 measured 0.1–2 points worse.
         /// - ClassStep 64: with ~30–130 live objects, finer steps (16–56) add more partly used classes than
         ///   they save in rounding and coarser ones (68–128) round too much; 64 was best at 64 KiB – 1 MiB.
+        /// - No borrowing of larger classes' slots: tried (strict churn, 1–8 classes up) and it never applied —
+        ///   the per-free compaction slice leaves no free slots in larger classes, and a held frame's unused end
+        ///   (< 512 B) is always smaller than the smallest object (~1 KiB), so nothing was kept.
         /// - FullnessGroups 2: each class has only a few zspages in a small arena and the pool picks the
         ///   fullest/emptiest exactly inside a group, so more groups only cost metadata (1, 2 and 4 groups
         ///   measured within 0.1 point).
