@@ -116,10 +116,7 @@ namespace ZramEmbedded.Benchmarks.Alloc
                     cn++;
                 }
             }
-            r.Steady = n > 0 ? sum / n : 0;
-            r.MeanLiveObjects = n > 0 ? liveSum / n : 0;
-            r.MeanLiveSize = n > 0 ? sizeSum / n : 0;
-            r.Compacted = cn > 0 ? csum / cn : double.NaN;
+            Summarize(r, sum, liveSum, sizeSum, n, csum, cn);
             r.FreesPerRequest = stored > 0 ? (double)frees / stored : 0;
             return r;
         }
@@ -156,12 +153,18 @@ namespace ZramEmbedded.Benchmarks.Alloc
                     cn++;
                 }
             }
+            Summarize(r, sum, liveSum, sizeSum, n, csum, cn);
+            r.FreesPerRequest = 1;
+            return r;
+        }
+
+        /// <summary>Means over the n steady samples and the cn after-compaction samples.</summary>
+        private static void Summarize(ChurnResult r, double sum, double liveSum, double sizeSum, int n, double csum, int cn)
+        {
             r.Steady = n > 0 ? sum / n : 0;
             r.MeanLiveObjects = n > 0 ? liveSum / n : 0;
             r.MeanLiveSize = n > 0 ? sizeSum / n : 0;
             r.Compacted = cn > 0 ? csum / cn : double.NaN;
-            r.FreesPerRequest = 1;
-            return r;
         }
 
         private static byte[] Data()
