@@ -176,12 +176,8 @@ namespace ZramEmbedded.Allocator.Pool
         {
             lock (_sync)
             {
-                int index = ResolveOrThrow(handle);
-                int loc = Handles.LocationOf(index);
-                int head = loc >> _slotBits;
-                int slot = loc & _slotMask;
-                int cls = Zspage.ClassOf(Arena, head << Frames.FrameShift);
-                int pos = Zspage.SlotPos(slot, Classes.SizeOf(cls));
+                int head, slot, cls, pos;
+                int index = Decode(handle, out head, out slot, out cls, out pos);
                 int size = Frames.ReadU16(head, pos + 2);
                 Handles.Release(index);
                 ReleaseSlot(cls, head, slot);
@@ -195,11 +191,9 @@ namespace ZramEmbedded.Allocator.Pool
         {
             lock (_sync)
             {
-                int index = ResolveOrThrow(handle);
-                int loc = Handles.LocationOf(index);
-                int head = loc >> _slotBits;
-                int cls = Zspage.ClassOf(Arena, head << Frames.FrameShift);
-                return Frames.ReadU16(head, Zspage.SlotPos(loc & _slotMask, Classes.SizeOf(cls)) + 2);
+                int head, slot, cls, pos;
+                Decode(handle, out head, out slot, out cls, out pos);
+                return Frames.ReadU16(head, pos + 2);
             }
         }
 
@@ -441,13 +435,25 @@ namespace ZramEmbedded.Allocator.Pool
             return index;
         }
 
-        private void Locate(int handle, int count, out int head, out int pos)
+        /// <summary>
+        /// Resolves a handle (InvalidHandleException if bad, freed or stale) to its handle-table index, the
+        /// zspage head frame, the slot within the zspage, the class and the slot's byte position.
+        /// </summary>
+        private int Decode(int handle, out int head, out int slot, out int cls, out int pos)
         {
             int index = ResolveOrThrow(handle);
             int loc = Handles.LocationOf(index);
             head = loc >> _slotBits;
-            int cls = Zspage.ClassOf(Arena, head << Frames.FrameShift);
-            pos = Zspage.SlotPos(loc & _slotMask, Classes.SizeOf(cls));
+            slot = loc & _slotMask;
+            cls = Zspage.ClassOf(Arena, head << Frames.FrameShift);
+            pos = Zspage.SlotPos(slot, Classes.SizeOf(cls));
+            return index;
+        }
+
+        private void Locate(int handle, int count, out int head, out int pos)
+        {
+            int slot, cls;
+            Decode(handle, out head, out slot, out cls, out pos);
             if (Frames.ReadU16(head, pos + 2) != count) throw new ObjectSizeMismatchException("byte count differs from the object size");
         }
     }
