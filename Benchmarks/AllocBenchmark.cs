@@ -194,7 +194,7 @@ namespace ZramEmbedded.Benchmarks
                 var s = new PoolStats();
                 a.Pool.GetStats(s);
                 var cfg = PoolConfig.ForArena(arena);
-                int handles = s.HandleTableBytes, frames = s.FramesTotal <= 256 ? s.FramesTotal : s.FramesTotal * 2;
+                int handles = s.HandleTableBytes, frames = s.FrameLinkBytes;
                 int groups = s.ClassCount * cfg.FullnessGroups * 2;
                 int classes = s.MetadataBytes - handles - frames - groups - ZsPool.FixedObjectBytes;
                 Console.WriteLine("  " + "".PadRight(42) + (arena / 1024 + "K").PadLeft(7) + s.MetadataBytes.ToString().PadLeft(10)
@@ -395,6 +395,10 @@ namespace ZramEmbedded.Benchmarks
             int[] stepsGrid = ListOption(o, "sweep-steps", new[] { 16, 32, 64, 128 });
             int[] groups = ListOption(o, "sweep-groups", new[] { 4 });
             int[] fallbacks = ListOption(o, "sweep-bph", new[] { 768 });
+            int[] packs = ListOption(o, "sweep-pack", new[] { 0 });
+            int[] mins = ListOption(o, "sweep-min", new[] { 32 });
+            foreach (int pk in packs)
+            foreach (int mn in mins)
             foreach (int f in frameSizes)
             foreach (int ch in chains)
             foreach (int st in stepsGrid)
@@ -403,9 +407,10 @@ namespace ZramEmbedded.Benchmarks
             {
                 var cfg = new PoolConfig();
                 cfg.FrameSize = f; cfg.MaxFramesPerZspage = ch; cfg.ClassStep = st; cfg.FullnessGroups = g;
-                cfg.MinClassSize = 32;
+                cfg.MinClassSize = mn;
                 cfg.BytesPerHandle = fb;
-                string line = "F=" + f + " N=" + ch + " step=" + st + " G=" + g + " B/h=" + fb + ":";
+                cfg.PackTails = pk != 0;
+                string line = (pk != 0 ? "packed " : "") + "F=" + f + " N=" + ch + " step=" + st + " min=" + mn + " G=" + g + " B/h=" + fb + ":";
                 bool ok = true;
                 foreach (int arena in arenas)
                 {
@@ -429,6 +434,8 @@ namespace ZramEmbedded.Benchmarks
             if (o.Extra.TryGetValue("chain", out v)) c.MaxFramesPerZspage = int.Parse(v);
             if (o.Extra.TryGetValue("step", out v)) c.ClassStep = int.Parse(v);
             if (o.Extra.TryGetValue("groups", out v)) c.FullnessGroups = int.Parse(v);
+            if (o.Extra.TryGetValue("pack", out v)) c.PackTails = v != "0";
+            if (o.Extra.TryGetValue("bph", out v)) c.BytesPerHandle = int.Parse(v);
             return c;
         }
 
@@ -460,10 +467,12 @@ namespace ZramEmbedded.Benchmarks
                     freeSlots += 0;
                     if (cs.ObjectsAllocated > cs.ObjectsInUse) partial++; // zspages with holes
                 }
-                rounding = slotBytes - ps.ObjectBytes - 4L * ps.ObjectsInUse;
+                long objHeaders = ps.InArenaOverheadBytes - 9L * ps.Zspages;
+                long inSlots = ps.ObjectBytes - (long)ps.RunFrames * cfg.FrameSize; // payload bytes kept in slots
+                rounding = slotBytes - inSlots - objHeaders;
                 long freeFrames = (long)(ps.FramesTotal - ps.FramesUsed) * cfg.FrameSize;
                 Console.WriteLine((arena / 1024) + "K steady " + Pct(r.Steady) + ": objects " + ps.ObjectsInUse + " payload " + ps.ObjectBytes
-                    + " | rounding " + rounding + " objhdr " + 4 * ps.ObjectsInUse + " free slots " + freeSlots + " (" + partial + " partial of "
+                    + " | run frames " + ps.RunFrames + ", rounding " + rounding + " objhdr " + objHeaders + " free slots " + freeSlots + " (" + partial + " partial of "
                     + active + " active classes) tail+zshdr " + (tail + 9L * ps.Zspages) + " free frames " + freeFrames + " metadata " + ps.MetadataBytes);
             }
         }

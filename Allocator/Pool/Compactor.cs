@@ -126,13 +126,13 @@ namespace ZramEmbedded.Allocator.Pool
                 int srcPos = Zspage.SlotPos(top, size);
                 int tag = frames.ReadU16(src, srcPos);
                 int objectSize = frames.ReadU16(src, srcPos + 2);
-                int bytes = Zspage.ObjectHeaderBytes + objectSize;
+                int bytes = p.SlotBytesOf(objectSize); // a run stays put: only its reference moves
                 if (src == dst)
                 {
                     if (u == top + 1) break; // no holes left
                 }
-                else if (!p.CanTake(cls, dst, objectSize)) break;
-                int dslot = p.TakeSlot(cls, dst, objectSize);
+                else if (!p.CanTake(cls, dst, bytes, 0)) break;
+                int dslot = p.TakeSlot(cls, dst, bytes);
                 frames.Move(src, srcPos, dst, Zspage.SlotPos(dslot, size), bytes);
                 p.Handles.Move(tag >> 1, (dst << p.SlotBits) | dslot);
                 PagesCompacted += p.ReleaseSlot(cls, src, top);

@@ -2,12 +2,15 @@
 //
 // Units: a frame is FrameSize = 2^FrameShift bytes; frame f occupies arena[f·FrameSize, (f+1)·FrameSize).
 // A zspage is named by its head frame; its frames are linked through a next-frame array, so they need
-// not be adjacent; a frame that links to itself ends its chain (no "none" value is needed, so an arena
-// of up to 256 frames uses one byte per link, larger ones two). Position p (bytes from the start of the
+// not be adjacent; a frame that links to itself ends its chain (no "none" value is needed). Links are
+// packed at the fewest bits that name every frame (8 bits up to 256 frames, 9 up to 512, …): small
+// frames make small arenas pack well, and this keeps their link table at 1.1–1.3 B per frame instead of
+// 2. (Runs, the whole-frame part of objects of a frame or more, are chains here too, outside any
+// zspage.) Position p (bytes from the start of the
 // zspage) lies in the (p >> FrameShift)-th frame of the chain at offset p & FrameMask; objects may
 // straddle frames, and every copy here splits at frame edges. Free frames are linked through the same
 // array (a frame is in exactly one chain or on the free list, which ends the same way).
-// Memory: 1 or 2 bytes per frame (counted in MetadataBytes); no allocation after construction.
+// Memory: ⌈frames·bits/8⌉ + 2 bytes (counted in MetadataBytes); no allocation after construction.
 using System;
 
 namespace ZramEmbedded.Allocator.Pool
@@ -22,8 +25,9 @@ namespace ZramEmbedded.Allocator.Pool
         internal readonly int FrameShift;
         internal readonly int FrameMask;
         internal readonly int FrameCount;
-        private readonly byte[] _next8;    // links when FrameCount <= 256
-        private readonly ushort[] _next16; // links otherwise
+        private readonly byte[] _links;    // FrameCount links of _linkBits bits, little-endian bit order, + 2 pad bytes
+        private readonly int _linkBits;    // 1..16
+        private readonly int _linkMask;
         private int _freeHead;
         private int _freeCount;
 
@@ -36,8 +40,10 @@ namespace ZramEmbedded.Allocator.Pool
             FrameCount = arena.Length >> FrameShift;
             if (FrameCount < 1) throw new ArgumentException("arena is smaller than one frame");
             if (FrameCount >= None) throw new ArgumentException("too many frames (use a larger FrameSize)");
-            if (FrameCount <= 256) _next8 = new byte[FrameCount];
-            else _next16 = new ushort[FrameCount];
+            _linkBits = PoolMath.BitsFor(FrameCount - 1);
+            _linkMask = (1 << _linkBits) - 1;
+            // Two pad bytes let every link be read as one 3-byte window (a link spans at most 3 bytes).
+            _links = new byte[(FrameCount * _linkBits + 7) / 8 + 2];
             for (int f = 0; f < FrameCount; f++) SetNext(f, f + 1 < FrameCount ? f + 1 : f);
             _freeHead = 0;
             _freeCount = FrameCount;
@@ -45,18 +51,27 @@ namespace ZramEmbedded.Allocator.Pool
 
         internal int FreeCount { get { return _freeCount; } }
 
-        internal int MetadataBytes { get { return _next8 != null ? FrameCount : FrameCount * 2; } }
+        internal int MetadataBytes { get { return _links.Length; } }
 
         /// <summary>The frame after f in its chain; f itself when f ends the chain.</summary>
         internal int Next(int f)
         {
-            return _next8 != null ? _next8[f] : _next16[f];
+            int bit = f * _linkBits;
+            int i = bit >> 3;
+            int window = _links[i] | (_links[i + 1] << 8) | (_links[i + 2] << 16);
+            return (window >> (bit & 7)) & _linkMask;
         }
 
         private void SetNext(int f, int next)
         {
-            if (_next8 != null) _next8[f] = (byte)next;
-            else _next16[f] = (ushort)next;
+            int bit = f * _linkBits;
+            int i = bit >> 3;
+            int shift = bit & 7;
+            int window = _links[i] | (_links[i + 1] << 8) | (_links[i + 2] << 16);
+            window = (window & ~(_linkMask << shift)) | (next << shift);
+            _links[i] = (byte)window;
+            _links[i + 1] = (byte)(window >> 8);
+            _links[i + 2] = (byte)(window >> 16);
         }
 
         /// <summary>Takes `count` free frames and links them into one chain; returns its head. Caller checks FreeCount.</summary>

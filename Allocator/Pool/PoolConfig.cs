@@ -47,18 +47,27 @@ namespace ZramEmbedded.Allocator.Pool
         /// </summary>
         public bool ElasticZspages;
 
+        /// <summary>
+        /// Tail packing (default): an object of at least one frame keeps its whole frames in a run of its own
+        /// (a chain of FrameSize-byte frames, none shared) and only the rest, under FrameSize bytes, in a
+        /// size class, so classes span one frame instead of the largest object. False = every object whole
+        /// in its class (zsmalloc). Requires MaxObjectSize / FrameSize ≤ MaxFramesPerZspage.
+        /// </summary>
+        public bool PackTails;
+
         /// <summary>The measured defaults for 64 KiB – 1 MiB arenas (see ForArena).</summary>
         public PoolConfig()
         {
-            FrameSize = 512;
+            FrameSize = 256;
             MaxFramesPerZspage = 16;
             ClassStep = 64;
-            MinClassSize = 32;
+            MinClassSize = 16;
             MaxObjectSize = 4096;
             FullnessGroups = 2;
             MaxHandles = 0;
             BytesPerHandle = 768;
             ElasticZspages = true;
+            PackTails = true;
         }
 
         /// <summary>
@@ -115,6 +124,7 @@ namespace ZramEmbedded.Allocator.Pool
             c.MaxObjectSize = 4096;
             c.FullnessGroups = 10;
             c.BytesPerHandle = 512;
+            c.PackTails = false;
             return c;
         }
 
@@ -131,6 +141,7 @@ namespace ZramEmbedded.Allocator.Pool
             c.MaxHandles = MaxHandles;
             c.BytesPerHandle = BytesPerHandle;
             c.ElasticZspages = ElasticZspages;
+            c.PackTails = PackTails;
             return c;
         }
 
@@ -147,6 +158,8 @@ namespace ZramEmbedded.Allocator.Pool
             if (FullnessGroups < 1 || FullnessGroups > 64) throw new ArgumentException("FullnessGroups must be 1..64");
             if (MaxHandles < 0) throw new ArgumentException("MaxHandles must not be negative");
             if (MaxHandles == 0 && BytesPerHandle < 1) throw new ArgumentException("BytesPerHandle must be positive");
+            if (PackTails && MaxObjectSize / FrameSize > MaxFramesPerZspage)
+                throw new ArgumentException("with PackTails, MaxObjectSize / FrameSize must not exceed MaxFramesPerZspage");
         }
     }
 }

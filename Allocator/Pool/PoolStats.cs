@@ -10,6 +10,8 @@ namespace ZramEmbedded.Allocator.Pool
         public int FrameSize;
         public int FramesTotal;
         public int FramesUsed;
+        /// <summary>Frames held by the runs of objects of a frame or more (PackTails); part of FramesUsed.</summary>
+        public int RunFrames;
         public int Zspages;
         public int ObjectsInUse;
         /// <summary>Sum of the sizes callers asked for, over live objects.</summary>
@@ -21,6 +23,8 @@ namespace ZramEmbedded.Allocator.Pool
         public int HandleCapacity;
         /// <summary>Bytes of the handle table (3 or 4 per entry; part of MetadataBytes).</summary>
         public int HandleTableBytes;
+        /// <summary>Bytes of the frame-link table (bit-packed; part of MetadataBytes).</summary>
+        public int FrameLinkBytes;
         public int ClassCount;
         /// <summary>Frames released by compaction (zram's pages_compacted), cumulative.</summary>
         public long PagesCompacted;

@@ -44,6 +44,7 @@ namespace ZramEmbedded.Allocator.Pool
         internal readonly FullnessGroups Groups;
         internal readonly HandleTable Handles;
         internal readonly bool Elastic;
+        internal readonly bool PackTails;
         private readonly Compactor _compactor;
         private readonly int _slotBits;
         private readonly int _slotMask;
@@ -52,6 +53,8 @@ namespace ZramEmbedded.Allocator.Pool
         private int _objectBytes;
         private int _zspages;
         private int _framesUsed;
+        private int _runFrames;
+        private int _runObjects;
         private long _failed;
 
         public ZsPool(byte[] arena, PoolConfig config)
@@ -63,9 +66,10 @@ namespace ZramEmbedded.Allocator.Pool
             _maxObjectSize = cfg.MaxObjectSize;
             Arena = arena;
             Elastic = cfg.ElasticZspages;
+            PackTails = cfg.PackTails;
             Frames = new FrameStore(arena, cfg.FrameSize);
             Classes = new SizeClassTable(cfg.FrameSize, cfg.MaxFramesPerZspage, cfg.ClassStep,
-                cfg.MinClassSize, cfg.MaxObjectSize + Zspage.ObjectHeaderBytes, Zspage.HeaderBytes);
+                cfg.MinClassSize, LargestSlotNeed(cfg), Zspage.HeaderBytes);
             int maxObjs = 1;
             for (int c = 0; c < Classes.Count; c++) maxObjs = PoolMath.Max(maxObjs, Classes.ObjectsOf(c));
             _slotBits = PoolMath.BitsFor(maxObjs - 1);
@@ -80,16 +84,49 @@ namespace ZramEmbedded.Allocator.Pool
                 + Groups.MetadataBytes + FixedObjectBytes;
         }
 
+        /// <summary>
+        /// The largest slot any object needs: its header plus the whole object, or with PackTails the run
+        /// header plus a tail of at most FrameSize − 1 bytes for objects of one frame or more.
+        /// </summary>
+        private static int LargestSlotNeed(PoolConfig cfg)
+        {
+            int whole = cfg.MaxObjectSize + Zspage.ObjectHeaderBytes;
+            if (!cfg.PackTails || cfg.MaxObjectSize < cfg.FrameSize) return whole;
+            return PoolMath.Min(whole, Zspage.RunObjectHeaderBytes + cfg.FrameSize - 1);
+        }
+
         /// <summary>Largest object size accepted by Malloc (bytes).</summary>
         public int MaxObjectSize { get { return _maxObjectSize; } }
 
         /// <summary>Number of distinct size classes.</summary>
         public int ClassCount { get { return Classes.Count; } }
 
-        /// <summary>Smallest object size (payload bytes) stored one per zspage, like zram's huge_class_size; 1 if all are.</summary>
+        /// <summary>
+        /// Smallest object size (payload bytes) stored one per zspage, like zram's huge_class_size; 1 if all
+        /// are. With PackTails no object is (objects of a frame or more go to a run plus a packed tail), and
+        /// this is MaxObjectSize + 1.
+        /// </summary>
         public int HugeObjectSize
         {
-            get { return Classes.HugeThreshold - Zspage.ObjectHeaderBytes + 1; }
+            get
+            {
+                if (PackTails && _maxObjectSize >= Frames.FrameSize) return _maxObjectSize + 1;
+                return Classes.HugeThreshold - Zspage.ObjectHeaderBytes + 1;
+            }
+        }
+
+        /// <summary>Frames in the run of an object of `size` bytes: size / FrameSize with PackTails, else 0.</summary>
+        internal int RunFramesOf(int size)
+        {
+            return PackTails ? size >> Frames.FrameShift : 0;
+        }
+
+        /// <summary>Bytes an object of `size` bytes takes in its slot: header and payload, or run header and tail.</summary>
+        internal int SlotBytesOf(int size)
+        {
+            if (PackTails && size >= Frames.FrameSize)
+                return Zspage.RunObjectHeaderBytes + (size & Frames.FrameMask);
+            return Zspage.ObjectHeaderBytes + size;
         }
 
         /// <summary>All metadata held outside the arena, in bytes (constant for the pool's life).</summary>
@@ -119,12 +156,19 @@ namespace ZramEmbedded.Allocator.Pool
                 _failed++;
                 return NoHandle;
             }
-            int cls = Classes.ClassFor(size + Zspage.ObjectHeaderBytes);
-            int head = FindZspageWithRoom(cls, size);
+            int run = RunFramesOf(size);
+            int bytes = SlotBytesOf(size);
+            int cls = Classes.ClassFor(bytes);
+            if (Frames.FreeCount < run)
+            {
+                _failed++;
+                return NoHandle;
+            }
+            int head = FindZspageWithRoom(cls, bytes, run);
             if (head < 0)
             {
-                int first = FramesToBear(cls, 0, size);
-                if (Frames.FreeCount < first)
+                int first = FramesToBear(cls, 0, bytes);
+                if (Frames.FreeCount < first + run)
                 {
                     _failed++;
                     return NoHandle;
@@ -137,18 +181,29 @@ namespace ZramEmbedded.Allocator.Pool
                 _zspages++;
                 _framesUsed += initial;
             }
-            int slot = TakeSlot(cls, head, size);
+            int slot = TakeSlot(cls, head, bytes);
             int handle = Handles.Allocate((head << _slotBits) | slot);
             int pos = Zspage.SlotPos(slot, Classes.SizeOf(cls));
             Frames.WriteU16(head, pos, (HandleIndex(handle) << 1) | 1);
             Frames.WriteU16(head, pos + 2, size);
+            if (run > 0)
+            {
+                // Checked above: the tail's slot took at most FreeCount − run frames.
+                Frames.WriteU16(head, pos + 4, Frames.AllocateChain(run));
+                _framesUsed += run;
+                _runFrames += run;
+                _runObjects++;
+            }
             _objects++;
             _objectBytes += size;
             return handle;
         }
 
-        /// <summary>The fullest partly used zspage of the class that has a free born slot or can grow; -1 if none.</summary>
-        private int FindZspageWithRoom(int cls, int size)
+        /// <summary>
+        /// The fullest partly used zspage of the class that has a free born slot or can grow to take a slot of
+        /// `bytes` while leaving `reserve` free frames (the object's run); -1 if none.
+        /// </summary>
+        private int FindZspageWithRoom(int cls, int bytes, int reserve)
         {
             for (int g = Groups.Groups - 1; g >= 0; g--)
             {
@@ -159,7 +214,7 @@ namespace ZramEmbedded.Allocator.Pool
                 {
                     int h = z << Frames.FrameShift;
                     int u = Zspage.InUse(Arena, h);
-                    if (u > bestUse && CanTake(cls, z, size))
+                    if (u > bestUse && CanTake(cls, z, bytes, reserve))
                     {
                         best = z;
                         bestUse = u;
@@ -179,7 +234,15 @@ namespace ZramEmbedded.Allocator.Pool
                 int head, slot, cls, pos;
                 int index = Decode(handle, out head, out slot, out cls, out pos);
                 int size = Frames.ReadU16(head, pos + 2);
+                int run = RunFramesOf(size);
                 Handles.Release(index);
+                if (run > 0)
+                {
+                    Frames.ReleaseChain(Frames.ReadU16(head, pos + 4));
+                    _framesUsed -= run;
+                    _runFrames -= run;
+                    _runObjects--;
+                }
                 ReleaseSlot(cls, head, slot);
                 _objects--;
                 _objectBytes -= size;
@@ -206,7 +269,15 @@ namespace ZramEmbedded.Allocator.Pool
                 int head, pos;
                 Locate(handle, count, out head, out pos);
                 if (srcOffset < 0 || srcOffset > src.Length - count) throw new ArgumentOutOfRangeException("srcOffset");
-                Frames.CopyIn(head, pos + Zspage.ObjectHeaderBytes, src, srcOffset, count);
+                int run = RunFramesOf(count);
+                if (run == 0)
+                {
+                    Frames.CopyIn(head, pos + Zspage.ObjectHeaderBytes, src, srcOffset, count);
+                    return;
+                }
+                int runBytes = run << Frames.FrameShift;
+                Frames.CopyIn(Frames.ReadU16(head, pos + 4), 0, src, srcOffset, runBytes);
+                Frames.CopyIn(head, pos + Zspage.RunObjectHeaderBytes, src, srcOffset + runBytes, count - runBytes);
             }
         }
 
@@ -219,7 +290,15 @@ namespace ZramEmbedded.Allocator.Pool
                 int head, pos;
                 Locate(handle, count, out head, out pos);
                 if (dstOffset < 0 || dstOffset > dst.Length - count) throw new ArgumentOutOfRangeException("dstOffset");
-                Frames.CopyOut(head, pos + Zspage.ObjectHeaderBytes, dst, dstOffset, count);
+                int run = RunFramesOf(count);
+                if (run == 0)
+                {
+                    Frames.CopyOut(head, pos + Zspage.ObjectHeaderBytes, dst, dstOffset, count);
+                    return;
+                }
+                int runBytes = run << Frames.FrameShift;
+                Frames.CopyOut(Frames.ReadU16(head, pos + 4), 0, dst, dstOffset, runBytes);
+                Frames.CopyOut(head, pos + Zspage.RunObjectHeaderBytes, dst, dstOffset + runBytes, count - runBytes);
             }
         }
 
@@ -262,13 +341,16 @@ namespace ZramEmbedded.Allocator.Pool
                 s.FrameSize = Frames.FrameSize;
                 s.FramesTotal = Frames.FrameCount;
                 s.FramesUsed = _framesUsed;
+                s.RunFrames = _runFrames;
                 s.Zspages = _zspages;
                 s.ObjectsInUse = _objects;
                 s.ObjectBytes = _objectBytes;
                 s.MetadataBytes = _metadataBytes;
-                s.InArenaOverheadBytes = _zspages * Zspage.HeaderBytes + _objects * Zspage.ObjectHeaderBytes;
+                s.InArenaOverheadBytes = _zspages * Zspage.HeaderBytes + _objects * Zspage.ObjectHeaderBytes
+                    + _runObjects * (Zspage.RunObjectHeaderBytes - Zspage.ObjectHeaderBytes);
                 s.HandleCapacity = Handles.Capacity;
                 s.HandleTableBytes = Handles.MetadataBytes;
+                s.FrameLinkBytes = Frames.MetadataBytes;
                 s.ClassCount = Classes.Count;
                 s.PagesCompacted = _compactor.PagesCompacted;
                 s.BytesCompacted = _compactor.BytesMoved;
@@ -329,11 +411,11 @@ namespace ZramEmbedded.Allocator.Pool
             return Zspage.FramesFor(TopEnd(head, Classes.SizeOf(cls), born), Frames.FrameShift);
         }
 
-        /// <summary>Frames a zspage needs once slot `born` holds an object of objectSize bytes.</summary>
-        private int FramesToBear(int cls, int born, int objectSize)
+        /// <summary>Frames a zspage needs once slot `born` holds `bytes` (SlotBytesOf the object).</summary>
+        private int FramesToBear(int cls, int born, int bytes)
         {
             if (!Elastic) return Classes.FramesOf(cls);
-            return Zspage.FramesFor(Zspage.EndOf(born, Classes.SizeOf(cls), objectSize), Frames.FrameShift);
+            return Zspage.FramesFor(Zspage.EndOf(born, Classes.SizeOf(cls), bytes), Frames.FrameShift);
         }
 
         /// <summary>Zspage byte just past the top object (the header's end when no slot is born).</summary>
@@ -341,27 +423,31 @@ namespace ZramEmbedded.Allocator.Pool
         {
             if (born == 0) return Zspage.HeaderBytes;
             int pos = Zspage.SlotPos(born - 1, classSize);
-            return pos + Zspage.ObjectHeaderBytes + Frames.ReadU16(head, pos + 2);
+            return pos + SlotBytesOf(Frames.ReadU16(head, pos + 2));
         }
 
-        /// <summary>True when zspage `head` of class cls has a free born slot, or can bear a slot for an object of objectSize bytes now.</summary>
-        internal bool CanTake(int cls, int head, int objectSize)
+        /// <summary>
+        /// True when zspage `head` of class cls has a free born slot, or can bear a slot of `bytes` now and
+        /// still leave `reserve` frames free.
+        /// </summary>
+        internal bool CanTake(int cls, int head, int bytes, int reserve)
         {
             int h = head << Frames.FrameShift;
             int u = Zspage.InUse(Arena, h);
             int b = Zspage.Born(Arena, h);
             if (u < b) return true;
             if (b >= Classes.ObjectsOf(cls)) return false;
-            if (Frames.FreeCount >= Classes.FramesOf(cls)) return true; // growth never needs more than the chain
-            return Frames.FreeCount >= FramesToBear(cls, b, objectSize) - HeldFrames(cls, head, b);
+            int free = Frames.FreeCount - reserve;
+            if (free >= Classes.FramesOf(cls)) return true; // growth never needs more than the chain
+            return free >= FramesToBear(cls, b, bytes) - HeldFrames(cls, head, b);
         }
 
         /// <summary>
-        /// Takes the lowest free born slot of zspage `head`, or bears slot b for an object of objectSize bytes
-        /// (growing the chain to reach the object's end). Caller checks CanTake. Keeps lists and counters
-        /// right; returns the slot. The caller writes the slot's tag and size.
+        /// Takes the lowest free born slot of zspage `head`, or bears slot b for `bytes` (SlotBytesOf the
+        /// object; growing the chain to reach its end). Caller checks CanTake. Keeps lists and counters
+        /// right; returns the slot. The caller writes the slot's tag, size and run.
         /// </summary>
-        internal int TakeSlot(int cls, int head, int objectSize)
+        internal int TakeSlot(int cls, int head, int bytes)
         {
             int h = head << Frames.FrameShift;
             int size = Classes.SizeOf(cls);
@@ -376,7 +462,7 @@ namespace ZramEmbedded.Allocator.Pool
             else
             {
                 int have = HeldFrames(cls, head, b);
-                int need = FramesToBear(cls, b, objectSize);
+                int need = FramesToBear(cls, b, bytes);
                 if (need > have)
                 {
                     Frames.Extend(head, have, need - have);

@@ -16,6 +16,10 @@
 // frames can be released on free); every used slot is below b.
 // Each used slot starts with a 4-byte object header: 16-bit tag = handle-table index << 1 | 1 (the reverse
 // map compaction needs) and the 16-bit object size in bytes; a born free slot has tag 0. Payload follows.
+// With PackTails, an object of at least one frame keeps its first size / FrameSize whole frames in a run
+// (a chain of frames outside any zspage, FrameStore) and only its tail (size mod FrameSize bytes) in the
+// slot, after a 6-byte header: tag, size, 16-bit head frame of the run. The size tells which form a
+// slot holds, so no flag is needed.
 // Keeping this metadata in the arena means it costs only while a zspage or object exists.
 namespace ZramEmbedded.Allocator.Pool
 {
@@ -23,6 +27,9 @@ namespace ZramEmbedded.Allocator.Pool
     {
         internal const int HeaderBytes = 9;
         internal const int ObjectHeaderBytes = 4;
+
+        /// <summary>Header of a packed tail: the object header plus the 16-bit head frame of its run.</summary>
+        internal const int RunObjectHeaderBytes = 6;
 
         internal static int ClassOf(byte[] arena, int headAddr) { return arena[headAddr]; }
 
@@ -65,10 +72,10 @@ namespace ZramEmbedded.Allocator.Pool
             return frames < 1 ? 1 : frames;
         }
 
-        /// <summary>Zspage byte just past an object of `objectSize` bytes in slot `slot`.</summary>
-        internal static int EndOf(int slot, int classSize, int objectSize)
+        /// <summary>Zspage byte just past `slotBytes` (header and payload or tail) in slot `slot`.</summary>
+        internal static int EndOf(int slot, int classSize, int slotBytes)
         {
-            return HeaderBytes + slot * classSize + ObjectHeaderBytes + objectSize;
+            return HeaderBytes + slot * classSize + slotBytes;
         }
 
         private static int Get16(byte[] a, int i) { return a[i] | (a[i + 1] << 8); }

@@ -92,7 +92,8 @@ namespace ZramEmbedded.UnitTests.Pool
             }
             Assert.AreEqual(stats.ObjectsInUse, objects);
             Assert.AreEqual(stats.Zspages, zspages);
-            Assert.AreEqual(stats.FramesUsed, frames);
+            Assert.IsTrue(stats.RunFrames >= 0 && stats.RunFrames <= stats.FramesUsed);
+            Assert.AreEqual(stats.FramesUsed, frames + stats.RunFrames, "frames = zspage frames + run frames");
         }
     }
 }

@@ -161,7 +161,8 @@ namespace ZramEmbedded.UnitTests.Pool
             c.MaxFramesPerZspage = 17;
             Assert.ThrowsException(typeof(ArgumentException), () => new ZsPool(new byte[65536], c));
             c = new PoolConfig();
-            c.FrameSize = 256; // 16 × 256 B cannot hold a 4096 B object plus headers
+            c.FrameSize = 256; // 16 × 256 B cannot hold a whole 4096 B object plus headers
+            c.PackTails = false;
             Assert.ThrowsException(typeof(ArgumentException), () => new ZsPool(new byte[65536], c));
         }
     }

@@ -16,6 +16,30 @@ namespace ZramEmbedded.UnitTests.Pool
         public void DefaultConfigSurvivesRandomChurn()
         {
             Run(PoolConfig.ForArena(32 * 1024), 32 * 1024, 1, 4000, 200, 4096);
+            // Typical sizes around a few frames: most objects are a run plus a packed tail.
+            Run(PoolConfig.ForArena(48 * 1024), 48 * 1024, 8, 4000, 1500, 4096);
+        }
+
+        [TestMethod]
+        public void UnpackedDefaultsSurviveRandomChurn()
+        {
+            Run(ZsPoolStatsTests.Unpacked(32 * 1024), 32 * 1024, 9, 4000, 1500, 4096);
+        }
+
+        [TestMethod]
+        public void TinyFramesPackedTails()
+        {
+            // 64 B frames, runs of up to 15 frames, tails in 8 B steps.
+            PoolConfig c = new PoolConfig();
+            c.FrameSize = 64;
+            c.MaxFramesPerZspage = 16;
+            c.ClassStep = 8;
+            c.MinClassSize = 16;
+            c.MaxObjectSize = 1000;
+            c.FullnessGroups = 3;
+            c.MaxHandles = 400;
+            c.PackTails = true;
+            Run(c, 16 * 1024, 10, 4000, 300, 1000);
         }
 
         [TestMethod]
@@ -33,6 +57,9 @@ namespace ZramEmbedded.UnitTests.Pool
             PoolConfig d = PoolConfig.ForArena(32 * 1024);
             d.ElasticZspages = false;
             Run(d, 32 * 1024, 6, 3000, 200, 4096);
+            PoolConfig e = ZsPoolStatsTests.Unpacked(32 * 1024);
+            e.ElasticZspages = false;
+            Run(e, 32 * 1024, 7, 3000, 200, 4096);
         }
 
         [TestMethod]
@@ -47,6 +74,7 @@ namespace ZramEmbedded.UnitTests.Pool
             c.MaxObjectSize = 600;
             c.FullnessGroups = 3;
             c.MaxHandles = 400;
+            c.PackTails = false;
             Run(c, 16 * 1024, 3, 4000, 150, 600);
         }
 
@@ -164,7 +192,7 @@ namespace ZramEmbedded.UnitTests.Pool
         [TestMethod]
         public void CompactionReleasesFramesAndCountsThem()
         {
-            PoolConfig c = PoolConfig.ForArena(64 * 1024);
+            PoolConfig c = ZsPoolStatsTests.Unpacked(64 * 1024);
             ZsPool pool = new ZsPool(new byte[64 * 1024], c);
             PoolModel model = new PoolModel(200);
             byte[] buffer = new byte[2000];
