@@ -4,8 +4,13 @@
 // class (SizeClassTable) and live in zspages of that class — chains of 1..16 frames, not necessarily
 // adjacent, objects may straddle frames (Zspage). Zspages are elastic: they hold only the frames up to
 // their top object's end, so a partly used zspage wastes less than a frame (what makes small arenas
-// work; ElasticZspages = false gives zsmalloc's fixed zspages). Callers get opaque int handles
-// (HandleTable), so Compactor can move objects from the emptiest zspages of a class into the fullest
+// work; ElasticZspages = false gives zsmalloc's fixed zspages). Tails are packed (PackTails): an object
+// of at least one frame keeps its whole frames in a run of its own and only the rest (< one frame) in a
+// size class, so the classes span one frame, not the largest object — a handful of classes instead of
+// dozens, each with at most one partly used zspage, which is what an arena holding only ~30–500
+// objects loses most to (file systems' tail packing; zsmalloc instead gives a "huge" object a whole
+// page). Callers get opaque int handles (HandleTable), so Compactor can move objects (tails; runs never
+// need to move, any free frame serves) from the emptiest zspages of a class into the fullest
 // (FullnessGroups) and release frames.
 // Why: zsmalloc's design (no per-block headers between objects, compaction through handles) scaled to
 // arenas of 64 KiB – 1 MiB that hold only ~30–500 compressed pages; metadata is a few arrays sized at
