@@ -27,11 +27,14 @@
 //   smaller (the survivor bias made visible).
 // - frees/req: strict rule, mean live objects freed (evicted) per stored request.
 // Rows: ours (PoolConfig.ForArena), zsmalloc's parameters (ZsmallocParams: 4 KiB frames, chain 4, 16 B
-// step) on our pool, the same with classic fixed-size zspages, ours with fixed zspages, and best-fit.
+// step) on our pool, the same with classic fixed-size zspages, ours with fixed zspages, ours without tail
+// packing (whole objects in classes, 512 B frames: the defaults before packing), and best-fit.
 // Speed: malloc+write+read+free cycles of 1536 B objects in a half-full 256 KiB arena, and CompactAll
-// throughput (bytes moved / time) after freeing half of a full arena, beside the baseline's figures.
+// throughput (bytes moved / time, and frames released / time: packed pools move only tails, so they move
+// fewer bytes per frame released) after freeing half of a full arena, beside the baselines' figures.
 // Options: --quick (shorter), --seed N, --steps N, --sweep (parameter grid used to pick the defaults:
-// --sweep-frames/-chains/-steps/-groups/-bph take comma lists; strict rule unless --lenient), --breakdown
+// --sweep-frames/-chains/-steps/-min/-groups/-bph/-pack take comma lists; strict rule unless --lenient),
+// --breakdown (with --frame/--chain/--step/--groups/--pack 0|1/--bph to pick the configuration)
 // (where the bytes go). Metadata, class table, sweep and breakdown use the strict rule.
 using System;
 using System.Collections.Generic;
@@ -99,7 +102,8 @@ namespace ZramEmbedded.Benchmarks
             Console.WriteLine("  frees/req   = strict rule: live objects freed per stored request (after warm-up)");
             Console.WriteLine("Rows: ours = PoolConfig.ForArena (elastic zspages); zsmalloc params = 4 KiB frames, chain 4, 16 B step on");
             Console.WriteLine("  our pool; '+fixed' / 'fixed zspages' = the same with classic zsmalloc zspages (whole chain held while");
-            Console.WriteLine("  any object lives); best-fit = Alloc/BestFitAllocator.cs (umm_malloc-like, 4 B header, 8 B granules).");
+            Console.WriteLine("  any object lives); 'no tail packing' = ours with whole objects in their classes (512 B frames, the");
+            Console.WriteLine("  defaults before tail packing); best-fit = Alloc/BestFitAllocator.cs (umm_malloc-like, 4 B header, 8 B granules).");
         }
 
         private static readonly int[] UtilArenas = { 64 * 1024, 128 * 1024, 256 * 1024, 1024 * 1024 };
@@ -117,6 +121,7 @@ namespace ZramEmbedded.Benchmarks
                 var zs = Row("zsmalloc params", arena, sizes, seed, st, () => new ZsPoolAllocator("zs", new byte[arena], PoolConfig.ZsmallocParams()));
                 var zc = Row("zsmalloc params+fixed", arena, sizes, seed, st, () => new ZsPoolAllocator("zs", new byte[arena], ClassicZsmalloc()));
                 var oc = Row("ours, fixed zspages", arena, sizes, seed, st, () => new ZsPoolAllocator("zs", new byte[arena], Classic(PoolConfig.ForArena(arena))));
+                var up = Row("ours, no tail packing", arena, sizes, seed, st, () => new ZsPoolAllocator("ours", new byte[arena], Unpacked(PoolConfig.ForArena(arena))));
                 var bf = Row("best-fit baseline", arena, sizes, seed, st, () => new BestFitAllocator(new byte[arena]));
                 for (int pass = 0; pass < 2; pass++)
                 {
@@ -131,6 +136,8 @@ namespace ZramEmbedded.Benchmarks
                         results.Add("bestfit_util_steady_128k" + sfx, (pass == 0 ? bf.Strict : bf.Lenient).Steady);
                         results.Add("zsparams_util_steady_128k" + sfx, (pass == 0 ? zs.Strict : zs.Lenient).Steady);
                         results.Add("zsclassic_util_steady_128k" + sfx, (pass == 0 ? zc.Strict : zc.Lenient).Steady);
+                        results.Add("unpacked_util_steady_128k" + sfx, (pass == 0 ? up.Strict : up.Lenient).Steady);
+                        results.Add("unpacked_util_compacted_128k" + sfx, (pass == 0 ? up.Strict : up.Lenient).Compacted);
                     }
                     if (arena == 256 * 1024)
                     {
@@ -140,6 +147,15 @@ namespace ZramEmbedded.Benchmarks
                     }
                 }
             }
+        }
+
+        /// <summary>The defaults without tail packing: whole objects in their classes, 512 B frames (the pre-packing defaults).</summary>
+        private static PoolConfig Unpacked(PoolConfig c)
+        {
+            c.PackTails = false;
+            if (c.FrameSize < 512) c.FrameSize = 512; // a whole 4096 B object must fit a 16-frame chain
+            c.MinClassSize = 32;
+            return c;
         }
 
         private static PoolConfig Classic(PoolConfig c)
@@ -243,14 +259,20 @@ namespace ZramEmbedded.Benchmarks
             Console.WriteLine("Speed (this host, Release): malloc+write+read+free of 1536 B objects, 256K arena half full");
             Console.WriteLine("  ours: " + (poolOps / 1e6).ToString("0.00", CultureInfo.InvariantCulture) + " M ops/s    best-fit: "
                 + (bfOps / 1e6).ToString("0.00", CultureInfo.InvariantCulture) + " M ops/s");
-            double poolMbs = CompactionMBs(sizes, seed, seconds, true);
-            double bfMbs = CompactionMBs(sizes, seed, seconds, false);
-            Console.WriteLine("Compaction throughput (bytes moved / time, 256K arena filled then half freed at random):");
-            Console.WriteLine("  ours (CompactAll): " + poolMbs.ToString("0", CultureInfo.InvariantCulture) + " MB/s    best-fit (slide all blocks down): "
-                + bfMbs.ToString("0", CultureInfo.InvariantCulture) + " MB/s");
+            double poolFrames, wholeFrames, ignored;
+            double poolMbs = CompactionMBs(sizes, seed, seconds, PoolConfig.ForArena(arena), out poolFrames);
+            double wholeMbs = CompactionMBs(sizes, seed, seconds, Unpacked(PoolConfig.ForArena(arena)), out wholeFrames);
+            double bfMbs = CompactionMBs(sizes, seed, seconds, null, out ignored);
+            Console.WriteLine("Compaction (256K arena filled, then half freed at random; CompactAll):");
+            Console.WriteLine("  ours: " + poolMbs.ToString("0", CultureInfo.InvariantCulture) + " MB/s moved, "
+                + poolFrames.ToString("0", CultureInfo.InvariantCulture) + " frames (256 B) released per ms — only tails move");
+            Console.WriteLine("  ours without tail packing (512 B frames): " + wholeMbs.ToString("0", CultureInfo.InvariantCulture) + " MB/s moved, "
+                + wholeFrames.ToString("0", CultureInfo.InvariantCulture) + " frames (512 B) released per ms");
+            Console.WriteLine("  best-fit (slide all blocks down): " + bfMbs.ToString("0", CultureInfo.InvariantCulture) + " MB/s moved");
             results.Add("alloc_ops_per_s", poolOps);
             results.Add("bestfit_ops_per_s", bfOps);
             results.Add("compact_mb_per_s", poolMbs);
+            results.Add("compact_unpacked_mb_per_s", wholeMbs);
             results.Add("bestfit_slide_mb_per_s", bfMbs);
         }
 
@@ -292,18 +314,21 @@ namespace ZramEmbedded.Benchmarks
             return ops / sw.Elapsed.TotalSeconds;
         }
 
-        private static double CompactionMBs(int[] sizes, uint seed, double seconds, bool ours)
+        /// <summary>CompactAll throughput of a pool with `cfg` (null: best-fit's slide); frames released per ms out.</summary>
+        private static double CompactionMBs(int[] sizes, uint seed, double seconds, PoolConfig cfg, out double framesPerMs)
         {
             const int arena = 256 * 1024;
+            bool ours = cfg != null;
             var rng = new ZramEmbedded.UnitTests.Samples.SampleRandom(seed + 77);
             byte[] data = new byte[4096];
-            long moved = 0;
+            long moved = 0, released = 0;
             double elapsed = 0;
             int rounds = 0;
+            var ps = new PoolStats();
             while (elapsed < seconds || rounds < 3)
             {
                 var live = new List<int>();
-                ZsPool pool = ours ? new ZsPool(new byte[arena], PoolConfig.ForArena(arena)) : null;
+                ZsPool pool = ours ? new ZsPool(new byte[arena], cfg) : null;
                 BestFitAllocator bf = ours ? null : new BestFitAllocator(new byte[arena]);
                 while (true)
                 {
@@ -328,11 +353,15 @@ namespace ZramEmbedded.Benchmarks
                     if (ours) pool.Free(live[i]); else bf.Free(live[i]);
                     live.RemoveAt(i);
                 }
+                long before = 0;
+                if (ours) { pool.GetStats(ps); before = ps.PagesCompacted; }
                 var sw = Stopwatch.StartNew();
                 moved += ours ? pool.CompactAll() : bf.SlideAll(live);
                 elapsed += sw.Elapsed.TotalSeconds;
+                if (ours) { pool.GetStats(ps); released += ps.PagesCompacted - before; }
                 rounds++;
             }
+            framesPerMs = released / (elapsed * 1000);
             return moved / elapsed / 1e6;
         }
 

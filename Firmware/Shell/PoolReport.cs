@@ -1,4 +1,5 @@
-// Console views of the zspage pool: `pool` prints the totals (frames, zspages, objects, bytes, metadata,
+// Console views of the zspage pool: `pool` prints the totals (frames and how many hold runs — the whole
+// frames of objects of a frame or more, see ZsPool — zspages, objects, bytes, metadata,
 // utilization, compaction counters), `classes` the per-class table in the layout of zsmalloc's debugfs
 // `classes` file (only classes that hold zspages unless asked for all). Percentages are computed in integer
 // tenths: float formatting needs the reflection flavour of mscorlib on the device.
@@ -24,7 +25,7 @@ namespace ZramEmbedded.Firmware.Shell
             _pool.GetStats(_stats);
             PoolStats s = _stats;
             console.WriteLine("arena " + s.ArenaBytes.ToString() + " B, frames " + s.FramesUsed.ToString() + "/" + s.FramesTotal.ToString()
-                + " x " + s.FrameSize.ToString() + " B, classes " + s.ClassCount.ToString());
+                + " x " + s.FrameSize.ToString() + " B (" + s.RunFrames.ToString() + " in runs), classes " + s.ClassCount.ToString());
             console.WriteLine("zspages " + s.Zspages.ToString() + ", objects " + s.ObjectsInUse.ToString() + "/" + s.HandleCapacity.ToString()
                 + " handles, stored " + s.ObjectBytes.ToString() + " B, in-arena headers " + s.InArenaOverheadBytes.ToString() + " B");
             console.WriteLine("metadata " + s.MetadataBytes.ToString() + " B (" + Tenths(s.MetadataBytes, s.ArenaBytes) + " % of arena), utilization "

@@ -40,6 +40,8 @@ namespace ZramEmbedded.UnitTests.Firmware
             Assert.Contains("arena 65536 B", output);
             Assert.Contains("objects 2/", output);
             Assert.Contains("stored 1300 B", output);
+            // 256 B frames: 1000 B = a run of 3 frames + a 232 B tail, 300 B = 1 frame + 44 B.
+            Assert.Contains("(4 in runs)", output);
             Assert.Contains("utilization ", output);
         }
 
