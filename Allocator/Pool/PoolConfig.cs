@@ -73,25 +73,25 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>
         /// Defaults for an arena of arenaBytes holding LZ4-compressed 4 KiB pages, chosen by measurement with
         /// `dotnet run -c Release --project Benchmarks -- alloc --sweep` (built-in mixed pages; LZ4 sizes mean
-        /// 2.2 KiB, p10/p50/p90 1.2/2.2/3.4 KiB; steady-state churn as defined in Benchmarks/Alloc/ChurnHarness.cs).
-        /// Steady utilization at 64/128/256 KiB/1 MiB with these defaults, strict churn (no request dropped):
-        /// 89.5–89.6/91.9/93.0/94.0 % (seeds 1–2); the older lenient churn read 89.3/91.9–92.1/93.2/94.3 %.
-        /// The grid was re-swept under the strict rule (frames 512/1024, steps 48–96): the same defaults win.
-        /// - FrameSize 512: the smallest frame whose 16-frame chain still holds a raw 4096 B page with its
-        ///   headers (256 B frames cannot). What a small arena loses is mostly the unused end of each zspage's
-        ///   last frame (about a quarter to half a frame per zspage), so smaller frames are better; 1 KiB frames
-        ///   measured 1.5–2.3 points worse at 128 KiB, 2–4 KiB frames 6–15 points worse. 256 B frames, measured
-        ///   with the chain limit lifted (strict churn, seed 1, step 64): chain 17 (~4 KiB zspages, a proxy for
-        ///   chain 16 with raw pages stored headerless) 92.1/92.9 % at 128/256 KiB, within 0.2 point of these
-        ///   defaults, with metadata 2.2 % of 128 KiB (2 B per frame past 256 frames); chain 32 (8 KiB zspages,
-        ///   as now) 93.6/94.6 %, but metadata 2.3 % and past the 16-frame limit. Not worth it here.
-        /// - MaxFramesPerZspage 16: longest chains give the least tail waste per full zspage and the fewest
-        ///   merged (coarse) classes; chains of 9–14 measured 0.1–2 points worse.
-        /// - ClassStep 64: with ~30–130 live objects, finer steps (16–56) add more partly used classes than
-        ///   they save in rounding and coarser ones (68–128) round too much; 64 was best at 64 KiB – 1 MiB.
-        /// - No borrowing of larger classes' slots: tried (strict churn, 1–8 classes up) and it never applied —
-        ///   the per-free compaction slice leaves no free slots in larger classes, and a held frame's unused end
-        ///   (< 512 B) is always smaller than the smallest object (~1 KiB), so nothing was kept.
+        /// 2.2 KiB, p10/p50/p90 1.2/2.2/3.4 KiB; steady-state churn as defined in Benchmarks/Alloc/ChurnHarness.cs,
+        /// strict rule: no request dropped). Utilization with these defaults at 64/128/256 KiB/1 MiB, seeds 1–3:
+        /// steady 93.8–94.1/95.4–95.8/96.2–96.7/96.8–97.2 %, after a full compaction within 0.1 point of steady;
+        /// the same pool without tail packing (512 B frames) 89.6/91.9/93.1/94.1 %, best-fit 87.3/88.8/90.2/93.3 %.
+        /// - PackTails: an arena this small holds only ~30–500 objects, so what it loses is mostly the partly
+        ///   used last zspage of each class and class rounding (unpacked at 128 KiB: 14 active classes, 5.2 %
+        ///   of the arena in rounding and zspage tails). Storing whole frames in a run and only the tail in a
+        ///   class makes the classes span one frame: 5 classes whatever the workload's sizes (tails are about
+        ///   uniform in 0..FrameSize), and the loss falls to ~2 %. It costs 2 header bytes per such object and
+        ///   one more frame-chain walk per call; compaction moves tails only.
+        /// - FrameSize 256: with packing, a class's partly used zspage wastes under one frame, so smaller is
+        ///   better until metadata grows: 512 B frames measured 94.8/96.1 % at 128/256 KiB (metadata 1.3 %),
+        ///   256 B 95.2–95.9/96.0–96.7 % (1.5 %). 128 B frames would need runs of 32 frames for a raw page,
+        ///   past the 16-frame chain limit. Frame links are bit-packed (9 bits per frame at 128 KiB).
+        /// - MaxFramesPerZspage 16: the longest chain (needed for 16-frame runs of raw 4096 B pages).
+        /// - ClassStep 64 from MinClassSize 16 (tail classes of 16, 80, 144, 208 and 261 B): steps 32–128 and
+        ///   minima 16/32/48 swept at 256 B frames; 56–64 B steps with 16–48 B minima were within 0.3 point
+        ///   of each other and best (32 B: −1 point, 96 B: −2 points: more partly used zspages vs rounding).
+        /// - No borrowing of larger classes' slots: tried before packing and it never applied.
         /// - FullnessGroups 2: each class has only a few zspages in a small arena and the pool picks the
         ///   fullest/emptiest exactly inside a group, so more groups only cost metadata (1, 2 and 4 groups
         ///   measured within 0.1 point).
@@ -99,9 +99,9 @@ namespace ZramEmbedded.Allocator.Pool
         ///   for ~770 B average objects (the ~80–170 pages a 128–256 KiB arena holds); with 1024 B per handle
         ///   a JSON page set (LZ4 mean 955 B) ran out of handles before the arena was full. Set MaxHandles
         ///   for workloads of smaller objects.
-        /// Metadata is then 1.6 % of a 128 KiB arena, 1.3 % at 256 KiB, 1.0 % at 1 MiB; at 64 KiB the fixed
-        /// 880 B of pool objects make it 2.6 %. Larger arenas only raise the frame size when the frame count
-        /// would not fit 16-bit frame numbers.
+        /// Metadata is then 1.5 % of a 128 KiB arena, 1.2 % at 256 KiB, 1.1 % at 1 MiB, and 2.2 % at 64 KiB,
+        /// where the fixed cost of the pool's own objects (FixedObjectBytes) dominates. Larger arenas only
+        /// raise the frame size when the frame count would not fit 16-bit frame numbers.
         /// </summary>
         public static PoolConfig ForArena(int arenaBytes)
         {
