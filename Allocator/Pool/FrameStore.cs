@@ -10,7 +10,8 @@
 // zspage) lies in the (p >> FrameShift)-th frame of the chain at offset p & FrameMask; objects may
 // straddle frames, and every copy here splits at frame edges. Free frames are linked through the same
 // array (a frame is in exactly one chain or on the free list, which ends the same way).
-// Memory: ⌈frames·bits/8⌉ + 2 bytes (counted in MetadataBytes); no allocation after construction.
+// Memory: ⌈frames·bits/8⌉ + 2 bytes (counted in MetadataBytes) and six fields (in ZsPool.FixedObjectBytes;
+// frame size, mask and count are computed from FrameShift and the arena); no allocation after construction.
 using System;
 
 namespace ZramEmbedded.Allocator.Pool
@@ -20,34 +21,38 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>"No zspage" in zspage list links (Zspage, FullnessGroups); frame numbers stay below it.</summary>
         internal const int None = 0xFFFF;
 
+        // Every field costs a 12-byte heap block on the device (ZsPool.FixedObjectBytes), so the frame size, mask,
+        // count and link mask are computed from these where they are needed.
         internal readonly byte[] Arena;
-        internal readonly int FrameSize;
-        internal readonly int FrameShift;
-        internal readonly int FrameMask;
-        internal readonly int FrameCount;
+        internal readonly int FrameShift;  // log2(frame size)
         private readonly byte[] _links;    // FrameCount links of _linkBits bits, little-endian bit order, + 2 pad bytes
         private readonly int _linkBits;    // 1..16
-        private readonly int _linkMask;
         private int _freeHead;
         private int _freeCount;
 
         internal FrameStore(byte[] arena, int frameSize)
         {
             Arena = arena;
-            FrameSize = frameSize;
             FrameShift = PoolMath.Log2(frameSize);
-            FrameMask = frameSize - 1;
-            FrameCount = arena.Length >> FrameShift;
-            if (FrameCount < 1) throw new ArgumentException("arena is smaller than one frame");
-            if (FrameCount >= None) throw new ArgumentException("too many frames (use a larger FrameSize)");
-            _linkBits = PoolMath.BitsFor(FrameCount - 1);
-            _linkMask = (1 << _linkBits) - 1;
+            int frames = arena.Length >> FrameShift;
+            if (frames < 1) throw new ArgumentException("arena is smaller than one frame");
+            if (frames >= None) throw new ArgumentException("too many frames (use a larger FrameSize)");
+            _linkBits = PoolMath.BitsFor(frames - 1);
             // Two pad bytes let every link be read as one 3-byte window (a link spans at most 3 bytes).
-            _links = new byte[(FrameCount * _linkBits + 7) / 8 + 2];
-            for (int f = 0; f < FrameCount; f++) SetNext(f, f + 1 < FrameCount ? f + 1 : f);
+            _links = new byte[(frames * _linkBits + 7) / 8 + 2];
+            for (int f = 0; f < frames; f++) SetNext(f, f + 1 < frames ? f + 1 : f);
             _freeHead = 0;
-            _freeCount = FrameCount;
+            _freeCount = frames;
         }
+
+        /// <summary>Bytes per frame: 2^FrameShift.</summary>
+        internal int FrameSize { get { return 1 << FrameShift; } }
+
+        /// <summary>FrameSize − 1: the offset bits of a zspage position.</summary>
+        internal int FrameMask { get { return (1 << FrameShift) - 1; } }
+
+        /// <summary>Whole frames in the arena (a partial frame at its end is never used).</summary>
+        internal int FrameCount { get { return Arena.Length >> FrameShift; } }
 
         internal int FreeCount { get { return _freeCount; } }
 
@@ -56,19 +61,21 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>The frame after f in its chain; f itself when f ends the chain.</summary>
         internal int Next(int f)
         {
-            int bit = f * _linkBits;
+            int bits = _linkBits;
+            int bit = f * bits;
             int i = bit >> 3;
             int window = _links[i] | (_links[i + 1] << 8) | (_links[i + 2] << 16);
-            return (window >> (bit & 7)) & _linkMask;
+            return (window >> (bit & 7)) & ((1 << bits) - 1);
         }
 
         private void SetNext(int f, int next)
         {
-            int bit = f * _linkBits;
+            int bits = _linkBits;
+            int bit = f * bits;
             int i = bit >> 3;
             int shift = bit & 7;
             int window = _links[i] | (_links[i + 1] << 8) | (_links[i + 2] << 16);
-            window = (window & ~(_linkMask << shift)) | (next << shift);
+            window = (window & ~(((1 << bits) - 1) << shift)) | (next << shift);
             _links[i] = (byte)window;
             _links[i + 1] = (byte)(window >> 8);
             _links[i + 2] = (byte)(window >> 16);
@@ -126,23 +133,24 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>Arena index of byte `pos` of the zspage whose head frame is `head`.</summary>
         internal int Address(int head, int pos)
         {
+            int shift = FrameShift;
             int f = head;
-            for (int i = pos >> FrameShift; i > 0; i--) f = Next(f);
-            return (f << FrameShift) | (pos & FrameMask);
+            for (int i = pos >> shift; i > 0; i--) f = Next(f);
+            return (f << shift) | (pos & ((1 << shift) - 1));
         }
 
         /// <summary>Little-endian 16-bit value at zspage position pos (may straddle two frames).</summary>
         internal int ReadU16(int head, int pos)
         {
             int a = Address(head, pos);
-            int b = ((pos + 1) & FrameMask) == 0 ? Address(head, pos + 1) : a + 1;
+            int b = ((pos + 1) & ((1 << FrameShift) - 1)) == 0 ? Address(head, pos + 1) : a + 1;
             return Arena[a] | (Arena[b] << 8);
         }
 
         internal void WriteU16(int head, int pos, int value)
         {
             int a = Address(head, pos);
-            int b = ((pos + 1) & FrameMask) == 0 ? Address(head, pos + 1) : a + 1;
+            int b = ((pos + 1) & ((1 << FrameShift) - 1)) == 0 ? Address(head, pos + 1) : a + 1;
             Arena[a] = (byte)value;
             Arena[b] = (byte)(value >> 8);
         }
@@ -155,20 +163,22 @@ namespace ZramEmbedded.Allocator.Pool
         internal int ScanTags(int head, int first, int stride, int count, bool used, bool last)
         {
             int want = used ? 1 : 0;
+            int shift = FrameShift;
+            int mask = (1 << shift) - 1;
             int found = -1;
             int f = head;
             int fi = 0;
             for (int i = 0; i < count; i++)
             {
                 int pos = first + i * stride;
-                int target = pos >> FrameShift;
+                int target = pos >> shift;
                 while (fi < target)
                 {
                     f = Next(f);
                     fi++;
                 }
                 // The used bit is bit 0 of the tag's low byte, which is at pos itself (never past the frame).
-                int low = Arena[(f << FrameShift) + (pos & FrameMask)];
+                int low = Arena[(f << shift) + (pos & mask)];
                 if ((low & 1) == want)
                 {
                     found = i;
@@ -181,13 +191,15 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>Copies count bytes from zspage (head, pos) into dst[dstOffset..].</summary>
         internal void CopyOut(int head, int pos, byte[] dst, int dstOffset, int count)
         {
+            int shift = FrameShift;
+            int size = 1 << shift;
             int f = head;
-            for (int i = pos >> FrameShift; i > 0; i--) f = Next(f);
-            int off = pos & FrameMask;
+            for (int i = pos >> shift; i > 0; i--) f = Next(f);
+            int off = pos & (size - 1);
             while (count > 0)
             {
-                int n = PoolMath.Min(FrameSize - off, count);
-                Array.Copy(Arena, (f << FrameShift) + off, dst, dstOffset, n);
+                int n = PoolMath.Min(size - off, count);
+                Array.Copy(Arena, (f << shift) + off, dst, dstOffset, n);
                 dstOffset += n;
                 count -= n;
                 off = 0;
@@ -198,13 +210,15 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>Copies count bytes from src[srcOffset..] into zspage (head, pos).</summary>
         internal void CopyIn(int head, int pos, byte[] src, int srcOffset, int count)
         {
+            int shift = FrameShift;
+            int size = 1 << shift;
             int f = head;
-            for (int i = pos >> FrameShift; i > 0; i--) f = Next(f);
-            int off = pos & FrameMask;
+            for (int i = pos >> shift; i > 0; i--) f = Next(f);
+            int off = pos & (size - 1);
             while (count > 0)
             {
-                int n = PoolMath.Min(FrameSize - off, count);
-                Array.Copy(src, srcOffset, Arena, (f << FrameShift) + off, n);
+                int n = PoolMath.Min(size - off, count);
+                Array.Copy(src, srcOffset, Arena, (f << shift) + off, n);
                 srcOffset += n;
                 count -= n;
                 off = 0;
@@ -215,21 +229,23 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>Copies count bytes between two zspage ranges (different zspages, so never overlapping).</summary>
         internal void Move(int srcHead, int srcPos, int dstHead, int dstPos, int count)
         {
+            int shift = FrameShift;
+            int size = 1 << shift;
             int sf = srcHead;
-            for (int i = srcPos >> FrameShift; i > 0; i--) sf = Next(sf);
+            for (int i = srcPos >> shift; i > 0; i--) sf = Next(sf);
             int df = dstHead;
-            for (int i = dstPos >> FrameShift; i > 0; i--) df = Next(df);
-            int so = srcPos & FrameMask;
-            int dof = dstPos & FrameMask;
+            for (int i = dstPos >> shift; i > 0; i--) df = Next(df);
+            int so = srcPos & (size - 1);
+            int dof = dstPos & (size - 1);
             while (count > 0)
             {
-                int n = PoolMath.Min(PoolMath.Min(FrameSize - so, FrameSize - dof), count);
-                Array.Copy(Arena, (sf << FrameShift) + so, Arena, (df << FrameShift) + dof, n);
+                int n = PoolMath.Min(PoolMath.Min(size - so, size - dof), count);
+                Array.Copy(Arena, (sf << shift) + so, Arena, (df << shift) + dof, n);
                 count -= n;
                 so += n;
                 dof += n;
-                if (so == FrameSize) { so = 0; if (count > 0) sf = Next(sf); }
-                if (dof == FrameSize) { dof = 0; if (count > 0) df = Next(df); }
+                if (so == size) { so = 0; if (count > 0) sf = Next(sf); }
+                if (dof == size) { dof = 0; if (count > 0) df = Next(df); }
             }
         }
     }
