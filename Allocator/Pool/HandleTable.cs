@@ -9,7 +9,9 @@
 // Handle (int, ≥ 1): generation << IndexBits | entry index. Generations run 1..2^G−1 (never 0, so a
 // zeroed int is never a valid handle) and advance when an entry is freed, so a freed or stale handle is
 // recognised until its entry has been reused 2^G−1 times.
-// Memory: W bytes per entry, sized once at construction (counted in MetadataBytes).
+// Memory: W bytes per entry, sized once at construction (counted in MetadataBytes), and six fields (in
+// ZsPool.FixedObjectBytes): the capacity, the live bit and the payload and index masks are computed from
+// them. ZsPool counts live objects, so the table does not.
 // Not thread-safe on its own: ZsPool calls it under its lock.
 using System;
 
@@ -19,25 +21,18 @@ namespace ZramEmbedded.Allocator.Pool
     {
         internal const int MinGenerationBits = 6;
 
-        private readonly byte[] _entries;
-        private readonly int _width;
-        private readonly int _capacity;
-        private readonly uint _liveBit;
-        private readonly int _payloadBits;
-        private readonly uint _payloadMask;
+        private readonly byte[] _entries;        // capacity · _width bytes
+        private readonly int _width;             // W: 3 or 4; the live bit is bit 8W − 1
+        private readonly int _payloadBits;       // P
         private readonly uint _generationMask;   // after shifting down
         private readonly int _indexBits;
-        private readonly int _indexMask;
         private int _freeHead;
-        private int _live;
 
         /// <summary>capacity ≤ 32767 entries; locationBits = bits of a packed location.</summary>
         internal HandleTable(int capacity, int locationBits)
         {
             if (capacity < 1 || capacity > 32767) throw new ArgumentException("handle capacity must be 1..32767");
-            _capacity = capacity;
             _indexBits = PoolMath.BitsFor(capacity - 1);
-            _indexMask = (1 << _indexBits) - 1;
             int nextBits = PoolMath.BitsFor(capacity); // free-list links need the 'none' value too
             _payloadBits = PoolMath.Max(locationBits, nextBits);
             _width = 23 - _payloadBits >= MinGenerationBits ? 3 : 4;
@@ -45,21 +40,17 @@ namespace ZramEmbedded.Allocator.Pool
             if (generationBits < MinGenerationBits)
                 throw new ArgumentException("pool too large for 32-bit handles (fewer frames or objects per zspage)");
             if (_indexBits + generationBits > 31) generationBits = 31 - _indexBits;
-            _liveBit = 1u << (8 * _width - 1);
-            _payloadMask = (1u << _payloadBits) - 1u;
             _generationMask = (1u << generationBits) - 1u;
             _entries = new byte[capacity * _width];
             for (int i = 0; i < capacity; i++)
             {
-                uint next = i + 1 < capacity ? (uint)(i + 1) : _payloadMask;
+                uint next = i + 1 < capacity ? (uint)(i + 1) : PayloadMask;
                 Set(i, (1u << _payloadBits) | next); // generation 1, free
             }
             _freeHead = 0;
         }
 
-        internal int Capacity { get { return _capacity; } }
-
-        internal int Live { get { return _live; } }
+        internal int Capacity { get { return _entries.Length / _width; } }
 
         /// <summary>Bytes per entry (3 or 4).</summary>
         internal int EntryBytes { get { return _width; } }
@@ -67,6 +58,9 @@ namespace ZramEmbedded.Allocator.Pool
         internal int MetadataBytes { get { return _entries.Length; } }
 
         internal bool HasFree { get { return _freeHead >= 0; } }
+
+        /// <summary>Bits [0, P) of an entry: a location, or a free link (all ones = none).</summary>
+        private uint PayloadMask { get { return (1u << _payloadBits) - 1u; } }
 
         private uint Get(int index)
         {
@@ -90,11 +84,11 @@ namespace ZramEmbedded.Allocator.Pool
         {
             int index = _freeHead;
             uint e = Get(index);
-            uint next = e & _payloadMask;
-            _freeHead = next == _payloadMask ? -1 : (int)next;
+            uint none = PayloadMask;
+            uint next = e & none;
+            _freeHead = next == none ? -1 : (int)next;
             uint gen = (e >> _payloadBits) & _generationMask;
-            Set(index, _liveBit | (gen << _payloadBits) | (uint)location);
-            _live++;
+            Set(index, (1u << (8 * _width - 1)) | (gen << _payloadBits) | (uint)location);
             return (int)(gen << _indexBits) | index;
         }
 
@@ -102,11 +96,12 @@ namespace ZramEmbedded.Allocator.Pool
         internal int Resolve(int handle)
         {
             if (handle <= 0) return -1;
-            int index = handle & _indexMask;
-            uint gen = (uint)handle >> _indexBits;
-            if (index >= _capacity || gen == 0 || gen > _generationMask) return -1;
+            int bits = _indexBits;
+            int index = handle & ((1 << bits) - 1);
+            uint gen = (uint)handle >> bits;
+            if (index * _width >= _entries.Length || gen == 0 || gen > _generationMask) return -1; // index ≥ capacity
             uint e = Get(index);
-            if ((e & _liveBit) == 0) return -1;
+            if ((e >> (8 * _width - 1)) == 0) return -1; // not live
             if (((e >> _payloadBits) & _generationMask) != gen) return -1;
             return index;
         }
@@ -114,19 +109,19 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>True when entry `index` holds a live object.</summary>
         internal bool IsLive(int index)
         {
-            return (Get(index) & _liveBit) != 0;
+            return (Get(index) >> (8 * _width - 1)) != 0;
         }
 
         /// <summary>Location of the live entry `index`.</summary>
         internal int LocationOf(int index)
         {
-            return (int)(Get(index) & _payloadMask);
+            return (int)(Get(index) & ((1u << _payloadBits) - 1u));
         }
 
         /// <summary>Rewrites where the live entry `index` points (object moved).</summary>
         internal void Move(int index, int location)
         {
-            Set(index, (Get(index) & ~_payloadMask) | (uint)location);
+            Set(index, (Get(index) & ~PayloadMask) | (uint)location);
         }
 
         /// <summary>Frees the live entry `index`: next generation, pushed on the free list.</summary>
@@ -135,10 +130,9 @@ namespace ZramEmbedded.Allocator.Pool
             uint gen = (Get(index) >> _payloadBits) & _generationMask;
             gen++;
             if (gen > _generationMask) gen = 1;
-            uint next = _freeHead < 0 ? _payloadMask : (uint)_freeHead;
+            uint next = _freeHead < 0 ? PayloadMask : (uint)_freeHead;
             Set(index, (gen << _payloadBits) | next);
             _freeHead = index;
-            _live--;
         }
     }
 }
