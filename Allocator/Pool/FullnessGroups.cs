@@ -6,21 +6,20 @@
 // the fullest zspage first, as zsmalloc does, so free space gathers in few zspages); compaction moves
 // objects from the emptiest zspage (fewest in use, searched in the lowest non-empty group) into the
 // fullest (most in use, in the highest group). Links live in the zspage headers in
-// the arena (Zspage), heads here: ushort[classes·G] (counted in MetadataBytes).
+// the arena (Zspage), heads here: ushort[classes·G] (counted in MetadataBytes); the arena is reached
+// through the FrameStore, so the object keeps three fields (ZsPool.FixedObjectBytes).
 // Discipline: Remove before changing a zspage's use count, Insert after.
 namespace ZramEmbedded.Allocator.Pool
 {
     internal sealed class FullnessGroups
     {
-        private readonly FrameStore _frames;
-        private readonly byte[] _arena;
+        private readonly FrameStore _frames;   // the arena and frame shift (zspage headers hold the links)
         private readonly int _groups;
-        private readonly ushort[] _heads;
+        private readonly ushort[] _heads;       // [cls · _groups + g]: first zspage of the list, or None
 
         internal FullnessGroups(FrameStore frames, int classCount, int groups)
         {
             _frames = frames;
-            _arena = frames.Arena;
             _groups = groups;
             _heads = new ushort[classCount * groups];
             for (int i = 0; i < _heads.Length; i++) _heads[i] = FrameStore.None;
@@ -39,29 +38,33 @@ namespace ZramEmbedded.Allocator.Pool
 
         internal void Insert(int cls, int head, int objects)
         {
-            int h = head << _frames.FrameShift;
-            int g = GroupOf(Zspage.InUse(_arena, h), objects);
+            byte[] arena = _frames.Arena;
+            int shift = _frames.FrameShift;
+            int h = head << shift;
+            int g = GroupOf(Zspage.InUse(arena, h), objects);
             if (g < 0) return;
             int slot = cls * _groups + g;
             int first = _heads[slot];
-            Zspage.SetPrev(_arena, h, FrameStore.None);
-            Zspage.SetNext(_arena, h, first);
-            if (first != FrameStore.None) Zspage.SetPrev(_arena, first << _frames.FrameShift, head);
+            Zspage.SetPrev(arena, h, FrameStore.None);
+            Zspage.SetNext(arena, h, first);
+            if (first != FrameStore.None) Zspage.SetPrev(arena, first << shift, head);
             _heads[slot] = (ushort)head;
         }
 
         internal void Remove(int cls, int head, int objects)
         {
-            int h = head << _frames.FrameShift;
-            int g = GroupOf(Zspage.InUse(_arena, h), objects);
+            byte[] arena = _frames.Arena;
+            int shift = _frames.FrameShift;
+            int h = head << shift;
+            int g = GroupOf(Zspage.InUse(arena, h), objects);
             if (g < 0) return;
-            int prev = Zspage.Prev(_arena, h);
-            int next = Zspage.Next(_arena, h);
+            int prev = Zspage.Prev(arena, h);
+            int next = Zspage.Next(arena, h);
             if (prev == FrameStore.None) _heads[cls * _groups + g] = (ushort)next;
-            else Zspage.SetNext(_arena, prev << _frames.FrameShift, next);
-            if (next != FrameStore.None) Zspage.SetPrev(_arena, next << _frames.FrameShift, prev);
-            Zspage.SetPrev(_arena, h, FrameStore.None);
-            Zspage.SetNext(_arena, h, FrameStore.None);
+            else Zspage.SetNext(arena, prev << shift, next);
+            if (next != FrameStore.None) Zspage.SetPrev(arena, next << shift, prev);
+            Zspage.SetPrev(arena, h, FrameStore.None);
+            Zspage.SetNext(arena, h, FrameStore.None);
         }
 
         /// <summary>First zspage of group g of the class (FrameStore.None if the group is empty).</summary>
@@ -73,6 +76,8 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>The partially used zspage of the class with the most objects in use, other than `except`; -1 if none.</summary>
         internal int Fullest(int cls, int except)
         {
+            byte[] arena = _frames.Arena;
+            int shift = _frames.FrameShift;
             for (int g = _groups - 1; g >= 0; g--)
             {
                 int best = -1;
@@ -80,14 +85,14 @@ namespace ZramEmbedded.Allocator.Pool
                 int z = _heads[cls * _groups + g];
                 while (z != FrameStore.None)
                 {
-                    int h = z << _frames.FrameShift;
-                    int u = Zspage.InUse(_arena, h);
+                    int h = z << shift;
+                    int u = Zspage.InUse(arena, h);
                     if (z != except && u > bestUse)
                     {
                         best = z;
                         bestUse = u;
                     }
-                    z = Zspage.Next(_arena, h);
+                    z = Zspage.Next(arena, h);
                 }
                 if (best >= 0) return best;
             }
@@ -97,6 +102,8 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>The partially used zspage of the class with the fewest objects in use, other than `except`; -1 if none.</summary>
         internal int Emptiest(int cls, int except)
         {
+            byte[] arena = _frames.Arena;
+            int shift = _frames.FrameShift;
             for (int g = 0; g < _groups; g++)
             {
                 int best = -1;
@@ -104,14 +111,14 @@ namespace ZramEmbedded.Allocator.Pool
                 int z = _heads[cls * _groups + g];
                 while (z != FrameStore.None)
                 {
-                    int h = z << _frames.FrameShift;
-                    int u = Zspage.InUse(_arena, h);
+                    int h = z << shift;
+                    int u = Zspage.InUse(arena, h);
                     if (z != except && u < bestUse)
                     {
                         best = z;
                         bestUse = u;
                     }
-                    z = Zspage.Next(_arena, h);
+                    z = Zspage.Next(arena, h);
                 }
                 if (best >= 0) return best;
             }
