@@ -12,7 +12,10 @@
 // Distinct classes are numbered from the smallest (0) to the largest (Count-1).
 // Invariants: Size[c] strictly increases with c; Objects[c] ≥ 1; Frames[c]·FrameSize − header ≥
 // Objects[c]·Size[c]; every slot maps to the smallest class whose Size ≥ the slot's size.
-// Memory: SlotCount bytes + 5 bytes per distinct class (counted by MetadataBytes).
+// Memory: one byte[] (counted by MetadataBytes): a 5-byte record per distinct class, smallest first
+// (size u16, frames u8, objects u16, little-endian), then the slot → class map, one byte per slot, stored
+// backwards (slot i at the last byte − i) so that neither part's offset needs the other's length. Four
+// fields (ZsPool.FixedObjectBytes); SlotCount, Count and HugeThreshold are computed from them.
 using System;
 
 namespace ZramEmbedded.Allocator.Pool
@@ -25,15 +28,13 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>Most objects one zspage may hold (slot indices are 15-bit in the pool).</summary>
         public const int MaxObjectsPerZspage = 32766;
 
+        /// <summary>Bytes of one class record in the table: size (2), frames (1), objects per zspage (2).</summary>
+        private const int RecordBytes = 5;
+
         private readonly int _minSize;
         private readonly int _step;
         private readonly int _maxSize;
-        private readonly byte[] _slotToClass;
-        private readonly ushort[] _size;
-        private readonly byte[] _frames;
-        private readonly ushort[] _objects;
-        private readonly int _count;
-        private readonly int _hugeThreshold;
+        private readonly byte[] _table;   // Count records, then SlotCount slot → class bytes backwards
 
         /// <summary>
         /// Computes the table. maxClassSize is the largest class (zsmalloc: the page size);
@@ -55,7 +56,6 @@ namespace ZramEmbedded.Allocator.Pool
             _minSize = minClassSize;
             _step = classStep;
             _maxSize = maxClassSize;
-            _slotToClass = new byte[slots];
 
             // Build from the largest slot down (as zsmalloc does) into temporaries indexed largest-first.
             ushort[] size = new ushort[slots];
@@ -63,15 +63,12 @@ namespace ZramEmbedded.Allocator.Pool
             ushort[] objects = new ushort[slots];
             int[] slotClassDesc = new int[slots];
             int n = 0;
-            int huge = 0;
             for (int i = slots - 1; i >= 0; i--)
             {
-                int s = minClassSize + i * classStep;
-                if (s > maxClassSize) s = maxClassSize;
+                int s = SlotSize(i);
                 int k = ChainFor(s, frameSize, maxFramesPerZspage, zspageHeaderBytes);
                 int objs = (k * frameSize - zspageHeaderBytes) / s;
                 if (objs > MaxObjectsPerZspage) throw new ArgumentException("too many objects per zspage (raise MinClassSize)");
-                if (objs > 1 && huge == 0) huge = s; // largest class holding more than one object
                 if (n > 0 && frames[n - 1] == k && objects[n - 1] == objs)
                 {
                     slotClassDesc[i] = n - 1;
@@ -84,19 +81,26 @@ namespace ZramEmbedded.Allocator.Pool
                 n++;
             }
 
-            // Renumber smallest-first.
-            _count = n;
-            _size = new ushort[n];
-            _frames = new byte[n];
-            _objects = new ushort[n];
+            // Renumber smallest-first into the table.
+            _table = new byte[n * RecordBytes + slots];
             for (int c = 0; c < n; c++)
             {
-                _size[c] = size[n - 1 - c];
-                _frames[c] = frames[n - 1 - c];
-                _objects[c] = objects[n - 1 - c];
+                int r = c * RecordBytes;
+                int d = n - 1 - c;
+                _table[r] = (byte)size[d];
+                _table[r + 1] = (byte)(size[d] >> 8);
+                _table[r + 2] = frames[d];
+                _table[r + 3] = (byte)objects[d];
+                _table[r + 4] = (byte)(objects[d] >> 8);
             }
-            for (int i = 0; i < slots; i++) _slotToClass[i] = (byte)(n - 1 - slotClassDesc[i]);
-            _hugeThreshold = huge;
+            for (int i = 0; i < slots; i++) _table[_table.Length - 1 - i] = (byte)(n - 1 - slotClassDesc[i]);
+        }
+
+        /// <summary>Size of slot i: MinClassSize + i·ClassStep, capped at MaxClassSize.</summary>
+        private int SlotSize(int i)
+        {
+            int s = _minSize + i * _step;
+            return s > _maxSize ? _maxSize : s;
         }
 
         /// <summary>Frames per zspage for one class size: least tail waste, shortest chain on ties.</summary>
@@ -120,10 +124,10 @@ namespace ZramEmbedded.Allocator.Pool
         }
 
         /// <summary>Number of distinct (merged) classes.</summary>
-        public int Count { get { return _count; } }
+        public int Count { get { return (_table.Length - SlotCount) / RecordBytes; } }
 
         /// <summary>Number of size slots before merging.</summary>
-        public int SlotCount { get { return _slotToClass.Length; } }
+        public int SlotCount { get { return (_maxSize - _minSize + _step - 1) / _step + 1; } }
 
         /// <summary>Largest class size (bytes).</summary>
         public int MaxClassSize { get { return _maxSize; } }
@@ -131,31 +135,51 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>
         /// The huge watermark: the largest slot size whose zspage holds more than one object (zsmalloc's
         /// huge_class_size before it subtracts its handle bytes); anything larger is stored one per zspage.
-        /// 0 when every class holds one object.
+        /// 0 when every class holds one object. Computed by a walk over the slots (O(SlotCount); not on a
+        /// hot path): a merged slot has the (frames, objects) of its class, so its objects per zspage are
+        /// its class's.
         /// </summary>
-        public int HugeThreshold { get { return _hugeThreshold; } }
+        public int HugeThreshold
+        {
+            get
+            {
+                for (int i = SlotCount - 1; i >= 0; i--)
+                {
+                    if (ObjectsOf(_table[_table.Length - 1 - i]) > 1) return SlotSize(i);
+                }
+                return 0;
+            }
+        }
 
         /// <summary>Object slot size of class c in bytes.</summary>
-        public int SizeOf(int c) { return _size[c]; }
+        public int SizeOf(int c)
+        {
+            int r = c * RecordBytes;
+            return _table[r] | (_table[r + 1] << 8);
+        }
 
         /// <summary>Frames per zspage of class c.</summary>
-        public int FramesOf(int c) { return _frames[c]; }
+        public int FramesOf(int c) { return _table[c * RecordBytes + 2]; }
 
         /// <summary>Objects per zspage of class c.</summary>
-        public int ObjectsOf(int c) { return _objects[c]; }
+        public int ObjectsOf(int c)
+        {
+            int r = c * RecordBytes;
+            return _table[r + 3] | (_table[r + 4] << 8);
+        }
 
         /// <summary>The class for a slot need of `bytes` (1..MaxClassSize); -1 when it is larger than every class.</summary>
         public int ClassFor(int bytes)
         {
             if (bytes > _maxSize) return -1;
             int slot = bytes <= _minSize ? 0 : (bytes - _minSize + _step - 1) / _step;
-            return _slotToClass[slot];
+            return _table[_table.Length - 1 - slot];
         }
 
-        /// <summary>Bytes of the arrays this table keeps for the pool's lifetime (payload only).</summary>
+        /// <summary>Bytes of the array this table keeps for the pool's lifetime (payload only): SlotCount + 5·Count.</summary>
         public int MetadataBytes
         {
-            get { return _slotToClass.Length + _count * 5; }
+            get { return _table.Length; }
         }
     }
 }

@@ -86,6 +86,19 @@ namespace ZramEmbedded.UnitTests.Pool
         }
 
         [TestMethod]
+        public void SixteenBitFieldsAndTableBytes()
+        {
+            // 64 KiB frames, one per zspage: 16 B objects → 4096 per zspage, 1000 B → 65; sizes up to 1024.
+            SizeClassTable t = new SizeClassTable(65536, 1, 16, 16, 1024, 0);
+            Assert.AreEqual(4096, t.ObjectsOf(t.ClassFor(16)));
+            Assert.AreEqual(1008, t.SizeOf(t.ClassFor(1000)));
+            Assert.AreEqual(65, t.ObjectsOf(t.ClassFor(1000)));
+            Assert.AreEqual(1024, t.SizeOf(t.Count - 1));
+            Assert.AreEqual(t.SlotCount + 5 * t.Count, t.MetadataBytes);
+            CheckInvariants(t, 65536, 0);
+        }
+
+        [TestMethod]
         public void ChainChoiceIsLeastTailWaste()
         {
             // 4 KiB pages: 3000 B objects waste 1096 B in one page, 288 B in three (4 objects), so three.
