@@ -10,7 +10,7 @@
 // zspage) lies in the (p >> FrameShift)-th frame of the chain at offset p & FrameMask; objects may
 // straddle frames, and every copy here splits at frame edges. Free frames are linked through the same
 // array (a frame is in exactly one chain or on the free list, which ends the same way).
-// Memory: ⌈frames·bits/8⌉ + 2 bytes (counted in MetadataBytes) and six fields (in ZsPool.FixedObjectBytes;
+// Memory: ⌈frames·bits/8⌉ + 2 bytes (counted in MetadataBytes) and seven fields (in ZsPool.FixedObjectBytes;
 // frame size, mask and count are computed from FrameShift and the arena); no allocation after construction.
 using System;
 
@@ -21,12 +21,14 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>"No zspage" in zspage list links (Zspage, FullnessGroups); frame numbers stay below it.</summary>
         internal const int None = 0xFFFF;
 
-        // Every field costs a 12-byte heap block on the device (ZsPool.FixedObjectBytes), so the frame size, mask,
-        // count and link mask are computed from these where they are needed.
+        // Every field costs a 12-byte heap block on the device (ZsPool.FixedObjectBytes), so the frame size, mask
+        // and count are computed from these where they are needed. _linkMask could be too, but Next() is the
+        // innermost call of every chain walk, so it keeps its mask.
         internal readonly byte[] Arena;
         internal readonly int FrameShift;  // log2(frame size)
         private readonly byte[] _links;    // FrameCount links of _linkBits bits, little-endian bit order, + 2 pad bytes
         private readonly int _linkBits;    // 1..16
+        private readonly int _linkMask;    // (1 << _linkBits) − 1
         private int _freeHead;
         private int _freeCount;
 
@@ -38,6 +40,7 @@ namespace ZramEmbedded.Allocator.Pool
             if (frames < 1) throw new ArgumentException("arena is smaller than one frame");
             if (frames >= None) throw new ArgumentException("too many frames (use a larger FrameSize)");
             _linkBits = PoolMath.BitsFor(frames - 1);
+            _linkMask = (1 << _linkBits) - 1;
             // Two pad bytes let every link be read as one 3-byte window (a link spans at most 3 bytes).
             _links = new byte[(frames * _linkBits + 7) / 8 + 2];
             for (int f = 0; f < frames; f++) SetNext(f, f + 1 < frames ? f + 1 : f);
@@ -61,21 +64,19 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>The frame after f in its chain; f itself when f ends the chain.</summary>
         internal int Next(int f)
         {
-            int bits = _linkBits;
-            int bit = f * bits;
+            int bit = f * _linkBits;
             int i = bit >> 3;
             int window = _links[i] | (_links[i + 1] << 8) | (_links[i + 2] << 16);
-            return (window >> (bit & 7)) & ((1 << bits) - 1);
+            return (window >> (bit & 7)) & _linkMask;
         }
 
         private void SetNext(int f, int next)
         {
-            int bits = _linkBits;
-            int bit = f * bits;
+            int bit = f * _linkBits;
             int i = bit >> 3;
             int shift = bit & 7;
             int window = _links[i] | (_links[i + 1] << 8) | (_links[i + 2] << 16);
-            window = (window & ~(((1 << bits) - 1) << shift)) | (next << shift);
+            window = (window & ~(_linkMask << shift)) | (next << shift);
             _links[i] = (byte)window;
             _links[i + 1] = (byte)(window >> 8);
             _links[i + 2] = (byte)(window >> 16);
