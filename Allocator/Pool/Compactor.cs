@@ -37,6 +37,7 @@ namespace ZramEmbedded.Allocator.Pool
         internal bool CanCompact(int cls)
         {
             FullnessGroups groups = _pool.Groups;
+            byte[] arena = _pool.Frames.Arena;
             if (!_pool.Elastic)
             {
                 int objs = _pool.Classes.ObjectsOf(cls);
@@ -47,9 +48,9 @@ namespace ZramEmbedded.Allocator.Pool
                     while (z != FrameStore.None)
                     {
                         int h = z << _pool.Frames.FrameShift;
-                        free += objs - Zspage.InUse(_pool.Arena, h);
+                        free += objs - Zspage.InUse(arena, h);
                         if (free >= objs) return true;
-                        z = Zspage.Next(_pool.Arena, h);
+                        z = Zspage.Next(arena, h);
                     }
                 }
                 return false;
@@ -61,9 +62,9 @@ namespace ZramEmbedded.Allocator.Pool
                 while (z != FrameStore.None)
                 {
                     int h = z << _pool.Frames.FrameShift;
-                    if (Zspage.InUse(_pool.Arena, h) < Zspage.Born(_pool.Arena, h)) return true;
+                    if (Zspage.InUse(arena, h) < Zspage.Born(arena, h)) return true;
                     if (++partial >= 2) return true;
-                    z = Zspage.Next(_pool.Arena, h);
+                    z = Zspage.Next(arena, h);
                 }
             }
             return false;
@@ -116,13 +117,14 @@ namespace ZramEmbedded.Allocator.Pool
         {
             ZsPool p = _pool;
             FrameStore frames = p.Frames;
+            byte[] arena = frames.Arena;
             int size = p.Classes.SizeOf(cls);
             int srcAddr = src << frames.FrameShift;
             int moved = 0;
             while (moved < budget)
             {
-                int u = Zspage.InUse(p.Arena, srcAddr);
-                int top = Zspage.Born(p.Arena, srcAddr) - 1;
+                int u = Zspage.InUse(arena, srcAddr);
+                int top = Zspage.Born(arena, srcAddr) - 1;
                 int srcPos = Zspage.SlotPos(top, size);
                 int tag = frames.ReadU16(src, srcPos);
                 int objectSize = frames.ReadU16(src, srcPos + 2);
@@ -146,14 +148,15 @@ namespace ZramEmbedded.Allocator.Pool
         private int FindZspageWithHoles(int cls)
         {
             FullnessGroups groups = _pool.Groups;
+            byte[] arena = _pool.Frames.Arena;
             for (int g = 0; g < groups.Groups; g++)
             {
                 int z = groups.First(cls, g);
                 while (z != FrameStore.None)
                 {
                     int h = z << _pool.Frames.FrameShift;
-                    if (Zspage.InUse(_pool.Arena, h) < Zspage.Born(_pool.Arena, h)) return z;
-                    z = Zspage.Next(_pool.Arena, h);
+                    if (Zspage.InUse(arena, h) < Zspage.Born(arena, h)) return z;
+                    z = Zspage.Next(arena, h);
                 }
             }
             return -1;

@@ -33,31 +33,33 @@ namespace ZramEmbedded.Allocator.Pool
         public const int NoHandle = -1;
 
         /// <summary>
-        /// The pool's own objects on the device, counted in MetadataBytes: nanoFramework stores every object
-        /// header and every field as a 12-byte heap block and gives every array a 20-byte header. ZsPool (17
-        /// fields), FrameStore (9), SizeClassTable (9), HandleTable (11), FullnessGroups (4), Compactor (4)
-        /// and the lock object: 7 headers + 54 fields = 61 blocks = 732 B, plus 7 arrays' headers = 140 B;
-        /// 872 B, rounded up to 880 B. (The caller's PoolConfig is copied during construction, not kept.)
+        /// The pool's own objects on the device, counted in MetadataBytes (the arrays' payloads are counted by
+        /// their owners). nanoFramework stores every object header and every instance field (a long too) as a
+        /// 12-byte heap block (CLR_RT_HeapBlock), and an array as a 20-byte header plus its payload, the whole
+        /// rounded up to 12-byte blocks. Objects: ZsPool (15 fields), FrameStore (7), HandleTable (6),
+        /// SizeClassTable (4), Compactor (4), FullnessGroups (3); no lock object (the pool locks its FrameStore):
+        /// 6 headers + 39 fields = 45 blocks = 540 B. Arrays: the frame links, the class table, the handle
+        /// entries and the fullness heads: 4 headers = 80 B, plus at most 11 B each of rounding to whole blocks
+        /// = 44 B. 664 B in all (a multiple of 8). (The caller's PoolConfig is copied during construction, not
+        /// kept; the arena is the caller's.) Computed properties and constants cost nothing per pool.
         /// </summary>
-        public const int FixedObjectBytes = 880;
+        public const int FixedObjectBytes = 664;
 
-        private readonly object _sync = new object();
+        // Fifteen fields (FixedObjectBytes): what can be computed is not kept. The arena is Frames.Arena,
+        // frames used are FrameCount − FreeCount, the slot mask comes from _slotBits, MetadataBytes is summed
+        // when asked, and the lock is Frames (internal and never handed out) rather than an object of its own.
         private readonly int _maxObjectSize;
         internal readonly FrameStore Frames;
-        internal readonly byte[] Arena;
         internal readonly SizeClassTable Classes;
         internal readonly FullnessGroups Groups;
         internal readonly HandleTable Handles;
         internal readonly bool Elastic;
         internal readonly bool PackTails;
         private readonly Compactor _compactor;
-        private readonly int _slotBits;
-        private readonly int _slotMask;
-        private readonly int _metadataBytes;
+        private readonly int _slotBits;   // a location is head frame << _slotBits | slot
         private int _objects;
         private int _objectBytes;
         private int _zspages;
-        private int _framesUsed;
         private int _runFrames;
         private int _runObjects;
         private long _failed;
@@ -69,7 +71,6 @@ namespace ZramEmbedded.Allocator.Pool
             PoolConfig cfg = config.Clone(); // the pool keeps no reference to the caller's object
             cfg.Validate();
             _maxObjectSize = cfg.MaxObjectSize;
-            Arena = arena;
             Elastic = cfg.ElasticZspages;
             PackTails = cfg.PackTails;
             Frames = new FrameStore(arena, cfg.FrameSize);
@@ -78,15 +79,12 @@ namespace ZramEmbedded.Allocator.Pool
             int maxObjs = 1;
             for (int c = 0; c < Classes.Count; c++) maxObjs = PoolMath.Max(maxObjs, Classes.ObjectsOf(c));
             _slotBits = PoolMath.BitsFor(maxObjs - 1);
-            _slotMask = (1 << _slotBits) - 1;
             int locationBits = PoolMath.BitsFor(Frames.FrameCount - 1) + _slotBits;
             int capacity = cfg.MaxHandles > 0 ? cfg.MaxHandles : arena.Length / cfg.BytesPerHandle;
             capacity = PoolMath.Min(PoolMath.Max(capacity, 1), 32767);
             Handles = new HandleTable(capacity, locationBits);
             Groups = new FullnessGroups(Frames, Classes.Count, cfg.FullnessGroups);
             _compactor = new Compactor(this);
-            _metadataBytes = Handles.MetadataBytes + Frames.MetadataBytes + Classes.MetadataBytes
-                + Groups.MetadataBytes + FixedObjectBytes;
         }
 
         /// <summary>
@@ -129,19 +127,27 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>Bytes an object of `size` bytes takes in its slot: header and payload, or run header and tail.</summary>
         internal int SlotBytesOf(int size)
         {
-            if (PackTails && size >= Frames.FrameSize)
-                return Zspage.RunObjectHeaderBytes + (size & Frames.FrameMask);
+            int shift = Frames.FrameShift;
+            if (PackTails && (size >> shift) != 0) // size ≥ FrameSize
+                return Zspage.RunObjectHeaderBytes + (size & ((1 << shift) - 1));
             return Zspage.ObjectHeaderBytes + size;
         }
 
         /// <summary>All metadata held outside the arena, in bytes (constant for the pool's life).</summary>
-        public int MetadataBytes { get { return _metadataBytes; } }
+        public int MetadataBytes
+        {
+            get
+            {
+                return Handles.MetadataBytes + Frames.MetadataBytes + Classes.MetadataBytes + Groups.MetadataBytes
+                    + FixedObjectBytes;
+            }
+        }
 
         /// <summary>Allocates an object of `size` bytes; returns its handle or NoHandle when it does not fit.</summary>
         public int Malloc(int size)
         {
             if (size < 1 || size > _maxObjectSize) throw new ArgumentOutOfRangeException("size");
-            lock (_sync)
+            lock (Frames)
             {
                 return MallocLocked(size);
             }
@@ -182,9 +188,8 @@ namespace ZramEmbedded.Allocator.Pool
                 // frames; a classic (zsmalloc) zspage takes its whole chain at once.
                 int initial = Elastic ? 1 : first;
                 head = Frames.AllocateChain(initial);
-                Zspage.Init(Arena, head << Frames.FrameShift, cls);
+                Zspage.Init(Frames.Arena, head << Frames.FrameShift, cls);
                 _zspages++;
-                _framesUsed += initial;
             }
             int slot = TakeSlot(cls, head, bytes);
             int handle = Handles.Allocate((head << _slotBits) | slot);
@@ -195,7 +200,6 @@ namespace ZramEmbedded.Allocator.Pool
             {
                 // Checked above: the tail's slot took at most FreeCount − run frames.
                 Frames.WriteU16(head, pos + 4, Frames.AllocateChain(run));
-                _framesUsed += run;
                 _runFrames += run;
                 _runObjects++;
             }
@@ -210,6 +214,7 @@ namespace ZramEmbedded.Allocator.Pool
         /// </summary>
         private int FindZspageWithRoom(int cls, int bytes, int reserve)
         {
+            byte[] arena = Frames.Arena;
             for (int g = Groups.Groups - 1; g >= 0; g--)
             {
                 int best = -1;
@@ -218,13 +223,13 @@ namespace ZramEmbedded.Allocator.Pool
                 while (z != FrameStore.None)
                 {
                     int h = z << Frames.FrameShift;
-                    int u = Zspage.InUse(Arena, h);
+                    int u = Zspage.InUse(arena, h);
                     if (u > bestUse && CanTake(cls, z, bytes, reserve))
                     {
                         best = z;
                         bestUse = u;
                     }
-                    z = Zspage.Next(Arena, h);
+                    z = Zspage.Next(arena, h);
                 }
                 if (best >= 0) return best;
             }
@@ -234,7 +239,7 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>Frees the object; InvalidHandleException for a bad, freed (double free) or stale handle.</summary>
         public void Free(int handle)
         {
-            lock (_sync)
+            lock (Frames)
             {
                 int head, slot, cls, pos;
                 int index = Decode(handle, out head, out slot, out cls, out pos);
@@ -244,7 +249,6 @@ namespace ZramEmbedded.Allocator.Pool
                 if (run > 0)
                 {
                     Frames.ReleaseChain(Frames.ReadU16(head, pos + 4));
-                    _framesUsed -= run;
                     _runFrames -= run;
                     _runObjects--;
                 }
@@ -257,7 +261,7 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>Size in bytes of a live object.</summary>
         public int GetSize(int handle)
         {
-            lock (_sync)
+            lock (Frames)
             {
                 int head, slot, cls, pos;
                 Decode(handle, out head, out slot, out cls, out pos);
@@ -269,7 +273,7 @@ namespace ZramEmbedded.Allocator.Pool
         public void Write(int handle, byte[] src, int srcOffset, int count)
         {
             if (src == null) throw new ArgumentNullException("src");
-            lock (_sync)
+            lock (Frames)
             {
                 int head, pos;
                 Locate(handle, count, out head, out pos);
@@ -290,7 +294,7 @@ namespace ZramEmbedded.Allocator.Pool
         public void Read(int handle, byte[] dst, int dstOffset, int count)
         {
             if (dst == null) throw new ArgumentNullException("dst");
-            lock (_sync)
+            lock (Frames)
             {
                 int head, pos;
                 Locate(handle, count, out head, out pos);
@@ -315,7 +319,7 @@ namespace ZramEmbedded.Allocator.Pool
         public int Compact(int maxBytes)
         {
             if (maxBytes < 1) throw new ArgumentOutOfRangeException("maxBytes");
-            lock (_sync)
+            lock (Frames)
             {
                 return _compactor.Run(maxBytes);
             }
@@ -324,7 +328,7 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>Compacts every class fully; returns bytes copied.</summary>
         public int CompactAll()
         {
-            lock (_sync)
+            lock (Frames)
             {
                 int total = 0;
                 while (true)
@@ -340,17 +344,17 @@ namespace ZramEmbedded.Allocator.Pool
         public void GetStats(PoolStats s)
         {
             if (s == null) throw new ArgumentNullException("s");
-            lock (_sync)
+            lock (Frames)
             {
-                s.ArenaBytes = Arena.Length;
+                s.ArenaBytes = Frames.Arena.Length;
                 s.FrameSize = Frames.FrameSize;
                 s.FramesTotal = Frames.FrameCount;
-                s.FramesUsed = _framesUsed;
+                s.FramesUsed = Frames.FrameCount - Frames.FreeCount;
                 s.RunFrames = _runFrames;
                 s.Zspages = _zspages;
                 s.ObjectsInUse = _objects;
                 s.ObjectBytes = _objectBytes;
-                s.MetadataBytes = _metadataBytes;
+                s.MetadataBytes = MetadataBytes;
                 s.InArenaOverheadBytes = _zspages * Zspage.HeaderBytes + _objects * Zspage.ObjectHeaderBytes
                     + _runObjects * (Zspage.RunObjectHeaderBytes - Zspage.ObjectHeaderBytes);
                 s.HandleCapacity = Handles.Capacity;
@@ -372,7 +376,7 @@ namespace ZramEmbedded.Allocator.Pool
         {
             if (s == null) throw new ArgumentNullException("s");
             if (classIndex < 0 || classIndex >= Classes.Count) throw new ArgumentOutOfRangeException("classIndex");
-            lock (_sync)
+            lock (Frames)
             {
                 int size = Classes.SizeOf(classIndex);
                 s.Index = classIndex;
@@ -383,15 +387,18 @@ namespace ZramEmbedded.Allocator.Pool
                 s.ObjectsAllocated = 0;
                 s.ObjectsInUse = 0;
                 s.Frames = 0;
-                for (int i = 0; i < Handles.Capacity; i++)
+                byte[] arena = Frames.Arena;
+                int slotMask = (1 << _slotBits) - 1;
+                int capacity = Handles.Capacity;
+                for (int i = 0; i < capacity; i++)
                 {
                     if (!Handles.IsLive(i)) continue;
                     int loc = Handles.LocationOf(i);
                     int h = (loc >> _slotBits) << Frames.FrameShift;
-                    if (Zspage.ClassOf(Arena, h) != classIndex) continue;
+                    if (Zspage.ClassOf(arena, h) != classIndex) continue;
                     s.ObjectsInUse++;
-                    int b = Zspage.Born(Arena, h);
-                    if ((loc & _slotMask) != b - 1) continue;
+                    int b = Zspage.Born(arena, h);
+                    if ((loc & slotMask) != b - 1) continue;
                     s.Zspages++;
                     s.ObjectsAllocated += Elastic ? b : s.ObjectsPerZspage;
                     s.Frames += HeldFrames(classIndex, h >> Frames.FrameShift, b);
@@ -437,9 +444,10 @@ namespace ZramEmbedded.Allocator.Pool
         /// </summary>
         internal bool CanTake(int cls, int head, int bytes, int reserve)
         {
+            byte[] arena = Frames.Arena;
             int h = head << Frames.FrameShift;
-            int u = Zspage.InUse(Arena, h);
-            int b = Zspage.Born(Arena, h);
+            int u = Zspage.InUse(arena, h);
+            int b = Zspage.Born(arena, h);
             if (u < b) return true;
             if (b >= Classes.ObjectsOf(cls)) return false;
             int free = Frames.FreeCount - reserve;
@@ -454,10 +462,11 @@ namespace ZramEmbedded.Allocator.Pool
         /// </summary>
         internal int TakeSlot(int cls, int head, int bytes)
         {
+            byte[] arena = Frames.Arena;
             int h = head << Frames.FrameShift;
             int size = Classes.SizeOf(cls);
-            int u = Zspage.InUse(Arena, h);
-            int b = Zspage.Born(Arena, h);
+            int u = Zspage.InUse(arena, h);
+            int b = Zspage.Born(arena, h);
             int slot;
             Groups.Remove(cls, head, Classes.ObjectsOf(cls));
             if (u < b)
@@ -468,15 +477,11 @@ namespace ZramEmbedded.Allocator.Pool
             {
                 int have = HeldFrames(cls, head, b);
                 int need = FramesToBear(cls, b, bytes);
-                if (need > have)
-                {
-                    Frames.Extend(head, have, need - have);
-                    _framesUsed += need - have;
-                }
+                if (need > have) Frames.Extend(head, have, need - have);
                 slot = b;
-                Zspage.SetBorn(Arena, h, b + 1);
+                Zspage.SetBorn(arena, h, b + 1);
             }
-            Zspage.SetInUse(Arena, h, u + 1);
+            Zspage.SetInUse(arena, h, u + 1);
             Groups.Insert(cls, head, Classes.ObjectsOf(cls));
             return slot;
         }
@@ -487,33 +492,29 @@ namespace ZramEmbedded.Allocator.Pool
         /// </summary>
         internal int ReleaseSlot(int cls, int head, int slot)
         {
+            byte[] arena = Frames.Arena;
             int h = head << Frames.FrameShift;
             int size = Classes.SizeOf(cls);
             int objs = Classes.ObjectsOf(cls);
-            int b = Zspage.Born(Arena, h);
-            int u = Zspage.InUse(Arena, h) - 1;
+            int b = Zspage.Born(arena, h);
+            int u = Zspage.InUse(arena, h) - 1;
             int had = slot == b - 1 ? HeldFrames(cls, head, b) : 0;
             Groups.Remove(cls, head, objs);
             Frames.WriteU16(head, Zspage.SlotPos(slot, size), 0);
-            Zspage.SetInUse(Arena, h, u);
+            Zspage.SetInUse(arena, h, u);
             int released = 0;
             if (u == 0)
             {
                 released = Frames.ReleaseChain(head);
                 _zspages--;
-                _framesUsed -= released;
                 return released;
             }
             if (slot == b - 1)
             {
                 int nb = Frames.ScanTags(head, Zspage.HeaderBytes, size, slot, true, true) + 1; // a used slot remains below
-                Zspage.SetBorn(Arena, h, nb);
+                Zspage.SetBorn(arena, h, nb);
                 int keep = HeldFrames(cls, head, nb);
-                if (keep < had)
-                {
-                    released = Frames.Truncate(head, keep);
-                    _framesUsed -= released;
-                }
+                if (keep < had) released = Frames.Truncate(head, keep);
             }
             Groups.Insert(cls, head, objs);
             return released;
@@ -535,8 +536,8 @@ namespace ZramEmbedded.Allocator.Pool
             int index = ResolveOrThrow(handle);
             int loc = Handles.LocationOf(index);
             head = loc >> _slotBits;
-            slot = loc & _slotMask;
-            cls = Zspage.ClassOf(Arena, head << Frames.FrameShift);
+            slot = loc & ((1 << _slotBits) - 1);
+            cls = Zspage.ClassOf(Frames.Arena, head << Frames.FrameShift);
             pos = Zspage.SlotPos(slot, Classes.SizeOf(cls));
             return index;
         }

@@ -12,7 +12,7 @@ namespace ZramEmbedded.UnitTests.Pool
         public void DefaultsKeepMetadataWithinTwoPercent()
         {
             // Device-sized arenas here; 512 KiB and 1 MiB are checked by the host-only tests.
-            int[] arenas = { 128 * 1024, 256 * 1024 };
+            int[] arenas = { 64 * 1024, 128 * 1024, 256 * 1024 };
             PoolStats s = new PoolStats();
             for (int i = 0; i < arenas.Length; i++)
             {
