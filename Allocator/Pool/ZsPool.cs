@@ -273,41 +273,42 @@ namespace ZramEmbedded.Allocator.Pool
         public void Write(int handle, byte[] src, int srcOffset, int count)
         {
             if (src == null) throw new ArgumentNullException("src");
-            lock (Frames)
-            {
-                int head, pos;
-                Locate(handle, count, out head, out pos);
-                if (srcOffset < 0 || srcOffset > src.Length - count) throw new ArgumentOutOfRangeException("srcOffset");
-                int run = RunFramesOf(count);
-                if (run == 0)
-                {
-                    Frames.CopyIn(head, pos + Zspage.ObjectHeaderBytes, src, srcOffset, count);
-                    return;
-                }
-                int runBytes = run << Frames.FrameShift;
-                Frames.CopyIn(Frames.ReadU16(head, pos + 4), 0, src, srcOffset, runBytes);
-                Frames.CopyIn(head, pos + Zspage.RunObjectHeaderBytes, src, srcOffset + runBytes, count - runBytes);
-            }
+            Copy(handle, src, srcOffset, count, true, "srcOffset");
         }
 
         /// <summary>Copies the object into dst[dstOffset, dstOffset+count); count must equal its size.</summary>
         public void Read(int handle, byte[] dst, int dstOffset, int count)
         {
             if (dst == null) throw new ArgumentNullException("dst");
+            Copy(handle, dst, dstOffset, count, false, "dstOffset");
+        }
+
+        /// <summary>
+        /// Write (intoPool) or Read: checks the handle, the byte count and the caller's range, then copies the
+        /// run's whole frames (objects of a frame or more, PackTails) and the bytes kept in the slot.
+        /// </summary>
+        private void Copy(int handle, byte[] buffer, int offset, int count, bool intoPool, string offsetName)
+        {
             lock (Frames)
             {
                 int head, pos;
                 Locate(handle, count, out head, out pos);
-                if (dstOffset < 0 || dstOffset > dst.Length - count) throw new ArgumentOutOfRangeException("dstOffset");
+                if (offset < 0 || offset > buffer.Length - count) throw new ArgumentOutOfRangeException(offsetName);
                 int run = RunFramesOf(count);
-                if (run == 0)
-                {
-                    Frames.CopyOut(head, pos + Zspage.ObjectHeaderBytes, dst, dstOffset, count);
-                    return;
-                }
                 int runBytes = run << Frames.FrameShift;
-                Frames.CopyOut(Frames.ReadU16(head, pos + 4), 0, dst, dstOffset, runBytes);
-                Frames.CopyOut(head, pos + Zspage.RunObjectHeaderBytes, dst, dstOffset + runBytes, count - runBytes);
+                if (run > 0)
+                {
+                    int runHead = Frames.ReadU16(head, pos + 4);
+                    if (intoPool) Frames.CopyIn(runHead, 0, buffer, offset, runBytes);
+                    else Frames.CopyOut(runHead, 0, buffer, offset, runBytes);
+                    pos += Zspage.RunObjectHeaderBytes;
+                }
+                else
+                {
+                    pos += Zspage.ObjectHeaderBytes;
+                }
+                if (intoPool) Frames.CopyIn(head, pos, buffer, offset + runBytes, count - runBytes);
+                else Frames.CopyOut(head, pos, buffer, offset + runBytes, count - runBytes);
             }
         }
 

@@ -23,23 +23,14 @@ namespace ZramEmbedded.UnitTests.Pool
         [TestMethod]
         public void UnpackedDefaultsSurviveRandomChurn()
         {
-            Run(ZsPoolStatsTests.Unpacked(32 * 1024), 32 * 1024, 9, 4000, 1500, 4096);
+            Run(TestConfigs.Unpacked(32 * 1024), 32 * 1024, 9, 4000, 1500, 4096);
         }
 
         [TestMethod]
         public void TinyFramesPackedTails()
         {
             // 64 B frames, runs of up to 15 frames, tails in 8 B steps.
-            PoolConfig c = new PoolConfig();
-            c.FrameSize = 64;
-            c.MaxFramesPerZspage = 16;
-            c.ClassStep = 8;
-            c.MinClassSize = 16;
-            c.MaxObjectSize = 1000;
-            c.FullnessGroups = 3;
-            c.MaxHandles = 400;
-            c.PackTails = true;
-            Run(c, 16 * 1024, 10, 4000, 300, 1000);
+            Run(TestConfigs.Grid(64, 16, 8, 16, 1000, 3, 400, true), 16 * 1024, 10, 4000, 300, 1000);
         }
 
         [TestMethod]
@@ -57,7 +48,7 @@ namespace ZramEmbedded.UnitTests.Pool
             PoolConfig d = PoolConfig.ForArena(32 * 1024);
             d.ElasticZspages = false;
             Run(d, 32 * 1024, 6, 3000, 200, 4096);
-            PoolConfig e = ZsPoolStatsTests.Unpacked(32 * 1024);
+            PoolConfig e = TestConfigs.Unpacked(32 * 1024);
             e.ElasticZspages = false;
             Run(e, 32 * 1024, 7, 3000, 200, 4096);
         }
@@ -66,16 +57,7 @@ namespace ZramEmbedded.UnitTests.Pool
         public void TinyFramesStraddleEverywhere()
         {
             // 64 B frames: almost every object straddles several non-adjacent frames.
-            PoolConfig c = new PoolConfig();
-            c.FrameSize = 64;
-            c.MaxFramesPerZspage = 16;
-            c.ClassStep = 8;
-            c.MinClassSize = 16;
-            c.MaxObjectSize = 600;
-            c.FullnessGroups = 3;
-            c.MaxHandles = 400;
-            c.PackTails = false;
-            Run(c, 16 * 1024, 3, 4000, 150, 600);
+            Run(TestConfigs.Grid(64, 16, 8, 16, 600, 3, 400, false), 16 * 1024, 3, 4000, 150, 600);
         }
 
         [TestMethod]
@@ -192,7 +174,7 @@ namespace ZramEmbedded.UnitTests.Pool
         [TestMethod]
         public void CompactionReleasesFramesAndCountsThem()
         {
-            PoolConfig c = ZsPoolStatsTests.Unpacked(64 * 1024);
+            PoolConfig c = TestConfigs.Unpacked(64 * 1024);
             ZsPool pool = new ZsPool(new byte[64 * 1024], c);
             PoolModel model = new PoolModel(200);
             byte[] buffer = new byte[2000];

@@ -23,16 +23,6 @@ namespace ZramEmbedded.UnitTests.Pool
             }
         }
 
-        /// <summary>The defaults with whole objects in their classes: 512 B frames so a 4096 B object fits a chain.</summary>
-        internal static PoolConfig Unpacked(int arenaBytes)
-        {
-            PoolConfig c = PoolConfig.ForArena(arenaBytes);
-            c.PackTails = false;
-            c.FrameSize = 512;
-            c.MinClassSize = 32;
-            return c;
-        }
-
         [TestMethod]
         public void EmptyPoolTotals()
         {
@@ -51,7 +41,7 @@ namespace ZramEmbedded.UnitTests.Pool
         public void ClassRowsDescribeTheObjects()
         {
             // Whole objects in their classes (no tail packing), as in zsmalloc.
-            ZsPool pool = new ZsPool(new byte[128 * 1024], Unpacked(128 * 1024));
+            ZsPool pool = new ZsPool(new byte[128 * 1024], TestConfigs.Unpacked(128 * 1024));
             int a = pool.Malloc(1000);
             int b = pool.Malloc(1000);
             int c = pool.Malloc(3000);
@@ -84,7 +74,7 @@ namespace ZramEmbedded.UnitTests.Pool
         {
             // The pool's classes are the table's for (frame, chain, step, min, max object + 4 B object header,
             // 9 B zspage header); objects whose slot need exceeds the huge watermark go one per zspage.
-            PoolConfig c = Unpacked(128 * 1024);
+            PoolConfig c = TestConfigs.Unpacked(128 * 1024);
             ZsPool pool = new ZsPool(new byte[128 * 1024], c);
             SizeClassTable t = new SizeClassTable(c.FrameSize, c.MaxFramesPerZspage, c.ClassStep, c.MinClassSize,
                 c.MaxObjectSize + 4, 9);

@@ -16,15 +16,7 @@ namespace ZramEmbedded.UnitTests.Pool
         /// <summary>256 B frames, chain 16, 64 B step, tails packed: runs of up to 16 frames.</summary>
         private static PoolConfig Packed()
         {
-            PoolConfig c = new PoolConfig();
-            c.FrameSize = 256;
-            c.MaxFramesPerZspage = 16;
-            c.ClassStep = 64;
-            c.MinClassSize = 32;
-            c.MaxObjectSize = 4096;
-            c.PackTails = true;
-            c.MaxHandles = 200;
-            return c;
+            return TestConfigs.Grid(256, 16, 64, 32, 4096, 2, 200, true);
         }
 
         private static int Store(ZsPool pool, PoolModel model, byte[] buffer, int size, uint seed)
