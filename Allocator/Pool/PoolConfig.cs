@@ -75,8 +75,10 @@ namespace ZramEmbedded.Allocator.Pool
         /// `dotnet run -c Release --project Benchmarks -- alloc --sweep` (built-in mixed pages; LZ4 sizes mean
         /// 2.2 KiB, p10/p50/p90 1.2/2.2/3.4 KiB; steady-state churn as defined in Benchmarks/Alloc/ChurnHarness.cs,
         /// strict rule: no request dropped). Utilization with these defaults at 64/128/256 KiB/1 MiB, seeds 1–3:
-        /// steady 93.8–94.1/95.4–95.8/96.2–96.7/96.8–97.2 %, after a full compaction within 0.1 point of steady;
-        /// the same pool without tail packing (512 B frames) 89.6/91.9/93.1/94.1 %, best-fit 87.3/88.8/90.2/93.3 %.
+        /// steady 94.4/95.9–96.0/96.7/97.2 %, after a full compaction within 0.1 point of steady; the same
+        /// pool without tail packing (512 B frames) 89.8–89.9/92.0–92.1/93.2/94.1 %, best-fit 87.3/88.8/90.2–90.4/
+        /// 93.1–93.3 %. Other data (--pages, seed 1, before the FixedObjectBytes recount): shared libraries (LZ4
+        /// mean 1.9 KiB) 95.6/96.4 % at 128/256 KiB, text documents (2.4 KiB) 95.7/96.6 %.
         /// - PackTails: an arena this small holds only ~30–500 objects, so what it loses is mostly the partly
         ///   used last zspage of each class and class rounding (unpacked at 128 KiB: 14 active classes, 5.2 %
         ///   of the arena in rounding and zspage tails). Storing whole frames in a run and only the tail in a
