@@ -189,8 +189,11 @@ namespace ZramEmbedded.Allocator.Pool
             return found;
         }
 
-        /// <summary>Copies count bytes from zspage (head, pos) into dst[dstOffset..].</summary>
-        internal void CopyOut(int head, int pos, byte[] dst, int dstOffset, int count)
+        /// <summary>
+        /// Copies count bytes between chain (head, pos) and buffer[offset..]: into the arena when intoArena,
+        /// else out of it. Splits at frame edges, walking the chain once.
+        /// </summary>
+        internal void Copy(int head, int pos, byte[] buffer, int offset, int count, bool intoArena)
         {
             int shift = FrameShift;
             int size = 1 << shift;
@@ -200,27 +203,9 @@ namespace ZramEmbedded.Allocator.Pool
             while (count > 0)
             {
                 int n = PoolMath.Min(size - off, count);
-                Array.Copy(Arena, (f << shift) + off, dst, dstOffset, n);
-                dstOffset += n;
-                count -= n;
-                off = 0;
-                if (count > 0) f = Next(f);
-            }
-        }
-
-        /// <summary>Copies count bytes from src[srcOffset..] into zspage (head, pos).</summary>
-        internal void CopyIn(int head, int pos, byte[] src, int srcOffset, int count)
-        {
-            int shift = FrameShift;
-            int size = 1 << shift;
-            int f = head;
-            for (int i = pos >> shift; i > 0; i--) f = Next(f);
-            int off = pos & (size - 1);
-            while (count > 0)
-            {
-                int n = PoolMath.Min(size - off, count);
-                Array.Copy(src, srcOffset, Arena, (f << shift) + off, n);
-                srcOffset += n;
+                if (intoArena) Array.Copy(buffer, offset, Arena, (f << shift) + off, n);
+                else Array.Copy(Arena, (f << shift) + off, buffer, offset, n);
+                offset += n;
                 count -= n;
                 off = 0;
                 if (count > 0) f = Next(f);

@@ -199,7 +199,7 @@ namespace ZramEmbedded.Allocator.Pool
             if (run > 0)
             {
                 // Checked above: the tail's slot took at most FreeCount − run frames.
-                Frames.WriteU16(head, pos + 4, Frames.AllocateChain(run));
+                Frames.WriteU16(head, pos + Zspage.RunHeadOffset, Frames.AllocateChain(run));
                 _runFrames += run;
                 _runObjects++;
             }
@@ -248,7 +248,7 @@ namespace ZramEmbedded.Allocator.Pool
                 Handles.Release(index);
                 if (run > 0)
                 {
-                    Frames.ReleaseChain(Frames.ReadU16(head, pos + 4));
+                    Frames.ReleaseChain(Frames.ReadU16(head, pos + Zspage.RunHeadOffset));
                     _runFrames -= run;
                     _runObjects--;
                 }
@@ -298,17 +298,15 @@ namespace ZramEmbedded.Allocator.Pool
                 int runBytes = run << Frames.FrameShift;
                 if (run > 0)
                 {
-                    int runHead = Frames.ReadU16(head, pos + 4);
-                    if (intoPool) Frames.CopyIn(runHead, 0, buffer, offset, runBytes);
-                    else Frames.CopyOut(runHead, 0, buffer, offset, runBytes);
+                    int runHead = Frames.ReadU16(head, pos + Zspage.RunHeadOffset);
+                    Frames.Copy(runHead, 0, buffer, offset, runBytes, intoPool);
                     pos += Zspage.RunObjectHeaderBytes;
                 }
                 else
                 {
                     pos += Zspage.ObjectHeaderBytes;
                 }
-                if (intoPool) Frames.CopyIn(head, pos, buffer, offset + runBytes, count - runBytes);
-                else Frames.CopyOut(head, pos, buffer, offset + runBytes, count - runBytes);
+                Frames.Copy(head, pos, buffer, offset + runBytes, count - runBytes, intoPool);
             }
         }
 

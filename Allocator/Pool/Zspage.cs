@@ -31,6 +31,9 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>Header of a packed tail: the object header plus the 16-bit head frame of its run.</summary>
         internal const int RunObjectHeaderBytes = 6;
 
+        /// <summary>Slot offset of the run's head frame (right after the 4-byte object header).</summary>
+        internal const int RunHeadOffset = ObjectHeaderBytes;
+
         internal static int ClassOf(byte[] arena, int headAddr) { return arena[headAddr]; }
 
         internal static int InUse(byte[] arena, int headAddr) { return Get16(arena, headAddr + 1); }
