@@ -73,15 +73,8 @@ namespace ZramEmbedded.UnitTests.Pool
         [TestMethod]
         public void ManySmallObjectsManyPerZspage()
         {
-            PoolConfig c = new PoolConfig();
-            c.FrameSize = 1024;
-            c.MaxFramesPerZspage = 4;
-            c.ClassStep = 16;
-            c.MinClassSize = 32;
-            c.MaxObjectSize = 2000;
-            c.FullnessGroups = 8;
-            c.MaxHandles = 2000;
-            Run(c, 8 * 1024, 4, 4000, 64, 200);
+            // 1 KiB frames, chain 4, 16 B step; the few objects of 1 KiB or more get a 1-frame run.
+            Run(TestConfigs.Grid(1024, 4, 16, 32, 2000, 8, 2000, true), 8 * 1024, 4, 4000, 64, 200);
         }
 
         /// <summary>
