@@ -73,7 +73,7 @@ namespace ZramEmbedded.UnitTests.Pool
         [TestMethod]
         public void ManySmallObjectsManyPerZspage()
         {
-            // 1 KiB frames, chain 4, 16 B step; the few objects of 1 KiB or more get a 1-frame run.
+            // 1 KiB frames, chain 4, 16 B step; objects of at most 200 B, so many share each zspage.
             Run(TestConfigs.Grid(1024, 4, 16, 32, 2000, 8, 2000, true), 8 * 1024, 4, 4000, 64, 200);
         }
 
