@@ -33,7 +33,11 @@ namespace ZramEmbedded.UnitTests.Host.NanoBuildGuard
         {
             AssertSourcesUnder(Load("Allocator"), "Allocator");
             AssertSourcesUnder(Load("Board"), "Board");
-            AssertSourcesUnder(Load("Firmware"), "Firmware");
+            AssertSourcesUnder(Load("FirmwareCore"), "Firmware/Core");
+            NfProject firmware = Load("Firmware");
+            AssertSourcesUnder(firmware, "Firmware");
+            foreach (string f in firmware.Sources)
+                Assert.AreEqual("Program.cs", Path.GetFileName(f), "the firmware exe holds Program.Main only; move " + f + " to Firmware/Core");
             NfProject tests = Load("UnitTests");
             AssertSourcesUnder(tests, "UnitTests");
             Assert.IsTrue(tests.Sources.Count > 0, "the device test suite has no sources");
@@ -47,6 +51,9 @@ namespace ZramEmbedded.UnitTests.Host.NanoBuildGuard
             NfProject firmware = Load("Firmware");
             Assert.AreEqual("ZramEmbedded.Firmware", firmware.AssemblyName);
             Assert.IsTrue(firmware.IsExe, "the firmware must be an application (it produces the .bin)");
+            NfProject core = Load("FirmwareCore");
+            Assert.AreEqual("ZramEmbedded.Firmware.Core", core.AssemblyName);
+            Assert.IsFalse(core.IsExe, "the firmware core is a class library (tests reference it)");
             NfProject tests = Load("UnitTests");
             Assert.AreEqual("NFUnitTest", tests.AssemblyName, "the UnitTestLauncher loads the assembly named NFUnitTest");
             Assert.IsTrue(tests.References.Contains("nanoFramework.TestFramework"));
@@ -57,7 +64,7 @@ namespace ZramEmbedded.UnitTests.Host.NanoBuildGuard
         [TestMethod]
         public void EveryHintPathIsAPackagePinnedInPackagesConfig()
         {
-            foreach (string name in new[] { "Allocator", "Board", "Firmware", "UnitTests" })
+            foreach (string name in new[] { "Allocator", "Board", "FirmwareCore", "Firmware", "UnitTests" })
             {
                 string dir = Path.Combine(Probe.FindNfBuild(), "device", name);
                 var pinned = XDocument.Load(Path.Combine(dir, "packages.config")).Descendants("package")
