@@ -137,7 +137,8 @@ namespace ZramEmbedded.UnitTests.Firmware
         {
             ScriptedBoard board = new ScriptedBoard(new string[] { "led on" });
             Boot.Run(board);
-            Assert.StartsWith("ZramEmbedded " + Boot.Version + " on VIRTUAL", board.Output);
+            Assert.StartsWith("ZramEmbedded " + Boot.Version + " on SCRIPTED", board.Output);
+            Assert.Contains("arena 32 KiB reserved", board.Output);
             Assert.IsFalse(board.StatusLed.IsOn);
         }
     }

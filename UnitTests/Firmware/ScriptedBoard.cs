@@ -16,7 +16,11 @@ namespace ZramEmbedded.UnitTests.Firmware
             _input = input;
         }
 
-        public BoardProfile Profile { get { return BoardProfile.Virtual; } }
+        /// <summary>A small profile for tests: boot reserves a 32 KiB arena, not a real board's (device test budget).</summary>
+        public static readonly BoardProfile TestProfile = new BoardProfile(
+            "SCRIPTED", "test board", BoardProfile.NoPin, BoardProfile.NoPin, true, "script", 32 * 1024);
+
+        public BoardProfile Profile { get { return TestProfile; } }
         public ILed StatusLed { get { return this; } }
         public IButton UserButton { get { return this; } }
         public IConsolePort Console { get { return this; } }
