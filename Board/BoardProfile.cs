@@ -35,13 +35,15 @@ namespace ZramEmbedded.Board
         public static readonly BoardProfile StmF769Discovery = new BoardProfile(
             "ST_STM32F769I_DISCOVERY", "STM32F769NI Cortex-M7 216 MHz", 157, 0, true, "COM6", 1024 * 1024);
 
-        // F429I-DISCO: LD3 (green) = PG13, USER = PA0 (active high). USART1 carries the wire protocol; the console
-        // UART (COM5) is our choice and unverified against the target's serialcfg.h: check before relying on it.
+        // F429I-DISCO: LD3 (green) = PG13, USER = PA0 (active high). The wire protocol runs on USB CDC (user USB
+        // port); the firmware's managed UARTs are COM1 (USART1, TX PA9, RX PA10) and COM3 (USART3 on PD8/PD9, which
+        // the SDRAM uses), so the console is COM1 (nf-interpreter target_system_io_ports_config.cpp; not yet run on a board).
         public static readonly BoardProfile StmF429Discovery = new BoardProfile(
-            "ST_STM32F429I_DISCOVERY", "STM32F429ZI Cortex-M4 180 MHz", 6 * 16 + 13, 0, true, "COM5", 512 * 1024);
+            "ST_STM32F429I_DISCOVERY", "STM32F429ZI Cortex-M4 180 MHz", 6 * 16 + 13, 0, true, "COM1", 512 * 1024);
 
-        // Raspberry Pi Pico: LED = GP25, no user button (BOOTSEL is not a GPIO). Console COM2 (UART1, GP4/GP5) is
-        // our choice and unverified against the target's port mapping.
+        // Raspberry Pi Pico: LED = GP25, no user button (BOOTSEL is not a GPIO). The wire protocol runs on USB CDC;
+        // console COM2 = RP2040 UART1, TX GP8, RX GP9 (nf-interpreter PICO_RP2040 target_system_io_ports_config.cpp;
+        // not yet run on a board).
         public static readonly BoardProfile PicoRp2040 = new BoardProfile(
             "PICO_RP2040", "RP2040 dual Cortex-M0+ 133 MHz", 25, NoPin, false, "COM2", 96 * 1024);
 

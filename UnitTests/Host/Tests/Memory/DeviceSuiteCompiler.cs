@@ -194,7 +194,8 @@ namespace ZramEmbedded.UnitTests.Host.Memory
                 var type = _model.GetTypeInfo(node).Type as IArrayTypeSymbol;
                 var visited = (ArrayCreationExpressionSyntax)base.VisitArrayCreationExpression(node);
                 ArrayRankSpecifierSyntax rank = visited.Type.RankSpecifiers[0];
-                if (type == null || rank.Sizes.Count != 1 || rank.Sizes[0] is OmittedArraySizeExpressionSyntax) return visited;
+                // new T[3] { ... } needs a constant size; such arrays are small and counted in the bytes allocated.
+                if (type == null || visited.Initializer != null || rank.Sizes.Count != 1 || rank.Sizes[0] is OmittedArraySizeExpressionSyntax) return visited;
                 ExpressionSyntax size = SyntaxFactory.ParseExpression(
                     Probe + ".Size(" + rank.Sizes[0].ToString() + ", " + ElementBytes(type.ElementType) + ")");
                 var newRank = rank.WithSizes(SyntaxFactory.SingletonSeparatedList(size));
