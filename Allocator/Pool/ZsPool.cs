@@ -1,6 +1,7 @@
-// ZsPool: a zsmalloc-style allocator over one caller-supplied byte[] arena, for MCU-sized pools.
+// ZsPool: a zsmalloc-style allocator over a caller-supplied arena, for MCU-sized pools.
 //
-// What: the arena is cut into power-of-two frames (FrameStore); objects of similar size share a size
+// What: the arena (one byte[], or several segments of at most 512 KiB each — ArenaSegments — since one
+// nanoFramework object holds at most ~786 KB) is cut into power-of-two frames (FrameStore); objects of similar size share a size
 // class (SizeClassTable) and live in zspages of that class — chains of 1..16 frames, not necessarily
 // adjacent, objects may straddle frames (Zspage). Zspages are elastic: they hold only the frames up to
 // their top object's end, so a partly used zspage wastes less than a frame (what makes small arenas
@@ -9,18 +10,21 @@
 // size class, so the classes span one frame, not the largest object — a handful of classes instead of
 // dozens, each with at most one partly used zspage, which is what an arena holding only ~30–500
 // objects loses most to (file systems' tail packing; zsmalloc instead gives a "huge" object a whole
-// page). Callers get opaque int handles (HandleTable), so Compactor can move objects (tails; runs never
-// need to move, any free frame serves) from the emptiest zspages of a class into the fullest
-// (FullnessGroups) and release frames.
+// page). Callers get opaque int handles (HandleTable: salted per pool, so another pool's handle is
+// rejected; ≥ 13 generation bits, so a stale one stays stale), so compaction (Compactor.cs) can move objects
+// (tails; runs never need to move, any free frame serves) within a class, by plans that release frames
+// net and never make a Malloc fail that would have succeeded.
 // Why: zsmalloc's design (no per-block headers between objects, compaction through handles) scaled to
-// arenas of 64 KiB – 1 MiB that hold only ~30–500 compressed pages; metadata is a few arrays sized at
+// arenas of 64 KiB – a few MiB that hold ~30–4,000 compressed pages; metadata is a few arrays sized at
 // construction plus small headers inside the arena.
 //
 // Contract: Malloc(size) returns a handle, or NoHandle when the arena (or the handle table) is full —
 // never an exception for that, so callers can reclaim and retry. Size 0 or above MaxObjectSize →
 // ArgumentOutOfRangeException. Write/Read copy a whole object from/to a caller byte[] range; Free
-// releases it. A malformed, freed or stale handle → InvalidHandleException; a byte count different from
-// the object's size → ObjectSizeMismatchException; in every error case nothing changes.
+// releases it. A malformed, freed or stale handle, or one from another pool → InvalidHandleException
+// (another pool's live handle passes by chance about once in 2^K − 1 ≥ 65,535; measured: none in 100,000
+// pairs); a byte count different from the object's size → ObjectSizeMismatchException; in every error
+// case nothing changes.
 // Steady state allocates no managed memory in any call (stats are filled into caller-owned objects).
 // Thread safety: one lock per pool around every public call. Units: bytes; frames where named.
 using System;
@@ -333,9 +337,11 @@ namespace ZramEmbedded.Allocator.Pool
         }
 
         /// <summary>
-        /// One bounded compaction slice: moves objects (emptiest → fullest zspage of a class, classes from the
-        /// largest down, resuming where the last slice stopped) until about maxBytes were copied (the last
-        /// object may overshoot by less than one object) or nothing is left to gain. Returns bytes copied.
+        /// One bounded compaction slice: runs whole compaction plans (Compactor.cs: each releases frames net;
+        /// classes from the largest down, resuming where the last slice stopped) until about maxBytes were
+        /// copied or nothing is left to gain. FramesUsed after the slice is never above its value before. The
+        /// last plan may overshoot the budget by at most one zspage's objects (≤ MaxFramesPerZspage frames).
+        /// Returns bytes copied.
         /// </summary>
         public int Compact(int maxBytes)
         {
@@ -346,7 +352,10 @@ namespace ZramEmbedded.Allocator.Pool
             }
         }
 
-        /// <summary>Compacts every class fully; returns bytes copied.</summary>
+        /// <summary>
+        /// Compacts every class until no plan releases a frame; returns bytes copied. FramesUsed never grows,
+        /// and every Malloc that would have succeeded before still succeeds after.
+        /// </summary>
         public int CompactAll()
         {
             lock (Frames)
