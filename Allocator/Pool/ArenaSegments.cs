@@ -4,7 +4,7 @@
 // at most 0xFFFF · 12 − 20 = 786,400 bytes; asking for more fails with OutOfMemory whatever the free heap
 // (nanoframework-facts.md §2). MaxSegmentBytes = 512 KiB stays well below that, is a power of two (so it
 // holds whole frames of every frame size the pool accepts, 64 B – 64 KiB, and all segments of an arena
-// hold the same number of frames) and is a block a fragmented heap still finds more easily than one of
+// hold the same power-of-two number of frames, which ZsPool asks of several segments) and is a block a fragmented heap still finds more easily than one of
 // 768 KB. ZsPool takes the segments as they are (a host test may hand it one large array); everything that
 // reserves an arena on a device (Board, Firmware) goes through Reserve, and a host test scans the sources
 // for any other large `new byte[...]`.
@@ -27,13 +27,14 @@ namespace ZramEmbedded.Allocator.Pool
         }
 
         /// <summary>
-        /// Segments of segmentBytes (1..MaxSegmentBytes; the last one takes the rest) adding up to totalBytes.
-        /// ArgumentOutOfRangeException when either is out of range.
+        /// Segments of segmentBytes (a power of two up to MaxSegmentBytes, at least the pool's frame size; the
+        /// last one takes the rest) adding up to totalBytes. ArgumentOutOfRangeException when either is out of
+        /// range.
         /// </summary>
         public static byte[][] Reserve(int totalBytes, int segmentBytes)
         {
             if (totalBytes < 1) throw new ArgumentOutOfRangeException("totalBytes");
-            if (segmentBytes < 1 || segmentBytes > MaxSegmentBytes) throw new ArgumentOutOfRangeException("segmentBytes");
+            if (!PoolMath.IsPowerOfTwo(segmentBytes) || segmentBytes > MaxSegmentBytes) throw new ArgumentOutOfRangeException("segmentBytes");
             int count = (totalBytes - 1) / segmentBytes + 1;
             byte[][] segments = new byte[count][];
             for (int i = 0; i < count; i++)

@@ -1,10 +1,12 @@
 // The arena cut into frames, the free-frame list, and byte access to a zspage as one linear range.
 //
 // Units: a frame is FrameSize = 2^FrameShift bytes. The arena is one or more byte[] segments (a
-// nanoFramework object holds at most ~786 KB, so large arenas come as several; ArenaSegments): every
-// segment but the last holds the same number S of whole frames, the last at most S; frame f lives in
-// segment f / S at byte ((f mod S) · FrameSize), so a frame never straddles segments, and the bytes past
-// a segment's last whole frame are never used. One segment is the plain single-array arena.
+// nanoFramework object holds at most ~786 KB, so large arenas come as several; ArenaSegments): with
+// several segments, every one but the last holds the same power of two S = 2^SegmentShift of whole frames,
+// the last at most S; frame f lives in segment f >> SegmentShift at byte ((f & (S − 1)) · FrameSize), so a
+// frame never straddles segments, the lookup is two shifts and a mask (no division on an M0+), and the
+// bytes past a segment's last whole frame are never used. One segment is the plain single-array arena
+// (SegmentShift 16: every frame number is below 2^16).
 // A zspage is named by its head frame; its frames are linked through a next-frame array, so they need
 // not be adjacent; a frame that links to itself ends its chain (no "none" value is needed). Links are
 // packed at the fewest bits that name every frame (8 bits up to 256 frames, 9 up to 512, …): small
@@ -29,7 +31,7 @@ namespace ZramEmbedded.Allocator.Pool
         // Every field costs a 12-byte heap block on the device (ZsPool.FixedObjectBytes), so the frame size,
         // mask and count and the link mask are computed from these where they are needed.
         private readonly byte[][] _segments; // the pool's own copy of the caller's segment table
-        private readonly int _segmentFrames; // S: whole frames in every segment but the last
+        private readonly int _segmentShift;  // log2 S: S whole frames in every segment but the last
         internal readonly int FrameShift;  // log2(frame size)
         private readonly byte[] _links;    // FrameCount links of _linkBits bits, little-endian bit order, + 2 pad bytes
         private readonly int _linkBits;    // 1..16
@@ -41,7 +43,8 @@ namespace ZramEmbedded.Allocator.Pool
         {
             FrameShift = PoolMath.Log2(frameSize);
             int n = segments.Length;
-            int per = segments[0].Length >> FrameShift;
+            int per = n == 1 ? 1 << 16 : segments[0].Length >> FrameShift;
+            if (!PoolMath.IsPowerOfTwo(per)) throw new ArgumentException("segments must hold a power of two of whole frames");
             long total = 0;
             for (int i = 0; i < n; i++)
             {
@@ -51,12 +54,12 @@ namespace ZramEmbedded.Allocator.Pool
                 if (f > per) throw new ArgumentException("a segment holds more whole frames than the first");
                 total += f;
             }
-            if (per < 1) throw new ArgumentException("arena is smaller than one frame");
+            if (total < 1) throw new ArgumentException("arena is smaller than one frame");
             if (total >= None) throw new ArgumentException("too many frames (use a larger FrameSize)");
             int frames = (int)total;
             _segments = new byte[n][];
             for (int i = 0; i < n; i++) _segments[i] = segments[i];
-            _segmentFrames = per;
+            _segmentShift = PoolMath.Log2(per);
             _linkBits = PoolMath.BitsFor(frames - 1);
             // Two pad bytes let every link be read as one 3-byte window (a link spans at most 3 bytes).
             _links = new byte[(frames * _linkBits + 7) / 8 + 2];
@@ -77,7 +80,7 @@ namespace ZramEmbedded.Allocator.Pool
             get
             {
                 int last = _segments.Length - 1;
-                return last * _segmentFrames + (_segments[last].Length >> FrameShift);
+                return (last << _segmentShift) + (_segments[last].Length >> FrameShift);
             }
         }
 
@@ -108,38 +111,38 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>The segment holding frame f.</summary>
         internal byte[] SegmentOf(int f)
         {
-            return _segments[f / _segmentFrames];
+            return _segments[f >> _segmentShift];
         }
 
         /// <summary>Byte index of frame f's first byte inside SegmentOf(f).</summary>
         internal int OffsetOf(int f)
         {
-            return (f % _segmentFrames) << FrameShift;
+            return (f & ((1 << _segmentShift) - 1)) << FrameShift;
         }
 
         /// <summary>Byte `offset` (&lt; FrameSize) of frame f.</summary>
         internal int ByteAt(int f, int offset)
         {
-            return _segments[f / _segmentFrames][((f % _segmentFrames) << FrameShift) + offset];
+            return _segments[f >> _segmentShift][((f & ((1 << _segmentShift) - 1)) << FrameShift) + offset];
         }
 
         internal void SetByteAt(int f, int offset, int value)
         {
-            _segments[f / _segmentFrames][((f % _segmentFrames) << FrameShift) + offset] = (byte)value;
+            _segments[f >> _segmentShift][((f & ((1 << _segmentShift) - 1)) << FrameShift) + offset] = (byte)value;
         }
 
         /// <summary>Little-endian 16-bit value at `offset` of frame f (offset + 1 &lt; FrameSize: inside the frame).</summary>
         internal int Get16At(int f, int offset)
         {
-            byte[] a = _segments[f / _segmentFrames];
-            int i = ((f % _segmentFrames) << FrameShift) + offset;
+            byte[] a = _segments[f >> _segmentShift];
+            int i = ((f & ((1 << _segmentShift) - 1)) << FrameShift) + offset;
             return a[i] | (a[i + 1] << 8);
         }
 
         internal void Set16At(int f, int offset, int value)
         {
-            byte[] a = _segments[f / _segmentFrames];
-            int i = ((f % _segmentFrames) << FrameShift) + offset;
+            byte[] a = _segments[f >> _segmentShift];
+            int i = ((f & ((1 << _segmentShift) - 1)) << FrameShift) + offset;
             a[i] = (byte)value;
             a[i + 1] = (byte)(value >> 8);
         }

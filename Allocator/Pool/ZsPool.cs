@@ -77,8 +77,8 @@ namespace ZramEmbedded.Allocator.Pool
 
         /// <summary>
         /// A pool over an arena of several byte[] segments (ArenaSegments.Reserve makes them): every segment but
-        /// the last holds the same number of whole frames, the last at most as many; frames never straddle
-        /// segments. The pool copies the segment table (not the segments), so later edits of it change nothing.
+        /// the last holds the same power of two of whole frames (e.g. 512 KiB), the last at most as many;
+        /// frames never straddle segments. One segment may be any size. The pool copies the segment table (not the segments), so later edits of it change nothing.
         /// </summary>
         public ZsPool(byte[][] segments, PoolConfig config)
         {

@@ -109,6 +109,8 @@ namespace ZramEmbedded.UnitTests.Pool
             Assert.ThrowsException(typeof(ArgumentException), () => new ZsPool(new byte[][] { new byte[4096], new byte[8192] }, c));
             Assert.ThrowsException(typeof(ArgumentException), () => new ZsPool(new byte[][] { new byte[4096], new byte[2048], new byte[4096] }, c));
             Assert.ThrowsException(typeof(ArgumentException), () => new ZsPool(new byte[][] { new byte[100], new byte[100] }, c));
+            // Several segments must each hold a power of two of frames (3 frames of 256 B here).
+            Assert.ThrowsException(typeof(ArgumentException), () => new ZsPool(new byte[][] { new byte[768], new byte[768] }, c));
             Assert.ThrowsException(typeof(ArgumentNullException), () => new ZsPool(new byte[][] { new byte[4096], null }, c));
             // The table is copied: replacing an element afterwards changes nothing in the pool.
             byte[][] segs = Segments(4, 4096);
