@@ -86,6 +86,9 @@ namespace ZramEmbedded.Allocator.Pool
 
         internal int FreeCount { get { return _freeCount; } }
 
+        /// <summary>First frame of the free list; -1 when no frame is free.</summary>
+        internal int FreeHead { get { return _freeHead; } }
+
         internal int SegmentCount { get { return _segments.Length; } }
 
         /// <summary>Bytes of all segments, used or not (what the caller reserved).</summary>

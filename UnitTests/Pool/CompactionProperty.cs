@@ -57,6 +57,7 @@ namespace ZramEmbedded.UnitTests.Pool
                 pool.GetStats(s);
                 Assert.AreEqual(before, s.FramesUsed, "probing leaves the frames in use as they were");
                 pool.CompactAll();
+                pool.CheckInvariants();
                 pool.GetStats(s);
                 Assert.IsTrue(s.FramesUsed <= before, "CompactAll: frames used " + before + " -> " + s.FramesUsed);
                 Assert.AreEqual((long)(before - s.FramesUsed), s.PagesCompacted - compacted, "net frames counted");
@@ -76,6 +77,7 @@ namespace ZramEmbedded.UnitTests.Pool
             int before = s.FramesUsed;
             long compacted = s.PagesCompacted;
             pool.Compact(budget);
+            pool.CheckInvariants();
             pool.GetStats(s);
             Assert.IsTrue(s.FramesUsed <= before, "Compact(" + budget + "): frames used " + before + " -> " + s.FramesUsed);
             Assert.AreEqual((long)(before - s.FramesUsed), s.PagesCompacted - compacted, "net frames counted");

@@ -65,6 +65,8 @@ namespace ZramEmbedded.UnitTests.Pool
             }
             ma.VerifyAll(one, buf);
             mb.VerifyAll(segmented, buf);
+            one.CheckInvariants();
+            segmented.CheckInvariants();
         }
 
         [TestMethod]

@@ -31,6 +31,7 @@ namespace ZramEmbedded.UnitTests.Host.Pool
             "Allocator/Pool/SizeClassTable.cs|new ushort[slots]",                               // slots ≤ 256 (checked)
             "Allocator/Pool/SizeClassTable.cs|new int[slots]",
             "Allocator/Codec/Lz4Encoder.cs|new ushort[1 << hashBits]",                          // hashBits ≤ MaxHashBits (checked)
+            "Allocator/Pool/PoolInvariants.cs|new bool[frames]",                                // < 65535 frames; CheckInvariants only
         };
 
         [TestMethod]
