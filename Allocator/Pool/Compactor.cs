@@ -11,8 +11,9 @@
 //       had to place it (a hole, growing a zspage, or a new zspage) cost C frames; after the plan the
 //       dearest way to place its largest slot need must cost at most C + net frames. Other classes are
 //       untouched and the free frames grow by net, so every Malloc that succeeded before still does.
-// Plans, for one source zspage S of the class (every partly used zspage is tried; the plan releasing most
-// frames wins, ties to the fewer bytes copied):
+// Plans, for one source zspage S of the class (the four emptiest zspages are tried as drain sources and
+// the four with the most holes as self plans, so a search reads the slots of at most eight zspages; the
+// plan releasing most frames wins, ties to the fewer bytes copied):
 //   - drain: S's objects, top first, go to holes (free slots below the top) of other zspages of the class
 //     while there are any, then into new slots of G, the fullest other zspage that can still bear slots;
 //     the plan is the prefix of k objects with the best net (S keeps the rest, shrunk to its new top, or
@@ -25,8 +26,9 @@
 // of that source releases anything (overshoot ≤ one zspage's objects). Slices resume at the class where the
 // last one stopped and walk classes from the largest down (as zs_compact does). PagesCompacted counts net
 // frames released (zram's pages_compacted). Every plan releases ≥ 1 frame, so full compaction ends.
-// Cost: finding a plan reads every slot tag of the class's partly used zspages (O(objects · chain));
-// no allocation; called under the pool's lock.
+// Cost: finding a plan reads the headers of the class's partly used zspages (and each one's top object
+// size) and the slot tags of at most eight of them: O(zspages · chain + 8 · slots · chain); no allocation;
+// called under the pool's lock.
 using System;
 
 namespace ZramEmbedded.Allocator.Pool
@@ -164,13 +166,17 @@ namespace ZramEmbedded.Allocator.Pool
             int needLo = cls == 0 ? 1 : Classes.SizeOf(cls - 1) + 1; // the class's smallest and largest slot need
             int needHi = size;
 
-            // One pass: holes, the cheapest way to place needLo now, the three cheapest zspages to bear needHi,
-            // and the two fullest zspages that can bear slots.
+            // One pass over the headers: holes, the cheapest way to place needLo now, the three cheapest zspages
+            // to bear needHi, the two fullest zspages that can bear slots, and the candidate sources: the four
+            // emptiest (drains) and the four with the most holes (self plans). Only candidates have their slots
+            // read, so a plan search costs O(zspages of the class) header reads plus O(8 zspages' slots).
             int holesAll = 0;
             int partial = 0;
             int costLo = FramesToBear(cls, 0, needLo);
             int c1 = NoCost, z1 = -1, c2 = NoCost, z2 = -1, c3 = NoCost, z3 = -1;
             int f1 = -1, fu1 = -1, f2 = -1, fu2 = -1;
+            int d1 = -1, du1 = 0, d2 = -1, du2 = 0, d3 = -1, du3 = 0, d4 = -1, du4 = 0;
+            int e1 = -1, eh1 = 0, e2 = -1, eh2 = 0, e3 = -1, eh3 = 0, e4 = -1, eh4 = 0;
             for (int g = 0; g < Groups.Groups; g++)
             {
                 int z = Groups.First(cls, g);
@@ -180,6 +186,8 @@ namespace ZramEmbedded.Allocator.Pool
                     int b = Zspage.Born(Frames, z);
                     partial++;
                     holesAll += Elastic ? b - u : n - u;
+                    KeepFour(z, u, ref d1, ref du1, ref d2, ref du2, ref d3, ref du3, ref d4, ref du4);
+                    if (Elastic && b > u) KeepFour(z, u - b, ref e1, ref eh1, ref e2, ref eh2, ref e3, ref eh3, ref e4, ref eh4);
                     if (Elastic && b < n)
                     {
                         int held = HeldFrames(cls, z, b);
@@ -199,10 +207,12 @@ namespace ZramEmbedded.Allocator.Pool
             int costHiNew = FramesToBear(cls, 0, needHi);
 
             int bestNet = 0;
-            for (int g = 0; g < Groups.Groups; g++)
+            for (int candidate = 0; candidate < 8; candidate++)
             {
-                int s = Groups.First(cls, g);
-                while (s != FrameStore.None)
+                bool selfOnly = candidate >= 4; // candidates 0–3 are tried as drains, 4–7 as self plans
+                int s = candidate == 0 ? d1 : candidate == 1 ? d2 : candidate == 2 ? d3 : candidate == 3 ? d4
+                    : candidate == 4 ? e1 : candidate == 5 ? e2 : candidate == 6 ? e3 : e4;
+                if (s >= 0)
                 {
                     int u = Zspage.InUse(Frames, s);
                     int b = Zspage.Born(Frames, s);
@@ -212,7 +222,7 @@ namespace ZramEmbedded.Allocator.Pool
                     bool found = false; // an admissible plan of this source was recorded (later ones must fit the budget)
 
                     // Self plan: top objects into the lowest holes of s.
-                    if (Elastic && holesS > 0)
+                    if (selfOnly && Elastic && holesS > 0)
                     {
                         int minOther = c1;
                         if (z1 == s) minOther = c2;
@@ -253,7 +263,7 @@ namespace ZramEmbedded.Allocator.Pool
                     }
 
                     // Drain plan: top objects into other zspages' holes, then new slots of the fullest other zspage.
-                    if (holesOthers > 0 || (Elastic && (f1 != s ? f1 : f2) >= 0))
+                    if (!selfOnly && (holesOthers > 0 || (Elastic && (f1 != s ? f1 : f2) >= 0)))
                     {
                         int grow = Elastic ? (f1 != s ? f1 : f2) : -1;
                         int minOther = c1 != NoCost && z1 != s && z1 != grow ? c1
@@ -315,10 +325,21 @@ namespace ZramEmbedded.Allocator.Pool
                             curBytes = nextBytes;
                         }
                     }
-                    s = Zspage.Next(Frames, s);
                 }
             }
             return bestNet;
+        }
+
+        /// <summary>Keeps the four zspages with the smallest keys seen so far in (a, ka) … (d, kd), smallest first.</summary>
+        private static void KeepFour(int z, int key, ref int a, ref int ka, ref int b, ref int kb, ref int c, ref int kc,
+            ref int d, ref int kd)
+        {
+            if (d >= 0 && key >= kd) return;
+            d = z;
+            kd = key;
+            if (c < 0 || kd < kc) { int t = c; c = d; d = t; t = kc; kc = kd; kd = t; } else return;
+            if (b < 0 || kc < kb) { int t = b; b = c; c = t; t = kb; kb = kc; kc = t; } else return;
+            if (a < 0 || kb < ka) { int t = a; a = b; b = t; t = ka; ka = kb; kb = t; }
         }
     }
 }

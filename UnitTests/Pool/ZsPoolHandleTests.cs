@@ -13,8 +13,8 @@ namespace ZramEmbedded.UnitTests.Pool
         [TestMethod]
         public void StaleHandleRejectedFor4096ReusesOfItsEntry()
         {
-            HandleChecks.StaleStaysStale(new ZsPool(new byte[16 * 1024], PoolConfig.ForArena(16 * 1024)), 4096);
-            HandleChecks.StaleStaysStale(new ZsPool(new byte[64 * 1024], PoolConfig.ForArena(64 * 1024)), 4096);
+            HandleChecks.StaleStaysStale(new ZsPool(new byte[16 * 1024], PoolConfig.ForArena(16 * 1024)), 4096, 512);
+            HandleChecks.StaleStaysStale(new ZsPool(new byte[64 * 1024], PoolConfig.ForArena(64 * 1024)), 4096, 512);
         }
 
         [TestMethod]

@@ -15,9 +15,9 @@ namespace ZramEmbedded.UnitTests.Host.Pool
         [TestMethod]
         public void StaleHandleRejectedFor4096ReusesAtTheLargestArenas()
         {
-            HandleChecks.StaleStaysStale(new ZsPool(ArenaSegments.Reserve(4 << 20), PoolConfig.ForArena(4 << 20)), 4096);
-            HandleChecks.StaleStaysStale(new ZsPool(ArenaSegments.Reserve(8 << 20), PoolConfig.ForArena(8 << 20)), 4096);
-            HandleChecks.StaleStaysStale(new ZsPool(new byte[8 * 1024], PoolConfig.ForArena(8 * 1024)), 4096);
+            HandleChecks.StaleStaysStale(new ZsPool(ArenaSegments.Reserve(4 << 20), PoolConfig.ForArena(4 << 20)), 4096, 1);
+            HandleChecks.StaleStaysStale(new ZsPool(ArenaSegments.Reserve(8 << 20), PoolConfig.ForArena(8 << 20)), 4096, 1);
+            HandleChecks.StaleStaysStale(new ZsPool(new byte[8 * 1024], PoolConfig.ForArena(8 * 1024)), 4096, 1);
         }
 
         [TestMethod]
