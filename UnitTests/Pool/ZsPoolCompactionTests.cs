@@ -89,7 +89,7 @@ namespace ZramEmbedded.UnitTests.Pool
                     shapes[i + 5], 0, shapes[i + 6] != 0);
                 c.ElasticZspages = shapes[i + 7] != 0;
                 c.BytesPerHandle = 64;
-                CompactionProperty.Run(c, shapes[i + 8], (uint)(100 + i), 12, 300);
+                CompactionProperty.Run(c, shapes[i + 8], (uint)(100 + i), 8, 200);
             }
         }
     }
