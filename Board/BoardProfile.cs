@@ -1,7 +1,11 @@
 // Board profiles: the facts about each supported board that the firmware needs (pins, console UART,
 // how much RAM to reserve for the compressed arena). Pin numbers use nanoFramework's numbering: STM32
 // pin = port index * 16 + pin (PA0 = 0, PJ13 = 9 * 16 + 13 = 157); RP2040 pin = GPIO number.
-// Arena sizes leave room for the managed heap the app itself needs (see nf-build/README.md).
+// Arena sizes leave room for the managed heap the app itself needs (see nf-build/README.md). An arena is
+// reserved as segments of at most ArenaSegments.MaxSegmentBytes (512 KiB; one nanoFramework object holds at
+// most ~786 KB), so a multi-MiB arena is several arrays.
+using ZramEmbedded.Allocator.Pool;
+
 namespace ZramEmbedded.Board
 {
     public sealed class BoardProfile
@@ -31,9 +35,17 @@ namespace ZramEmbedded.Board
         /// <summary>Bytes reserved at boot for the compressed-page arena.</summary>
         public int ArenaBytes { get; private set; }
 
-        // F769I-DISCO: LD1 = PJ13, USER = PA0 (active high), Arduino D1/D0 = USART6 -> COM6.
+        /// <summary>Allocates the arena: ArenaBytes as segments of at most ArenaSegments.MaxSegmentBytes.</summary>
+        public byte[][] ReserveArena()
+        {
+            return ArenaSegments.Reserve(ArenaBytes);
+        }
+
+        // F769I-DISCO: LD1 = PJ13, USER = PA0 (active high), Arduino D1/D0 = USART6 -> COM6. The managed heap is
+        // 13 MiB of SDRAM: an 8 MiB arena (16 segments of 512 KiB) plus its ~115 KB of pool metadata leaves
+        // ~4.8 MiB for the app.
         public static readonly BoardProfile StmF769Discovery = new BoardProfile(
-            "ST_STM32F769I_DISCOVERY", "STM32F769NI Cortex-M7 216 MHz", 157, 0, true, "COM6", 1024 * 1024);
+            "ST_STM32F769I_DISCOVERY", "STM32F769NI Cortex-M7 216 MHz", 157, 0, true, "COM6", 8 * 1024 * 1024);
 
         // F429I-DISCO: LD3 (green) = PG13, USER = PA0 (active high). The wire protocol runs on USB CDC (user USB
         // port); the firmware's managed UARTs are COM1 (USART1, TX PA9, RX PA10) and COM3 (USART3 on PD8/PD9, which

@@ -16,9 +16,10 @@ namespace ZramEmbedded.Firmware
             IConsolePort console = board.Console;
             console.WriteLine("ZramEmbedded " + Version + " on " + board.Profile.Name + " (" + board.Profile.Mcu + ")");
             board.StatusLed.Set(true);
-            byte[] arena = new byte[board.Profile.ArenaBytes];
-            ZsPool pool = new ZsPool(arena, PoolConfig.ForArena(arena.Length));
-            console.WriteLine("arena " + (arena.Length / 1024).ToString() + " KiB reserved, " + pool.ClassCount.ToString() + " size classes, objects up to "
+            byte[][] arena = board.Profile.ReserveArena(); // segments of ≤ 512 KiB (ArenaSegments)
+            int arenaBytes = ArenaSegments.TotalBytes(arena);
+            ZsPool pool = new ZsPool(arena, PoolConfig.ForArena(arenaBytes));
+            console.WriteLine("arena " + (arenaBytes / 1024).ToString() + " KiB reserved, " + pool.ClassCount.ToString() + " size classes, objects up to "
                 + pool.MaxObjectSize.ToString() + " B");
             ConsoleShell shell = new ConsoleShell(board, pool);
             console.WriteLine("type 'help' for commands");
