@@ -1,0 +1,139 @@
+// The merge scan ("merge identical pages", done in the store for every client as the RFC's review asked):
+// a cursor walks the global slot table; each slot whose object the scan has not seen (SlotTable.Object)
+// is read into the store's scratch buffer and hashed; the MergeTable's chain for that hash gives
+// candidates of the same size, each compared byte for byte with it, a chunk at a time through the store's small
+// compare buffer (ZsPool.ReadRange). On a match
+// the slot joins the candidate's entry (one more reference) and its own object is freed (pages_merged);
+// otherwise the object gets an entry of its own (reference count 1) so later duplicates find it — also
+// when it is already shared, the review's case. Same-filled pages never enter the table (they hold no
+// object). A full table leaves the object unseen; a later pass retries it.
+// Work: bounded per slice by the budget (one unit per slot examined, one per comparison), and a slice
+// stops early once no slot is left unseen. Memory: the cursor and two counters; the buffers are the
+// store's (preallocated, counted there). Called under the store's lock.
+using System;
+using ZramEmbedded.Allocator.Pool;
+
+namespace ZramEmbedded.Allocator.Store
+{
+    internal sealed class MergeScanner
+    {
+        private readonly PageStore _store;
+        private int _cursor;
+        internal long MergedTotal;
+        internal long ScannedTotal;
+        private int _sinceProgress;   // slots examined since the scan last merged or indexed an object
+        private int _seenChanges;     // PageStore.Changes when _sinceProgress was last reset
+
+        internal MergeScanner(PageStore store)
+        {
+            _store = store;
+        }
+
+        /// <summary>Examines slots until the budget is used or nothing is left unseen; returns units used.</summary>
+        internal int Slice(int budget)
+        {
+            SlotTable slots = _store.Slots;
+            if (_store.Merge.Capacity == 0) return 0;
+            if (_store.Changes != _seenChanges)
+            {
+                _seenChanges = _store.Changes;
+                _sinceProgress = 0;
+            }
+            else if (_sinceProgress >= slots.Count) return 0;
+            int used = 0;
+            int n = slots.Count;
+            while (used < budget && _store.Unindexed > 0)
+            {
+                // A whole lap (over any number of slices) without progress: what is left cannot be indexed
+                // (table full) until an object is written or an entry freed, so report no work until then.
+                if (_sinceProgress >= n) break;
+                int g = _cursor;
+                _cursor = g + 1 == n ? 0 : g + 1;
+                used++;
+                _sinceProgress++;
+                ScannedTotal++;
+                if (slots.KindOf(g) != SlotTable.Object) continue;
+                int before = _store.Unindexed;
+                used += Examine(g);
+                if (_store.Unindexed != before) _sinceProgress = 0;
+            }
+            return used;
+        }
+
+        /// <summary>Every slot once from the cursor; returns pages merged.</summary>
+        internal int FullPass()
+        {
+            if (_store.Merge.Capacity == 0) return 0;
+            long before = MergedTotal;
+            SlotTable slots = _store.Slots;
+            int n = slots.Count;
+            for (int i = 0; i < n && _store.Unindexed > 0; i++)
+            {
+                int g = _cursor;
+                _cursor = g + 1 == n ? 0 : g + 1;
+                ScannedTotal++;
+                if (slots.KindOf(g) == SlotTable.Object) Examine(g);
+            }
+            return (int)(MergedTotal - before);
+        }
+
+        /// <summary>Merges or indexes slot g (kind Object); returns the comparisons made.</summary>
+        private int Examine(int g)
+        {
+            PageStore store = _store;
+            SlotTable slots = store.Slots;
+            MergeTable table = store.Merge;
+            ZsPool pool = store.Pool;
+            int handle = slots.Value[g];
+            int size = slots.Size[g];
+            byte[] a = store.Scratch;
+            byte[] b = store.CompareBuffer;
+            pool.Read(handle, a, 0, size);
+            int hash = ContentHash.Compute(a, 0, size);
+            int compares = 0;
+            for (int e = table.First(hash); e != MergeTable.None; e = table.Next(e))
+            {
+                if (!table.HashMatches(e, hash)) continue;
+                int other = table.HandleOf(e);
+                if (pool.GetSize(other) != size) continue;
+                compares++;
+                if (!SameBytes(pool, other, a, b, size)) continue;
+                table.AddRef(e);
+                pool.Free(handle);
+                store.FreedObject(size);
+                slots.Repoint(g, SlotTable.Indexed, e);
+                store.Unindexed--;
+                store.IndexedSlots++;
+                MergedTotal++;
+                return compares;
+            }
+            int entry = table.Add(hash, handle);
+            if (entry == MergeTable.None) return compares;
+            slots.Repoint(g, SlotTable.Indexed, entry);
+            store.Unindexed--;
+            store.IndexedSlots++;
+            return compares;
+        }
+
+        /// <summary>
+        /// Compares object `handle` with a[0..size), reading it chunk by chunk into b (the store's small
+        /// compare buffer); stops at the first chunk that differs.
+        /// </summary>
+        private static bool SameBytes(ZsPool pool, int handle, byte[] a, byte[] b, int size)
+        {
+            int chunk = b.Length;
+            for (int at = 0; at < size; at += chunk)
+            {
+                int n = size - at < chunk ? size - at : chunk;
+                pool.ReadRange(handle, at, b, 0, n);
+                if (!ContentHash.Equal(a, at, b, 0, n)) return false;
+            }
+            return true;
+        }
+
+        internal void CheckInvariants()
+        {
+            if (_cursor < 0 || _cursor >= _store.Slots.Count) throw new InvalidOperationException("merge cursor out of range");
+        }
+    }
+}
