@@ -48,6 +48,9 @@ namespace ZramEmbedded.Allocator.Backing
         public int UsedCount { get { return _records.UsedCount; } }
         public int FreeCount { get { return _records.FreeCount; } }
 
+        /// <summary>True when the record holds a page (written and not freed).</summary>
+        public bool IsInUse(int record) { return _records.IsUsed(record); }
+
         /// <summary>Managed bytes kept for the records (bitmap, generations, scratch), for metadata stats.</summary>
         public int MetadataBytes { get { return _records.MetadataBytes + _generation.Length * 4 + _buffer.Length; } }
 

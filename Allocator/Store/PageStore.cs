@@ -27,7 +27,7 @@ using ZramEmbedded.Allocator.Pool;
 
 namespace ZramEmbedded.Allocator.Store
 {
-    public sealed class PageStore
+    public sealed partial class PageStore
     {
         /// <summary>
         /// The store's own objects on the device, counted in MetadataBytes: PageStore (≈ 40 fields), its
@@ -165,7 +165,7 @@ namespace ZramEmbedded.Allocator.Store
             {
                 return Slots.MetadataBytes + Merge.MetadataBytes + StoreMath.ArrayBytes(Scratch.Length)
                     + StoreMath.ArrayBytes(CompareBuffer.Length) + StoreMath.ArrayBytes(_encoder.HashTableBytes)
-                    + StoreMath.ArrayBytes(_clients.Length * 4) + _clients.Length * ClientObjectBytes + FixedObjectBytes;
+                    + StoreMath.ArrayBytes(_clients.Length * 4) + _clients.Length * ClientObjectBytes + FixedObjectBytes + BackingMetadataBytes;
             }
         }
 
@@ -401,6 +401,7 @@ namespace ZramEmbedded.Allocator.Store
                 SameFilled.Fill(dst, offset, _pageSize, (uint)Slots.Value[g]);
                 return StoreResult.Ok;
             }
+            if (kind == SlotTable.Backed) return ReadBacked(g, dst, offset);
             int handle = HandleOf(g, kind);
             int size = Slots.Size[g];
             if (Slots.IsHuge(g))
@@ -470,6 +471,10 @@ namespace ZramEmbedded.Allocator.Store
                         _pool.Free(handle);
                         FreedObject(size);
                     }
+                }
+                else if (kind == SlotTable.Backed)
+                {
+                    DropBacked(g);
                 }
                 else
                 {
@@ -634,7 +639,7 @@ namespace ZramEmbedded.Allocator.Store
             lock (_sync)
             {
                 _pool.GetStats(_poolStats);
-                s.OrigDataSize = (long)_pages * _pageSize;
+                s.OrigDataSize = (long)(_pages - _backedSlots) * _pageSize; // zram: written-back pages leave orig_data_size
                 s.ComprDataSize = _comprBytes;
                 s.MemUsedTotal = (long)_poolStats.FramesUsed * _poolStats.FrameSize;
                 s.MemLimit = _memLimit;
@@ -742,7 +747,7 @@ namespace ZramEmbedded.Allocator.Store
                         if (e < 0 || e >= Merge.Capacity || !Merge.IsLive(e)) throw new InvalidOperationException("slot points at a free merge entry");
                         if (_pool.GetSize(Merge.HandleOf(e)) != Slots.Size[g]) throw new InvalidOperationException("merged slot size differs from its object");
                     }
-                    else throw new InvalidOperationException("unknown slot kind");
+                    else if (kind != SlotTable.Backed) throw new InvalidOperationException("unknown slot kind");
                     if (Slots.IsHuge(g))
                     {
                         huge++;
@@ -800,6 +805,7 @@ namespace ZramEmbedded.Allocator.Store
                 }
                 if (live != _clientCount) throw new InvalidOperationException("client count differs");
                 _scanner.CheckInvariants();
+                CheckBackingInvariants();
             }
         }
 
