@@ -378,10 +378,22 @@ namespace ZramEmbedded.Allocator.Store
                 if (Merge.HashOf(e) != hash) continue;
                 int other = Merge.HandleOf(e);
                 if (_pool.GetSize(other) != length) continue;
-                _pool.Read(other, CompareBuffer, 0, length);
-                if (ContentHash.Equal(buf, p, CompareBuffer, 0, length)) return e;
+                if (SameAsObject(other, buf, p, length)) return e;
             }
             return MergeTable.None;
+        }
+
+        /// <summary>Object `handle` against buf[p..p+length), through the store's small compare window.</summary>
+        private bool SameAsObject(int handle, byte[] buf, int p, int length)
+        {
+            byte[] window = CompareBuffer;
+            for (int at = 0; at < length; at += window.Length)
+            {
+                int n = length - at < window.Length ? length - at : window.Length;
+                _pool.ReadRange(handle, at, window, 0, n);
+                if (!ContentHash.Equal(buf, p + at, window, 0, n)) return false;
+            }
+            return true;
         }
 
         /// <summary>DropContent for a Backed slot: one reference less; the last frees the record.</summary>
