@@ -20,7 +20,7 @@ namespace ZramEmbedded.Benchmarks
             }
             catch (Exception e) when (e is ArgumentException || e is FormatException || e is OverflowException || e is IndexOutOfRangeException)
             {
-                Console.Error.WriteLine("bad options: " + e.Message);
+                Console.Error.WriteLine(args[0] + ": " + e.Message);
                 return 2;
             }
             switch (args[0])
