@@ -121,7 +121,7 @@ namespace ZramEmbedded.Allocator.Store
                 int afterStamp = int.MinValue, afterSlot = -1; // candidates strictly after this (stamp, slot)
                 while (written < budgetPages && !LimitReached())
                 {
-                    int n = CollectOldest(mode, PoolMathMin(budgetPages - written, WritebackBatch), afterStamp, afterSlot);
+                    int n = CollectOldest(mode, MinInt(budgetPages - written, WritebackBatch), afterStamp, afterSlot);
                     if (n == 0) break;
                     afterStamp = _wbStamps[n - 1];
                     afterSlot = _wbSlots[n - 1];
@@ -162,7 +162,7 @@ namespace ZramEmbedded.Allocator.Store
             return _wbLimitEnabled && _wbLimit <= 0;
         }
 
-        private static int PoolMathMin(int a, int b)
+        private static int MinInt(int a, int b)
         {
             return a < b ? a : b;
         }
