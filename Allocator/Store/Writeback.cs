@@ -225,7 +225,14 @@ namespace ZramEmbedded.Allocator.Store
             int size = Slots.Size[g];
             bool huge = Slots.IsHuge(g);
             int handle = HandleOf(g, kind);
-            _pool.Read(handle, Scratch, 0, size);
+            try
+            {
+                _pool.Read(handle, Scratch, 0, size);
+            }
+            catch (ObjectSizeMismatchException)
+            {
+                return WbOutcome.Skipped; // a damaged arena object stays where it is (its reads fail there)
+            }
             int record;
             RecordWriteResult w = _backing.TryWrite(c.Id & 0xFFFF, g - c.Base, Scratch, 0, size, !huge, _pageSize, out record);
             if (w != RecordWriteResult.Ok) return WbOutcome.Stop;
