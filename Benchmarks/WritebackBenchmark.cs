@@ -1,4 +1,4 @@
-// `writeback` command: what a backing store adds to the page store (Allocator/Store/Writeback.cs), on the
+// `writeback` command: what a backing store adds to the page store (Allocator/Store/PageStore.Writeback.cs), on the
 // `store` benchmark's pages and capacity rule, so capacity_128k here is the store benchmark's figure.
 //
 // Pages: the store benchmark's app-state image (Benchmarks/Store/AppStateMix.cs) cut into 4 KiB pages, or

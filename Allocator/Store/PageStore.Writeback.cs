@@ -1,5 +1,6 @@
 // Writeback (zram's backing_dev): the part of PageStore that moves pages to an IBackingStore and brings
-// them back. Kept in this file so the store's own files only call into it (a slot kind and four hooks).
+// them back. Kept in this file so the store's own files only call into it: a slot kind (SlotTable.Backed)
+// and hooks in ReadContent, DropContent, StoreOwnBytes, GetMmStat (orig_data_size) and CheckInvariants.
 //
 // A page written back leaves the arena: its slot becomes SlotTable.Backed with Value = the record and
 // Size 0 (it holds no arena bytes), no Huge/Idle flag. The record holds the object's bytes as they were in
