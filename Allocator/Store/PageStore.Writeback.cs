@@ -421,16 +421,17 @@ namespace ZramEmbedded.Allocator.Store
         }
 
         /// <summary>
-        /// Metadata the backing store adds to StoreOwnBytes (device sizes): the record bitmap, the generation
-        /// per record (4 B), the reference count per record (2 B), the record buffer (header + page), the
-        /// candidate batch, and the objects: BackingRecords (14 fields), RecordAllocator (4) and the 7 fields
-        /// this file adds to PageStore. About 6.1 B per record plus 2.5 KiB at 4 KiB pages.
+        /// Device bytes the backing store adds (part of StoreOwnBytes; 0 before AttachBackingStore): the
+        /// record bitmap, the generation per record (4 B), the reference count per record (2 B), the record
+        /// buffer (header + page), the candidate batch, and the objects: BackingRecords (14 fields),
+        /// RecordAllocator (4) and the 7 fields this file adds to PageStore. About 6.1 B per record plus
+        /// 2.5 KiB at 4 KiB pages.
         /// </summary>
-        private int BackingMetadataBytes
+        public int BackingMetadataBytes
         {
             get
             {
-                if (_backing == null) return 0;
+                if (_backing == null) return 0; // attached once, never detached: no lock needed
                 int records = _recordRefs.Length;
                 return StoreMath.ArrayBytes((records + 31) / 32 * 4) + StoreMath.ArrayBytes(records * 4)
                     + StoreMath.ArrayBytes(records * 2) + StoreMath.ArrayBytes(RecordCodec.HeaderSize + _pageSize)

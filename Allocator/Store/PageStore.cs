@@ -166,14 +166,30 @@ namespace ZramEmbedded.Allocator.Store
             }
         }
 
+        /// <summary>Device bytes of the slot table (part of StoreOwnBytes).</summary>
+        public int SlotTableBytes { get { return Slots.MetadataBytes; } }
+
+        /// <summary>Device bytes of the merge table (part of StoreOwnBytes).</summary>
+        public int MergeTableBytes { get { return Merge.MetadataBytes; } }
+
+        /// <summary>Device bytes of the scratch buffer, the merge's compare window and the LZ4 hash table (part of StoreOwnBytes).</summary>
+        public int WorkingBufferBytes
+        {
+            get
+            {
+                return StoreMath.ArrayBytes(Scratch.Length) + StoreMath.ArrayBytes(CompareBuffer.Length)
+                    + StoreMath.ArrayBytes(_encoder.HashTableBytes);
+            }
+        }
+
         /// <summary>MetadataBytes without the pool's share.</summary>
         public int StoreOwnBytes
         {
             get
             {
-                return Slots.MetadataBytes + Merge.MetadataBytes + StoreMath.ArrayBytes(Scratch.Length)
-                    + StoreMath.ArrayBytes(CompareBuffer.Length) + StoreMath.ArrayBytes(_encoder.HashTableBytes)
-                    + StoreMath.ArrayBytes(_clients.Length * 4) + _clientCount * ClientObjectBytes + FixedObjectBytes + BackingMetadataBytes;
+                return Slots.MetadataBytes + Merge.MetadataBytes + WorkingBufferBytes
+                    + StoreMath.ArrayBytes(_clients.Length * 4) + _clientCount * ClientObjectBytes + FixedObjectBytes
+                    + BackingMetadataBytes;
             }
         }
 
