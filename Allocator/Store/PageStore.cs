@@ -188,7 +188,8 @@ namespace ZramEmbedded.Allocator.Store
             get
             {
                 return Slots.MetadataBytes + Merge.MetadataBytes + WorkingBufferBytes
-                    + StoreMath.ArrayBytes(_clients.Length * 4) + _clientCount * ClientObjectBytes + FixedObjectBytes;
+                    + StoreMath.ArrayBytes(_clients.Length * 4) + _clientCount * ClientObjectBytes + FixedObjectBytes
+                    + BackingMetadataBytes;
             }
         }
 
@@ -315,6 +316,7 @@ namespace ZramEmbedded.Allocator.Store
                 SameFilled.Fill(dst, offset, _pageSize, (uint)Slots.Value[g]);
                 return StoreResult.Ok;
             }
+            if (kind == SlotTable.Backed) return ReadBacked(g, dst, offset);
             int handle = HandleOf(g, kind);
             int size = Slots.Size[g];
             try
@@ -396,6 +398,10 @@ namespace ZramEmbedded.Allocator.Store
                         _pool.Free(handle);
                         FreedObject(size);
                     }
+                }
+                else if (kind == SlotTable.Backed)
+                {
+                    DropBacked(g);
                 }
                 else
                 {
