@@ -10,9 +10,12 @@
 //    promotion thread). Up to MaxKillsPerReclaim kills, never the requester, never a protected client.
 //    A write kill does not wait for the cooldown: the alternative is failing a write a kill could serve.
 //  - RunIdle(budgetMs): from the idle scheduler. Updates the pressure level and runs the rungs the level
-//    calls for: Low → compaction, a merge slice; Medium → also writeback and Trim (each client once per
-//    pressure episode — until the level falls below Medium again); Critical → also one kill, if the
-//    cooldown since the last kill has passed. Stops at the budget.
+//    calls for: Low → compaction, a merge slice; Medium → also writeback and Trim (a trim round: each
+//    client once per TrimIntervalMs, so a client is not asked again and again while its answer is still
+//    fresh); Critical → also one kill, but only when this very call finished a trim round (every client
+//    asked, over one or more slices) and pressure is still critical after it, and the cooldown since the
+//    last kill has passed — idle reclaim never kills while a trim could still give the space back.
+//    Stops at the budget.
 // One run at a time: a reclaim or idle call that finds the ladder running (a hook's write re-entering
 // it, or another thread) returns at once ("freed nothing") instead of waiting, so no call blocks longer
 // than its budget plus one hook and hooks cannot make the ladder recurse or loop: every call makes at
@@ -39,8 +42,11 @@ namespace ZramEmbedded.Allocator.Pressure
         private readonly int _chunk;
         private readonly int _mergeSlice;
         private readonly LadderSteps _steps;
-        private readonly int[] _idleTrimmed;   // ids trimmed by idle reclaim in the current pressure episode
+        private readonly int _trimIntervalMs;
+        private readonly int[] _idleTrimmed;   // ids trimmed by idle reclaim in the current trim round
         private int _idleTrimmedCount;
+        private long _roundStartMs;
+        private bool _roundStarted;
         private IWritebackStep _writeback;
         private int _busy;                     // 1 while a call runs the ladder (Interlocked)
         private bool _killedOnce;
@@ -71,6 +77,7 @@ namespace ZramEmbedded.Allocator.Pressure
             _chunk = cfg.CompactChunkBytes;
             _mergeSlice = cfg.MergeSliceBudget;
             _steps = cfg.Steps;
+            _trimIntervalMs = cfg.TrimIntervalMs;
             _idleTrimmed = new int[killer.Table.Capacity];
         }
 
@@ -241,7 +248,7 @@ namespace ZramEmbedded.Allocator.Pressure
         private int Idle(long deadline)
         {
             PressureLevel level = UpdateLevel();
-            if (level < PressureLevel.Medium) _idleTrimmedCount = 0; // the episode is over
+            if (level < PressureLevel.Medium) _roundStarted = false; // pressure eased: the next rise starts a fresh round
             if (level == PressureLevel.None) return 0;
             _idleRuns++;
             long begin = ReadPool();
@@ -275,24 +282,37 @@ namespace ZramEmbedded.Allocator.Pressure
                 _writebackBytes += Freed(before);
             }
             level = UpdateLevel();
+            bool roundDone = false; // this call asked the last clients of a trim round
             if (Has(LadderSteps.Trim) && level >= PressureLevel.Medium && !Late(deadline))
             {
                 tried |= LadderSteps.Trim;
+                long now = _clock.Milliseconds;
+                if (!_roundStarted || now - _roundStartMs >= _trimIntervalMs)
+                {
+                    _roundStarted = true;
+                    _roundStartMs = now;
+                    _idleTrimmedCount = 0;
+                }
                 int n = _killer.RefreshSnapshot();
-                for (int pos = 0; pos < n && !Late(deadline); pos++)
+                int trimmed = 0;
+                int pos = 0;
+                for (; pos < n && !Late(deadline); pos++)
                 {
                     level = UpdateLevel();
                     if (level < PressureLevel.Medium) break;
                     int id = _killer.IdAt(pos);
-                    if (TrimmedThisEpisode(id)) continue;
+                    if (TrimmedThisRound(id)) continue;
                     before = ReadPool();
                     if (!_killer.TrimAt(pos, level)) continue;
+                    trimmed++;
                     if (_idleTrimmedCount < _idleTrimmed.Length) _idleTrimmed[_idleTrimmedCount++] = id;
                     _store.Compact(_chunk);
                     _trimBytes += Freed(before);
                 }
+                roundDone = pos == n && trimmed > 0;
             }
-            if (Has(LadderSteps.Kill) && UpdateLevel() == PressureLevel.Critical && !Late(deadline) && CooledDown())
+            if (Has(LadderSteps.Kill) && (roundDone || !Has(LadderSteps.Trim)) && UpdateLevel() == PressureLevel.Critical
+                && !Late(deadline) && CooledDown())
             {
                 _killer.RefreshSnapshot();
                 int pos = _killer.PickVictim(null);
@@ -412,7 +432,7 @@ namespace ZramEmbedded.Allocator.Pressure
             return !_killedOnce || _clock.Milliseconds - _lastKillMs >= _cooldownMs;
         }
 
-        private bool TrimmedThisEpisode(int id)
+        private bool TrimmedThisRound(int id)
         {
             for (int i = 0; i < _idleTrimmedCount; i++)
                 if (_idleTrimmed[i] == id) return true;
