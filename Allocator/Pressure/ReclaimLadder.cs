@@ -4,11 +4,15 @@
 //  - Reclaim(bytes, requester): the store's IReclaimer, called synchronously when a write does not fit.
 //    Runs every enabled rung until the write fits ("fits" = free frames, within mem_limit, cover the
 //    bytes rounded up to frames plus one frame for a class tail — a little conservative, so the ladder
-//    never answers "fits" when the store's retry would fail for lack of frames). Compaction, merge,
-//    writeback and trims stop when the budget (ReclaimBudgetMs) is spent; the kill rung still runs, but
-//    at most one kill (one hook) after the budget — on an MCU an early kill beats a slow answer (the zram
-//    promotion thread). Up to MaxKillsPerReclaim kills, never the requester, never a protected client.
-//    A write kill does not wait for the cooldown: the alternative is failing a write a kill could serve.
+//    never answers "fits" when the store's retry would fail for lack of frames). Up to
+//    MaxKillsPerReclaim kills, never the requester, never a protected client. A write kill does not wait
+//    for the cooldown: the alternative is failing a write a kill could serve.
+//    Budget (ReclaimBudgetMs): no hook starts after the deadline, with one exception — when only
+//    non-hook work (compaction, merge, writeback) used the budget up, one kill may still start: on an
+//    MCU an early kill beats a failed write (the zram promotion thread). So a call lasts at most its
+//    budget plus one hook (plus the bounded compaction that turns a victim's pages into free frames).
+//    A trim pass that ran out of time is skipped by the writes of the next TrimIntervalMs, which go
+//    straight to the kill rung: slow trim hooks cannot keep every write from its kill.
 //  - RunIdle(budgetMs): from the idle scheduler. Updates the pressure level and runs the rungs the level
 //    calls for: Low → compaction, a merge slice; Medium → also writeback and Trim (a trim round: each
 //    client once per TrimIntervalMs, so a client is not asked again and again while its answer is still
@@ -47,6 +51,8 @@ namespace ZramEmbedded.Allocator.Pressure
         private int _idleTrimmedCount;
         private long _roundStartMs;
         private bool _roundStarted;
+        private bool _trimsTimedOut;           // the last write-path trim pass ran out of budget...
+        private long _trimsTimedOutAt;         // ...at this time
         private IWritebackStep _writeback;
         private int _busy;                     // 1 while a call runs the ladder (Interlocked)
         private bool _killedOnce;
@@ -217,29 +223,43 @@ namespace ZramEmbedded.Allocator.Pressure
                 _writebackBytes += Freed(before);
                 if (ok) return true;
             }
-            if (Has(LadderSteps.Trim) && !Late(deadline))
+            bool hookCrossed = false; // a hook ended past the deadline: no further hook may start
+            if (Has(LadderSteps.Trim) && !Late(deadline) && !TrimsTimedOutRecently())
             {
                 tried |= LadderSteps.Trim;
                 int n = _killer.RefreshSnapshot();
-                for (int pos = 0; pos < n && !Late(deadline); pos++)
+                int pos = 0;
+                for (; pos < n && !Late(deadline); pos++)
                 {
                     before = ReadPool();
                     if (!_killer.TrimAt(pos, PressureLevel.Critical)) continue;
+                    hookCrossed = Late(deadline);
                     bool ok = CompactUntilFits(bytes, deadline);
                     _trimBytes += Freed(before);
-                    if (ok) return true;
+                    if (ok)
+                    {
+                        _trimsTimedOut = false;
+                        return true;
+                    }
                 }
+                // Trims that ran out of time are not repeated by the next writes for TrimIntervalMs: they go
+                // straight to the kill rung, so slow trim hooks cannot starve every write of its kill.
+                _trimsTimedOut = pos < n;
+                _trimsTimedOutAt = _clock.Milliseconds;
             }
             if (Has(LadderSteps.Kill))
             {
                 for (int k = 0; k < _maxKills; k++)
                 {
+                    // Past the deadline one kill may still start — unless a hook already ran past it.
+                    if (hookCrossed) break;
                     _killer.RefreshSnapshot();
                     int pos = _killer.PickVictim(requester);
                     if (pos < 0) break;
+                    bool lateBefore = Late(deadline);
                     Kill(pos, KillReason.WriteDidNotFit, requester, bytes, tried, deadline);
                     if (Fits(bytes)) return true;
-                    if (Late(deadline)) break; // one kill past the budget at most
+                    if (lateBefore || Late(deadline)) break;
                 }
             }
             return Fits(bytes);
@@ -430,6 +450,11 @@ namespace ZramEmbedded.Allocator.Pressure
         private bool CooledDown()
         {
             return !_killedOnce || _clock.Milliseconds - _lastKillMs >= _cooldownMs;
+        }
+
+        private bool TrimsTimedOutRecently()
+        {
+            return _trimsTimedOut && _clock.Milliseconds - _trimsTimedOutAt < _trimIntervalMs;
         }
 
         private bool TrimmedThisRound(int id)
