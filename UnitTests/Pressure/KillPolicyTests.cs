@@ -74,6 +74,23 @@ namespace ZramEmbedded.UnitTests.Pressure
         }
 
         [TestMethod]
+        public void IdleReclaimDoesNotKillAVictimTooSmallToHelp()
+        {
+            PressureRig rig = new PressureRig();
+            TestApp tiny = rig.App("tiny", 4, 950);
+            TestApp sys = rig.App("sys", 40, -100);
+            Assert.AreEqual(1, tiny.Fill(0, 1));
+            int slot = 0;
+            while (rig.FreeFrames >= 2) Assert.AreEqual(StoreResult.Ok, sys.Write(slot++));
+            Assert.AreEqual((int)PressureLevel.Critical, (int)rig.Pressure.Update());
+            rig.Pressure.RunIdle(50);
+            Assert.AreEqual(0L, rig.Pressure.KillLog.TotalKills, "one page would not end the critical state");
+            Assert.IsFalse(tiny.Client.IsReleased);
+            Assert.AreEqual(1, tiny.Trims);
+            rig.Check();
+        }
+
+        [TestMethod]
         public void IdleReclaimFollowsTheLevel()
         {
             PressureRig rig = new PressureRig();
