@@ -97,6 +97,12 @@ namespace ZramEmbedded.Allocator.Pressure
 
         public int BudgetMs { get { return _budgetMs; } }
 
+        /// <summary>Bytes on the device: the object (34 fields), its PoolStats (17 fields) and the trim-round array.</summary>
+        public int MetadataBytes
+        {
+            get { return StoreMath.ObjectBytes(34) + StoreMath.ObjectBytes(17) + StoreMath.ArrayBytes(_idleTrimmed.Length * 4); }
+        }
+
         /// <summary>True while a call is running the ladder.</summary>
         public bool IsRunning { get { return _busy != 0; } }
 

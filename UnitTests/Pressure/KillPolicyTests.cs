@@ -174,28 +174,31 @@ namespace ZramEmbedded.UnitTests.Pressure
         {
             // One raw page (1 KiB = 1.6 % of 64 KiB) written and discarded again and again right at the high
             // watermark: the default 2.5 % hysteresis gives one change; none gives one per crossing.
-            for (int pass = 0; pass < 2; pass++)
+            Assert.AreEqual(1, LevelEventsWhileHovering(Watermarks.DefaultHysteresisPermille), "hysteresis: no flapping");
+            Assert.AreEqual(41, LevelEventsWhileHovering(0), "without hysteresis every crossing is an event");
+        }
+
+        /// <summary>Level events over 20 discard/write cycles at the high watermark (one 64 KiB rig, dropped on return).</summary>
+        private static int LevelEventsWhileHovering(int hysteresisPermille)
+        {
+            PressureConfig cfg = new PressureConfig();
+            cfg.HysteresisPermille = hysteresisPermille;
+            PressureRig rig = new PressureRig(cfg, 64 * 1024);
+            LevelRecorder rec = new LevelRecorder();
+            rec.Attach(rig.Pressure.Watermarks);
+            TestApp a = rig.App("a", 60, 0);
+            int slot = 0;
+            while (rig.Pressure.Update() == PressureLevel.None) Assert.AreEqual(StoreResult.Ok, a.Write(slot++));
+            Assert.AreEqual(1, rec.Events);
+            for (int i = 0; i < 20; i++)
             {
-                PressureConfig cfg = new PressureConfig();
-                cfg.HysteresisPermille = pass == 0 ? Watermarks.DefaultHysteresisPermille : 0;
-                PressureRig rig = new PressureRig(cfg, 64 * 1024);
-                LevelRecorder rec = new LevelRecorder();
-                rec.Attach(rig.Pressure.Watermarks);
-                TestApp a = rig.App("a", 60, 0);
-                int slot = 0;
-                while (rig.Pressure.Update() == PressureLevel.None) Assert.AreEqual(StoreResult.Ok, a.Write(slot++));
-                Assert.AreEqual(1, rec.Events);
-                for (int i = 0; i < 20; i++)
-                {
-                    a.Client.Discard(slot - 1);
-                    rig.Pressure.Update();
-                    Assert.AreEqual(StoreResult.Ok, a.Write(slot - 1));
-                    rig.Pressure.Update();
-                }
-                if (pass == 0) Assert.AreEqual(1, rec.Events, "hysteresis: no flapping");
-                else Assert.AreEqual(41, rec.Events, "without hysteresis every crossing is an event");
-                rig.Check();
+                a.Client.Discard(slot - 1);
+                rig.Pressure.Update();
+                Assert.AreEqual(StoreResult.Ok, a.Write(slot - 1));
+                rig.Pressure.Update();
             }
+            rig.Check();
+            return rec.Events;
         }
     }
 }
