@@ -144,6 +144,7 @@ namespace ZramEmbedded.Benchmarks
                 "  store / ideal {0:F3}, store / baseline {1:F3}; store metadata {2} B ({3:P1} of the arena): {4} merged, {5} same-filled, {6} raw pages held, {7} pool frames compacted, {8} pages stored after idle work",
                 full.Capacity / ideal.Capacity, full.Capacity / baseline.Capacity, full.MetadataBytes,
                 (double)full.MetadataBytes / arena, full.PagesMerged, full.SamePages, full.HugePages, full.PagesCompacted, full.PagesAfterIdle));
+            Console.WriteLine("  store metadata: " + full.MetadataSplit);
             if (full.RanOutOfPages) Console.WriteLine("  NOTE: the pages ran out before the arena filled (capacity is a lower bound)");
             if (full.SlotsRaised) Console.WriteLine("  NOTE: ForArena's slot table (4x the arena's pages) filled before the arena; measured with " + full.SlotCount + " slots");
             string k = arena == 128 * 1024 ? "128k" : "256k";
