@@ -17,6 +17,7 @@ namespace ZramEmbedded.Benchmarks
             switch (args[0])
             {
                 case "lz4": return Lz4Benchmark.Run(options);
+                case "lz4hc": return Lz4HcBenchmark.Run(options);
                 case "lz4-fuzz": return Lz4FuzzBenchmark.Run(options);
                 case "alloc": return AllocBenchmark.Run(options);
                 default:
@@ -30,6 +31,7 @@ namespace ZramEmbedded.Benchmarks
         {
             Console.WriteLine("usage: dotnet run -c Release --project Benchmarks -- <command> [--pages FILE...] [--seed N] [--quick]");
             Console.WriteLine("  lz4       codec ratio and speed against the machine's liblz4");
+            Console.WriteLine("  lz4hc     high-compression encoder and dictionary against liblz4 HC (level 9)");
             Console.WriteLine("  lz4-fuzz  long decompressor robustness run (random and mutated blocks)");
             Console.WriteLine("  alloc     zspage pool utilization, metadata and speed against a best-fit baseline");
             Console.WriteLine("  --pages FILE...  files of raw 4 KiB pages (concatenated) instead of the built-in sets");

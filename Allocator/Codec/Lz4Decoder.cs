@@ -21,6 +21,12 @@
 // (both lengths inside the token, room in both ranges) takes a fast path with one offset check and two
 // constant-size copies (measured on the host: 0.30 -> 0.31-0.32 of liblz4, and the slowest kind, sensor
 // records, 0.23 -> 0.25).
+//
+// Dictionary blocks (LZ4's external dictionary, LZ4_decompress_safe_usingDict): the dictionary reads as if
+// it preceded the output, so an offset may reach up to (bytes produced + dictionary length) back; the part
+// of such a match lying in the dictionary is copied from it, the rest continues at the output's start.
+// The check that routes a match there is the one that rejects bad offsets without a dictionary, so blocks
+// without dictionary offsets take exactly the same path and cost as before.
 using System;
 
 namespace ZramEmbedded.Allocator.Codec
@@ -82,6 +88,36 @@ namespace ZramEmbedded.Allocator.Codec
         /// </summary>
         public static int TryDecompress(byte[] src, int srcOffset, int srcLength, byte[] dst, int dstOffset, int dstCapacity)
         {
+            return TryDecompress(src, srcOffset, srcLength, dst, dstOffset, dstCapacity, null, 0, 0);
+        }
+
+        /// <summary>
+        /// As Decompress, for a block compressed against a dictionary (LZ4's external dictionary: the
+        /// dictionary bytes dict[dictOffset..dictOffset+dictLength) are treated as if they preceded the
+        /// output, so offsets may reach back into them). The dictionary must be byte-identical to the one
+        /// the block was compressed with. An offset reaching before the dictionary's first byte is
+        /// ErrorBadOffset; the dictionary is only read. dict may be null when dictLength is 0.
+        /// </summary>
+        public static int Decompress(byte[] src, int srcOffset, int srcLength, byte[] dst, int dstOffset, int dstCapacity,
+                                     byte[] dict, int dictOffset, int dictLength)
+        {
+            int n = TryDecompress(src, srcOffset, srcLength, dst, dstOffset, dstCapacity, dict, dictOffset, dictLength);
+            if (n < 0) throw new Lz4CorruptException(n, ErrorMessage(n));
+            return n;
+        }
+
+        /// <summary>As Decompress with a dictionary, returning a negative Error* code for a malformed block.</summary>
+        public static int TryDecompress(byte[] src, int srcOffset, int srcLength, byte[] dst, int dstOffset, int dstCapacity,
+                                        byte[] dict, int dictOffset, int dictLength)
+        {
+            if (dictLength != 0)
+            {
+                if (dict == null) throw new ArgumentNullException("dict");
+                if (dictOffset < 0 || dictLength < 0 || dictOffset > dict.Length - dictLength) throw new ArgumentOutOfRangeException("dictLength");
+                if (dict == dst && dictOffset < dstOffset + dstCapacity && dstOffset < dictOffset + dictLength)
+                    throw new ArgumentException("dictionary and output ranges overlap");
+            }
+            else if (dictLength < 0) throw new ArgumentOutOfRangeException("dictLength");
             if (src == null) throw new ArgumentNullException("src");
             if (dst == null) throw new ArgumentNullException("dst");
             if (srcOffset < 0 || srcLength < 0 || srcOffset > src.Length - srcLength) throw new ArgumentOutOfRangeException("srcLength");
@@ -101,6 +137,7 @@ namespace ZramEmbedded.Allocator.Codec
                 int token = src[ip++];
 
                 int length = token >> 4;
+                int offset;
 
                 // Fast path for the common sequence: both lengths fit in the token (literals <= 14, match
                 // <= 18 bytes) and both ranges have room for fixed-size copies (16 bytes of literals from
@@ -113,9 +150,15 @@ namespace ZramEmbedded.Allocator.Codec
                     op += length;
                     int fastOffset = src[ip] | (src[ip + 1] << 8);
                     ip += 2;
-                    if (fastOffset == 0 || fastOffset > op - dstOffset) return ErrorBadOffset;
-                    int fm = op - fastOffset;
                     length = (token & 15) + Lz4Block.MinMatch;
+                    if (fastOffset == 0 || fastOffset > op - dstOffset)
+                    {
+                        // Zero, or reaching before the output: only valid into a dictionary (rare path).
+                        if (fastOffset == 0 || fastOffset > op - dstOffset + dictLength) return ErrorBadOffset;
+                        offset = fastOffset;
+                        goto CopyMatch;
+                    }
+                    int fm = op - fastOffset;
                     if (fastOffset >= FastMatch)
                     {
                         Array.Copy(dst, fm, dst, op, FastMatch);
@@ -170,9 +213,9 @@ namespace ZramEmbedded.Allocator.Codec
 
                 // Match offset: 2 bytes little-endian, 1..(bytes produced so far).
                 if (iend - ip < 2) return ErrorTruncated;
-                int offset = src[ip] | (src[ip + 1] << 8);
+                offset = src[ip] | (src[ip + 1] << 8);
                 ip += 2;
-                if (offset == 0 || offset > op - dstOffset) return ErrorBadOffset;
+                if (offset == 0 || offset > op - dstOffset + dictLength) return ErrorBadOffset;
 
                 // Match length: low nibble + 4, nibble 15 extends like the literal length.
                 length = token & 15;
@@ -191,6 +234,18 @@ namespace ZramEmbedded.Allocator.Codec
                 length += Lz4Block.MinMatch;
                 if (length > oend - op) return ErrorOutputOverrun;
 
+            CopyMatch:
+                if (offset > op - dstOffset)
+                {
+                    // The match starts in the dictionary (offset checked against it above): copy the part
+                    // that lies there; the rest continues from the first output byte at the same offset.
+                    int back = offset - (op - dstOffset);
+                    int head = length < back ? length : back;
+                    Array.Copy(dict, dictOffset + dictLength - back, dst, op, head);
+                    op += head;
+                    length -= head;
+                    if (length == 0) continue;
+                }
                 int m = op - offset;
                 if (offset >= length)
                 {
