@@ -27,7 +27,7 @@ using ZramEmbedded.Allocator.Pool;
 
 namespace ZramEmbedded.Allocator.Store
 {
-    public sealed class PageStore
+    public sealed partial class PageStore
     {
         /// <summary>
         /// The store's own objects on the device, counted in MetadataBytes: PageStore (≈ 40 fields), its
@@ -158,14 +158,15 @@ namespace ZramEmbedded.Allocator.Store
             }
         }
 
-        /// <summary>MetadataBytes without the pool's share.</summary>
+        /// <summary>MetadataBytes without the pool's share (an attached Recompressor's WorkingBytes included).</summary>
         public int StoreOwnBytes
         {
             get
             {
                 return Slots.MetadataBytes + Merge.MetadataBytes + StoreMath.ArrayBytes(Scratch.Length)
                     + StoreMath.ArrayBytes(CompareBuffer.Length) + StoreMath.ArrayBytes(_encoder.HashTableBytes)
-                    + StoreMath.ArrayBytes(_clients.Length * 4) + _clients.Length * ClientObjectBytes + FixedObjectBytes;
+                    + StoreMath.ArrayBytes(_clients.Length * 4) + _clients.Length * ClientObjectBytes + FixedObjectBytes
+                    + (_recompressor != null ? _recompressor.WorkingBytes : 0);
             }
         }
 
@@ -401,6 +402,7 @@ namespace ZramEmbedded.Allocator.Store
                 SameFilled.Fill(dst, offset, _pageSize, (uint)Slots.Value[g]);
                 return StoreResult.Ok;
             }
+            if (kind == SlotTable.Recompressed) return ReadRecompressed(g, dst, offset);
             int handle = HandleOf(g, kind);
             int size = Slots.Size[g];
             if (Slots.IsHuge(g))
@@ -470,6 +472,11 @@ namespace ZramEmbedded.Allocator.Store
                         _pool.Free(handle);
                         FreedObject(size);
                     }
+                }
+                else if (kind == SlotTable.Recompressed)
+                {
+                    DropRecompressed(g);
+                    FreedObject(size);
                 }
                 else
                 {
@@ -685,7 +692,7 @@ namespace ZramEmbedded.Allocator.Store
                 for (int g = c.Base; g < end; g++)
                 {
                     int kind = Slots.KindOf(g);
-                    if (kind == SlotTable.Object) exclusive += Slots.Size[g];
+                    if (kind == SlotTable.Object || kind == SlotTable.Recompressed) exclusive += Slots.Size[g];
                     else if (kind == SlotTable.Indexed && Merge.RefsOf(Slots.Value[g]) >= 2) merged++;
                 }
                 // Take the client's references away one by one (counts only, nothing is freed): an entry whose
@@ -731,6 +738,12 @@ namespace ZramEmbedded.Allocator.Store
                     else if (kind == SlotTable.Object)
                     {
                         unindexed++;
+                        objects++;
+                        bytes += Slots.Size[g];
+                        if (_pool.GetSize(Slots.Value[g]) != Slots.Size[g]) throw new InvalidOperationException("slot size differs from its object");
+                    }
+                    else if (kind == SlotTable.Recompressed)
+                    {
                         objects++;
                         bytes += Slots.Size[g];
                         if (_pool.GetSize(Slots.Value[g]) != Slots.Size[g]) throw new InvalidOperationException("slot size differs from its object");
@@ -800,6 +813,7 @@ namespace ZramEmbedded.Allocator.Store
                 }
                 if (live != _clientCount) throw new InvalidOperationException("client count differs");
                 _scanner.CheckInvariants();
+                if (_recompressor != null) _recompressor.CheckInvariants();
             }
         }
 

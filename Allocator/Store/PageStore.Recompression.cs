@@ -1,0 +1,106 @@
+// The page store's side of idle recompression (Recompressor does the work): the attached recompressor,
+// what a Recompressed slot reads as and owns, and replacing a slot's object by its recompressed form with
+// every counter kept right. Apart from PageStore.cs so the recompression's hooks into the store sit in one
+// place; PageStore.cs only routes kind Recompressed here (ReadContent, DropContent, CheckInvariants).
+// Called under the store's lock.
+using System;
+
+namespace ZramEmbedded.Allocator.Store
+{
+    public sealed partial class PageStore
+    {
+        private Recompressor _recompressor;
+
+        /// <summary>The recompressor attached to this store, or null.</summary>
+        public Recompressor Recompressor { get { lock (_sync) { return _recompressor; } } }
+
+        internal object SyncRoot { get { return _sync; } }
+
+        internal void AttachRecompressor(Recompressor r)
+        {
+            lock (_sync)
+            {
+                if (_recompressor != null) throw new InvalidOperationException("a recompressor is attached to this store already");
+                _recompressor = r;
+            }
+        }
+
+        private StoreResult ReadRecompressed(int g, byte[] dst, int offset)
+        {
+            int size = Slots.Size[g];
+            _pool.Read(Slots.Value[g], Scratch, 0, size);
+            return _recompressor.Decode(Slots.State[g], Scratch, size, dst, offset) ? StoreResult.Ok : StoreResult.ReadFailed;
+        }
+
+        private void DropRecompressed(int g)
+        {
+            _pool.Free(Slots.Value[g]);
+            _recompressor.Dropped(Slots.State[g]);
+        }
+
+        /// <summary>
+        /// After the recompressor allocated a new object for a slot (before the old one is freed): false when
+        /// the pool's use now exceeds MemLimit (the caller frees the new object and leaves the slot); else
+        /// records the high watermark and returns true.
+        /// </summary>
+        internal bool AdmitReplacement()
+        {
+            _pool.GetStats(_poolStats);
+            long used = (long)_poolStats.FramesUsed * _poolStats.FrameSize;
+            if (_memLimit > 0 && used > _memLimit) return false;
+            if (used > _memUsedMax) _memUsedMax = used;
+            return true;
+        }
+
+        /// <summary>
+        /// Slot g (kind Object, Indexed with a single reference, or Recompressed) takes `handle` (size bytes,
+        /// already written) as its object; the old object is freed. kind is Recompressed or Object;
+        /// formFlags are the new form's flags (SlotTable.HugeFlag for a raw page, DictFlag/DictSlotFlag).
+        /// The Idle flag and the access stamp stay: recompression is not an access.
+        /// </summary>
+        internal void ReplaceObject(int g, int handle, int size, int kind, int formFlags)
+        {
+            int oldKind = Slots.KindOf(g);
+            if (oldKind == SlotTable.Indexed && Merge.RefsOf(Slots.Value[g]) != 1)
+                throw new InvalidOperationException("a shared object is not replaced");
+            StoreClient c = OwnerOf(g);
+            int oldSize = Slots.Size[g];
+            if (Slots.IsHuge(g))
+            {
+                _hugePages--;
+                c.HugePages--;
+            }
+            if (oldKind == SlotTable.Object)
+            {
+                _pool.Free(Slots.Value[g]);
+                Unindexed--;
+            }
+            else if (oldKind == SlotTable.Indexed)
+            {
+                int e = Slots.Value[g];
+                int old = Merge.HandleOf(e);
+                Merge.Release(e);
+                _pool.Free(old);
+                IndexedSlots--;
+            }
+            else if (oldKind == SlotTable.Recompressed)
+            {
+                DropRecompressed(g);
+            }
+            else throw new InvalidOperationException("slot holds no object");
+
+            Slots.State[g] = (byte)(kind | formFlags | (Slots.State[g] & SlotTable.IdleFlag));
+            Slots.Value[g] = handle;
+            Slots.Size[g] = (ushort)size;
+            if (kind == SlotTable.Object) Unindexed++;
+            if ((formFlags & SlotTable.HugeFlag) != 0)
+            {
+                _hugePages++;
+                _hugePagesSince++;
+                c.HugePages++;
+            }
+            _comprBytes += size - oldSize;
+            c.StoredBytes += size - oldSize;
+        }
+    }
+}
