@@ -60,9 +60,52 @@ namespace ZramEmbedded.Allocator.Store
         /// </summary>
         internal void ReplaceObject(int g, int handle, int size, int kind, int formFlags)
         {
+            StoreClient c = DetachObject(g);
+            AttachObject(c, g, handle, size, kind, formFlags);
+        }
+
+        /// <summary>
+        /// The same change for a full pool: the old object is freed first, then the new form allocated and
+        /// written; when even that finds no room, the old form (oldBytes, oldSize, oldKind/oldFlags — kind
+        /// Indexed comes back as Object, for the merge scan to see again) is allocated again in the room it
+        /// just left and the call returns false. Throws InvalidOperationException if that room is gone (the
+        /// pool broke its own accounting; the slot is then left empty rather than wrong).
+        /// </summary>
+        internal bool ReplaceObjectFreeingFirst(int g, byte[] form, int size, int kind, int formFlags,
+                                                byte[] oldBytes, int oldSize, int oldKind, int oldFlags)
+        {
+            StoreClient c = DetachObject(g);
+            int handle = _pool.Malloc(size);
+            if (handle != ZramEmbedded.Allocator.Pool.ZsPool.NoHandle)
+            {
+                _pool.Write(handle, form, 0, size);
+                AttachObject(c, g, handle, size, kind, formFlags);
+                return true;
+            }
+            handle = _pool.Malloc(oldSize);
+            if (handle == ZramEmbedded.Allocator.Pool.ZsPool.NoHandle)
+            {
+                // Unreachable while the pool reuses what was just freed; keep the counters right regardless.
+                _pages--;
+                c.Pages--;
+                _objects--;
+                Slots.Clear(g);
+                throw new InvalidOperationException("the pool has no room for an object it just freed");
+            }
+            _pool.Write(handle, oldBytes, 0, oldSize);
+            AttachObject(c, g, handle, oldSize, oldKind == SlotTable.Indexed ? SlotTable.Object : oldKind, oldFlags);
+            return false;
+        }
+
+        // Frees slot g's object (kind Object, Indexed with one reference, or Recompressed) and takes its bytes
+        // out of the counters; the slot keeps its kind bits until AttachObject sets them. Returns the owner.
+        private StoreClient DetachObject(int g)
+        {
             int oldKind = Slots.KindOf(g);
             if (oldKind == SlotTable.Indexed && Merge.RefsOf(Slots.Value[g]) != 1)
                 throw new InvalidOperationException("a shared object is not replaced");
+            if (oldKind != SlotTable.Object && oldKind != SlotTable.Indexed && oldKind != SlotTable.Recompressed)
+                throw new InvalidOperationException("slot holds no object");
             StoreClient c = OwnerOf(g);
             int oldSize = Slots.Size[g];
             if (Slots.IsHuge(g))
@@ -83,24 +126,31 @@ namespace ZramEmbedded.Allocator.Store
                 _pool.Free(old);
                 IndexedSlots--;
             }
-            else if (oldKind == SlotTable.Recompressed)
+            else
             {
                 DropRecompressed(g);
             }
-            else throw new InvalidOperationException("slot holds no object");
+            _comprBytes -= oldSize;
+            c.StoredBytes -= oldSize;
+            Slots.Size[g] = 0;
+            return c;
+        }
 
+        private void AttachObject(StoreClient c, int g, int handle, int size, int kind, int formFlags)
+        {
             Slots.State[g] = (byte)(kind | formFlags | (Slots.State[g] & SlotTable.IdleFlag));
             Slots.Value[g] = handle;
             Slots.Size[g] = (ushort)size;
             if (kind == SlotTable.Object) Unindexed++;
+            else _recompressor.Attached(Slots.State[g]);
             if ((formFlags & SlotTable.HugeFlag) != 0)
             {
                 _hugePages++;
                 _hugePagesSince++;
                 c.HugePages++;
             }
-            _comprBytes += size - oldSize;
-            c.StoredBytes += size - oldSize;
+            _comprBytes += size;
+            c.StoredBytes += size;
         }
     }
 }

@@ -22,9 +22,10 @@
 // pool holds SamplePages objects; RequestDictionary asks for a rebuild from the current pages.
 //
 // Budget units (Slice): one per slot examined, PageCost more per page decoded and compressed (a
-// recompression, a migration, or one page of a dictionary-build pass). A slice does migration, then
-// dictionary building, then recompression (none while a build is under way), as the budget allows; it
-// returns 0 when a whole lap of the slot table found nothing to do.
+// recompression, a migration, or one page of a dictionary-build pass; one pool compaction slice of two
+// pages' bytes when the new form finds no room). A slice does migration, then dictionary building, then
+// recompression (none while a build is under way), as the budget allows; it returns 0 when a whole lap
+// of the slot table found nothing to do (pages whose new form found no room count as nothing done).
 // Memory: allocated in the constructor (WorkingBytes); no allocation per call. Under the store's lock.
 using System;
 using ZramEmbedded.Allocator.Codec;
@@ -51,7 +52,7 @@ namespace ZramEmbedded.Allocator.Store
         private readonly int[] _dictVersion = new int[2];
         private readonly int[] _dictRefs = new int[2];
         private readonly byte[] _page;  // a decoded page
-        private readonly byte[] _out;   // a compressed block
+        private readonly byte[] _out;   // the new compressed form (the old one is in the store's Scratch)
         private readonly PoolStats _poolStats = new PoolStats();
         private readonly int _pageSize;
         private readonly int _minSavings;
@@ -210,10 +211,11 @@ namespace ZramEmbedded.Allocator.Store
                 used++;
                 _emptyRun++;
                 if (!IsCandidate(g, type)) continue;
+                used += PageCost;
+                // A page that found no room for its new form is not progress: a lap of those ends the work.
+                if (Recompress(g, false) == NoRoom) continue;
                 _emptyRun = 0;
                 found = true;
-                used += PageCost;
-                Recompress(g, false);
             }
             return found || _emptyRun < n ? used : 0;
         }
@@ -229,9 +231,13 @@ namespace ZramEmbedded.Allocator.Store
             return frames * frameSize + classBytes;
         }
 
+        private const int Replaced = 0;
+        private const int Kept = 1;   // no gain (marked), or a corrupt object (marked)
+        private const int NoRoom = 2; // the pool (or MemLimit) had no room for the new form even after a compaction slice
+
         // Decodes slot g into _page, recompresses it with the current dictionary and keeps the new form when
-        // it saves enough (always when migrating off an old dictionary). Returns true when the slot changed.
-        private bool Recompress(int g, bool migrating)
+        // it saves enough (always when migrating off an old dictionary). Returns Replaced, Kept or NoRoom.
+        private int Recompress(int g, bool migrating)
         {
             int state = _slots.State[g];
             int oldSize = _slots.Size[g];
@@ -239,7 +245,7 @@ namespace ZramEmbedded.Allocator.Store
             {
                 // A corrupt object: leave it for the reader to report; never try it again.
                 _slots.State[g] = (byte)(state | SlotTable.RecompressTriedFlag);
-                return false;
+                return Kept;
             }
             int d = _active;
             byte[] dict = d >= 0 ? _dict[d] : null;
@@ -251,7 +257,7 @@ namespace ZramEmbedded.Allocator.Store
             {
                 _slots.State[g] = (byte)(state | SlotTable.RecompressTriedFlag);
                 _rejected++;
-                return false;
+                return Kept;
             }
             int kind, flags, size;
             byte[] from;
@@ -269,24 +275,31 @@ namespace ZramEmbedded.Allocator.Store
                 from = _out;
                 size = n;
             }
+            // The new form is allocated before the old one is freed when there is room (under MemLimit too).
+            // In a full pool the old one is freed first — its bytes are kept in the store's scratch (or the
+            // decoded page, for a raw one) and go back into the room they left if the new form finds none.
             int handle = _pool.Malloc(size);
-            if (handle == ZsPool.NoHandle) return false; // no room for the new form now; a later slice retries
-            if (!_store.AdmitReplacement())
+            if (handle != ZsPool.NoHandle && !_store.AdmitReplacement())
             {
                 _pool.Free(handle);
-                return false;
+                return NoRoom;
             }
-            _pool.Write(handle, from, 0, size);
-            _store.ReplaceObject(g, handle, size, kind, flags); // calls Dropped for an old recompressed form
-            if (kind == SlotTable.Recompressed)
+            if (handle != ZsPool.NoHandle)
             {
-                _pagesRecompressed++;
-                if (dictLength > 0) _dictRefs[d]++;
+                _pool.Write(handle, from, 0, size);
+                _store.ReplaceObject(g, handle, size, kind, flags);
+            }
+            else
+            {
+                int oldKind = state & SlotTable.KindMask;
+                int oldFlags = state & ~(SlotTable.KindMask | SlotTable.IdleFlag);
+                byte[] oldBytes = (state & SlotTable.HugeFlag) != 0 ? _page : _store.Scratch;
+                if (!_store.ReplaceObjectFreeingFirst(g, from, size, kind, flags, oldBytes, oldSize, oldKind, oldFlags)) return NoRoom;
             }
             _bytesSaved += oldSize - size;
             if (migrating) _migrated++;
             else _recompressedTotal++;
-            return true;
+            return Replaced;
         }
 
         // Decodes slot g (any kind holding an object) into _page; false for a corrupt object.
@@ -301,9 +314,11 @@ namespace ZramEmbedded.Allocator.Store
                 _pool.Read(handle, _page, 0, _pageSize);
                 return true;
             }
-            _pool.Read(handle, _out, 0, size);
-            if (kind == SlotTable.Recompressed) return Decode(state, _out, size, _page, 0);
-            return Lz4Decoder.TryDecompress(_out, 0, size, _page, 0, _pageSize) == _pageSize;
+            // The compressed bytes stay in the store's scratch until the slot has its new form (see Recompress).
+            byte[] scratch = _store.Scratch;
+            _pool.Read(handle, scratch, 0, size);
+            if (kind == SlotTable.Recompressed) return Decode(state, scratch, size, _page, 0);
+            return Lz4Decoder.TryDecompress(scratch, 0, size, _page, 0, _pageSize) == _pageSize;
         }
 
         /// <summary>Decodes a recompressed block (slot state `state`) of `size` bytes into dst[offset..+PageSize).</summary>
@@ -320,6 +335,13 @@ namespace ZramEmbedded.Allocator.Store
                 n = Lz4Decoder.TryDecompress(src, 0, size, dst, offset, _pageSize, _dict[d], 0, _dictLength[d]);
             }
             return n == _pageSize;
+        }
+
+        /// <summary>The store gave a slot a recompressed form (slot state `state`): count it in.</summary>
+        internal void Attached(int state)
+        {
+            _pagesRecompressed++;
+            if ((state & SlotTable.DictFlag) != 0) _dictRefs[(state & SlotTable.DictSlotFlag) != 0 ? 1 : 0]++;
         }
 
         /// <summary>The store dropped a recompressed form (slot state `state`): count it out.</summary>

@@ -101,6 +101,54 @@ namespace ZramEmbedded.UnitTests.Store
         }
 
         [TestMethod]
+        public void FullPoolStillRecompressesAndMakesRoom()
+        {
+            // A pool written until NoSpace has no room for a new form beside the old: recompression frees the
+            // old form first (keeping its bytes), and puts it back when the new one does not fit either.
+            ManualClock clock = new ManualClock();
+            PageStore store = StoreFixtures.Make(Arena, PageSize, clock);
+            RecompressConfig cfg = SmallConfig();
+            cfg.DictionaryBytes = 0;
+            Recompressor r = new Recompressor(store, cfg);
+            StoreClient c = store.Register("app", 64);
+            byte[] page = new byte[PageSize];
+            byte[] back = new byte[PageSize];
+            int n = 0;
+            while (n < 64)
+            {
+                PageSamples.Fill((PageKind)(n % 3), (uint)n, page, 0, PageSize); // text, json, csv
+                if (c.Write(n, page, 0) != StoreResult.Ok) break;
+                n++;
+            }
+            Assert.IsTrue(n > 20 && n < 64, "pages before NoSpace: " + n);
+            store.MarkAllIdle();
+            RecompressStats st = new RecompressStats();
+            for (int pass = 0; pass < 10; pass++)
+            {
+                Drain(r, RecompressType.Idle);
+                while (store.Compact(1 << 16) > 0) { }
+            }
+            r.GetStats(st);
+            Assert.IsTrue(st.PagesRecompressed > n / 2, "recompressed " + st.PagesRecompressed + " of " + n);
+            store.CheckInvariants();
+            int more = n;
+            while (more < 64)
+            {
+                PageSamples.Fill((PageKind)(more % 3), (uint)more, page, 0, PageSize);
+                if (c.Write(more, page, 0) != StoreResult.Ok) break;
+                more++;
+            }
+            Assert.IsTrue(more >= n + 2, "pages after recompression: " + more + ", before: " + n);
+            for (int s = 0; s < more; s++)
+            {
+                PageSamples.Fill((PageKind)(s % 3), (uint)s, page, 0, PageSize);
+                Assert.AreEqual(StoreResult.Ok, c.Read(s, back, 0));
+                Assert.IsTrue(StoreFixtures.Equal(page, back), "slot " + s);
+            }
+            store.CheckInvariants();
+        }
+
+        [TestMethod]
         public void TypeFilterAndRewrite()
         {
             ManualClock clock = new ManualClock();
