@@ -17,7 +17,8 @@
 //     the best).
 // Cost: a Count step is one hash per page byte; a Select step is one pass of a sliding sum per pick
 // (PicksPerPage · page length additions) plus clearing SegmentLength counters per pick. Memory: 2 bytes per
-// counter, the segment slots (capacity bytes) and one int score per slot.
+// counter (a count byte and a page-stamp byte; the table may be borrowed, see the constructors), the
+// segment slots (capacity bytes) and one int score per slot.
 // Collisions in the counter table only merge counts (never wrong output): a smaller table makes a worse
 // dictionary, not an invalid one. Any bytes make a valid dictionary for the codec.
 using System;
@@ -38,8 +39,11 @@ namespace ZramEmbedded.Allocator.Codec
         private const ulong KmerMask = 0xFFFFFFFFFFFFUL; // low 6 bytes of a little-endian 8-byte read
         private const ulong HashMultiplier = 0x9E3779B97F4A7C15UL;
 
-        private readonly byte[] _count;
-        private readonly byte[] _stamp;
+        // One counter per entry: low byte = pages counted (saturating), high byte = stamp of the last page
+        // that counted it. Owned, or borrowed from a caller that does not use it while the builder runs.
+        private readonly ushort[] _table;
+        private readonly int _tableEntries; // a power of two ≤ _table.Length
+        private readonly bool _borrowed;
         private readonly int _hashShift;
         private readonly byte[] _segments;
         private readonly int[] _scores;
@@ -68,15 +72,41 @@ namespace ZramEmbedded.Allocator.Codec
 
         /// <summary>As above, counting one k-string in 2^sampleBits (0..8).</summary>
         public Lz4DictionaryBuilder(int capacity, int countBits, int segmentLength, int picksPerPage, int sampleBits)
+            : this(capacity, null, countBits, segmentLength, picksPerPage, sampleBits)
+        {
+        }
+
+        /// <summary>
+        /// A builder whose counters live in `counters` (at least 256 entries; the largest power of two of
+        /// them is used), which the caller lends for the builder's life and does not touch while a build runs
+        /// (e.g. an Lz4HcEncoder's chain between compressions). Not counted in WorkingBytes.
+        /// </summary>
+        public Lz4DictionaryBuilder(int capacity, ushort[] counters, int segmentLength, int picksPerPage)
+            : this(capacity, counters, 0, segmentLength, picksPerPage, DefaultSampleBits)
+        {
+        }
+
+        private Lz4DictionaryBuilder(int capacity, ushort[] counters, int countBits, int segmentLength, int picksPerPage, int sampleBits)
         {
             if (sampleBits < 0 || sampleBits > 8) throw new ArgumentOutOfRangeException("sampleBits");
             _sampleMask = (1u << sampleBits) - 1;
             if (segmentLength < KmerLength + 2 || segmentLength > 1024) throw new ArgumentOutOfRangeException("segmentLength");
             if (capacity < segmentLength || capacity % segmentLength != 0) throw new ArgumentOutOfRangeException("capacity", "a positive multiple of segmentLength");
-            if (countBits < 8 || countBits > 20) throw new ArgumentOutOfRangeException("countBits");
             if (picksPerPage < 1 || picksPerPage > 64) throw new ArgumentOutOfRangeException("picksPerPage");
-            _count = new byte[1 << countBits];
-            _stamp = new byte[1 << countBits];
+            if (counters == null)
+            {
+                if (countBits < 8 || countBits > 20) throw new ArgumentOutOfRangeException("countBits");
+                _table = new ushort[1 << countBits];
+            }
+            else
+            {
+                if (counters.Length < 256) throw new ArgumentOutOfRangeException("counters", "at least 256 entries");
+                countBits = 8;
+                while (countBits < 20 && (2 << countBits) <= counters.Length) countBits++;
+                _table = counters;
+                _borrowed = true;
+            }
+            _tableEntries = 1 << countBits;
             _hashShift = 64 - countBits;
             _segmentLength = segmentLength;
             _picksPerPage = picksPerPage;
@@ -90,7 +120,10 @@ namespace ZramEmbedded.Allocator.Codec
         public int SegmentLength { get { return _segmentLength; } }
 
         /// <summary>RAM held by the builder (counters, stamps, segment slots, scores), in bytes.</summary>
-        public int WorkingBytes { get { return _count.Length + _stamp.Length + _segments.Length + 4 * _scores.Length; } }
+        public int WorkingBytes { get { return (_borrowed ? 0 : 2 * _tableEntries) + _segments.Length + 4 * _scores.Length; } }
+
+        /// <summary>Counters in use (a power of two).</summary>
+        public int CounterCount { get { return _tableEntries; } }
 
         /// <summary>Sample pages counted since Reset.</summary>
         public int PagesCounted { get { return _pagesCounted; } }
@@ -104,8 +137,7 @@ namespace ZramEmbedded.Allocator.Codec
         /// <summary>Forgets all counts and segments (one Array.Clear per table).</summary>
         public void Reset()
         {
-            Array.Clear(_count, 0, _count.Length);
-            Array.Clear(_stamp, 0, _stamp.Length);
+            Array.Clear(_table, 0, _tableEntries);
             Array.Clear(_scores, 0, _scores.Length);
             _pagesCounted = 0;
             _pagesSelected = 0;
@@ -134,16 +166,18 @@ namespace ZramEmbedded.Allocator.Codec
         {
             CheckRange(page, offset, length);
             if (_pagesSelected != 0) throw new InvalidOperationException("Count after Select: Reset first");
-            byte stampValue = (byte)(_pagesCounted % 255 + 1);
-            byte[] count = _count;
-            byte[] stamp = _stamp;
+            int stamp = (_pagesCounted % 255 + 1) << 8;
+            ushort[] table = _table;
             int last = LastKmer(offset, length);
             for (int p = offset; p <= last; p++)
             {
                 int h = Hash(page, p);
-                if (h < 0 || stamp[h] == stampValue) continue;
-                stamp[h] = stampValue;
-                if (count[h] != 255) count[h]++;
+                if (h < 0) continue;
+                int v = table[h];
+                if ((v & 0xFF00) == stamp) continue;
+                int c = v & 0xFF;
+                if (c != 255) c++;
+                table[h] = (ushort)(stamp | c);
             }
             _pagesCounted++;
         }
@@ -153,7 +187,7 @@ namespace ZramEmbedded.Allocator.Codec
         {
             CheckRange(page, offset, length);
             if (length < _segmentLength + 8) { _pagesSelected++; return; }
-            byte[] count = _count;
+            ushort[] table = _table;
             int kmers = _segmentLength - KmerLength + 1; // k-strings per window
             int lastStart = offset + length - _segmentLength - (8 - KmerLength);
             for (int pick = 0; pick < _picksPerPage; pick++)
@@ -176,7 +210,7 @@ namespace ZramEmbedded.Allocator.Codec
                 for (int p = bestAt; p < bestAt + kmers; p++)
                 {
                     int h = Hash(page, p);
-                    if (h >= 0) count[h] = 0;
+                    if (h >= 0) table[h] = 0;
                 }
             }
             _pagesSelected++;
@@ -187,7 +221,7 @@ namespace ZramEmbedded.Allocator.Codec
         {
             int h = Hash(page, p);
             if (h < 0) return 0;
-            int c = _count[h];
+            int c = _table[h] & 0xFF;
             return c >= 2 ? c : 0;
         }
 

@@ -91,6 +91,13 @@ namespace ZramEmbedded.Allocator.Codec
             Level = level;
         }
 
+        /// <summary>
+        /// The chain array (one ushort per window byte). Between calls it is scratch: every Compress writes
+        /// each entry it reads. The Recompressor lends it to its dictionary builder, which runs only while
+        /// no compression does.
+        /// </summary>
+        internal ushort[] ChainScratch { get { return _chain; } }
+
         /// <summary>Largest input Compress accepts.</summary>
         public int InputCapacity { get { return _inputCapacity; } }
 

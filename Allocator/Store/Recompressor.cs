@@ -26,7 +26,9 @@
 // pages' bytes when the new form finds no room). A slice does migration, then dictionary building, then
 // recompression (none while a build is under way), as the budget allows; it returns 0 when a whole lap
 // of the slot table found nothing to do (pages whose new form found no room count as nothing done).
-// Memory: allocated in the constructor (WorkingBytes); no allocation per call. Under the store's lock.
+// Memory: allocated in the constructor (WorkingBytes); no allocation per call. The dictionary builder
+// counts in the HC encoder's chain array (scratch between compressions), so a build costs no RAM beyond
+// the candidate segments. Under the store's lock.
 using System;
 using ZramEmbedded.Allocator.Codec;
 using ZramEmbedded.Allocator.Pool;
@@ -98,8 +100,9 @@ namespace ZramEmbedded.Allocator.Store
             _dict = new byte[2][];
             _dict[0] = new byte[c.DictionaryBytes];
             _dict[1] = new byte[c.DictionaryBytes];
+            // The builder counts in the encoder's chain: a build never overlaps a compression.
             if (c.DictionaryBytes > 0)
-                _builder = new Lz4DictionaryBuilder(c.DictionaryBytes, c.CountBits, Lz4DictionaryBuilder.DefaultSegmentLength, Lz4DictionaryBuilder.DefaultPicksPerPage);
+                _builder = new Lz4DictionaryBuilder(c.DictionaryBytes, _hc.ChainScratch, Lz4DictionaryBuilder.DefaultSegmentLength, Lz4DictionaryBuilder.DefaultPicksPerPage);
             _page = new byte[_pageSize];
             _out = new byte[_pageSize];
             store.AttachRecompressor(this);
@@ -239,6 +242,7 @@ namespace ZramEmbedded.Allocator.Store
         // it saves enough (always when migrating off an old dictionary). Returns Replaced, Kept or NoRoom.
         private int Recompress(int g, bool migrating)
         {
+            if (_buildPhase != 0) throw new InvalidOperationException("compressing while the builder holds the encoder's chain");
             int state = _slots.State[g];
             int oldSize = _slots.Size[g];
             if (!ReadPage(g))

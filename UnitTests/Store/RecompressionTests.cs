@@ -22,7 +22,6 @@ namespace ZramEmbedded.UnitTests.Store
             c.HashBits = 10;
             c.DictionaryBytes = 1024;
             c.SamplePages = 8;
-            c.CountBits = 11;
             return c;
         }
 
