@@ -1,14 +1,16 @@
 // `recompress`: page-store capacity with idle recompression (HC + a dictionary the store builds from its
 // own pages) against the store's fast encoder alone, at 128 KiB and 256 KiB arenas, on the realistic mix
 // (PageSet.Mixed) or --pages files. Rows per arena: fast only, recompressed with HC alone, recompressed
-// with HC + dictionary; columns: pages held, × fast, dictionary bytes, recompressor RAM, time of the first
-// recompression pass, and reads of the same pages after recompression relative to before (1.0 = as fast).
+// with HC + dictionary, and fast only over an arena larger by the recompressor's RAM (the same total RAM);
+// columns: pages held, × fast, dictionary bytes, recompressor RAM, time of the first recompression pass,
+// and reads of the same pages after recompression relative to before (1.0 = as fast).
 // Method: Recompress/RecompressCapacity.cs. Options: --level N (HC level, default 9), --dict N
 // (dictionary bytes, default 2048), --samples N (pages sampled for the dictionary, default 32),
 // --arena KIB,... (default 128,256), --pages FILE..., --seed N.
 // RESULT lines: recompressed_capacity_128k / _256k (with dictionary, × fast), recompressed_capacity_hc_128k
 // (HC alone), dict_gain (capacity with dictionary / without, at 128 KiB), recompressed_read_speed_vs_fast
-// (at 128 KiB, with dictionary).
+// (at 128 KiB, with dictionary), recompressed_capacity_vs_same_ram_128k / _256k (against fast with the
+// recompressor's RAM added to the arena).
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -60,11 +62,17 @@ namespace ZramEmbedded.Benchmarks
                 CapacityResult fast = RecompressCapacity.Measure(kib * 1024, pages, null);
                 CapacityResult hc = RecompressCapacity.Measure(kib * 1024, pages, noDict);
                 CapacityResult dict = baseConfig.DictionaryBytes > 0 ? RecompressCapacity.Measure(kib * 1024, pages, baseConfig) : hc;
+                // The recompressor's RAM given to the arena instead (whole KiB): does recompression pay for it?
+                int ramKib = dict.WorkingBytes / 1024;
+                CapacityResult fastRam = RecompressCapacity.Measure((kib + ramKib) * 1024, pages, null);
                 Row(kib, "fast", fast, fast);
                 Row(kib, "HC", hc, fast);
                 if (baseConfig.DictionaryBytes > 0) Row(kib, "HC+dictionary", dict, fast);
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-6} {1,-14} {2,6} {3,7:F3}",
+                    (kib + ramKib) + "K", "fast, +RAM", fastRam.FastPages, (double)fastRam.FastPages / fast.FastPages));
                 string suffix = kib + "k";
                 results.Add("recompressed_capacity_" + suffix, (double)dict.RecompressedPages / fast.FastPages);
+                results.Add("recompressed_capacity_vs_same_ram_" + suffix, (double)dict.RecompressedPages / fastRam.FastPages);
                 if (kib == 128)
                 {
                     results.Add("recompressed_capacity_hc_128k", (double)hc.RecompressedPages / fast.FastPages);

@@ -22,13 +22,14 @@
 // use a small fraction (measured in the `lz4hc` benchmark).
 //
 // Dictionary (LZ4 external dictionary): Compress may take a dictionary, which is copied in front of the
-// input in the encoder's window, so matches reach back into it exactly as Lz4Decoder's dictionary entry
-// point (and liblz4's LZ4_decompress_safe_usingDict) resolves them. The dictionary is indexed again on
+// input in the encoder's window (ending where the input starts), so matches reach back into it exactly as
+// Lz4Decoder's dictionary entry point (and liblz4's LZ4_decompress_safe_usingDict) resolves them. The dictionary is indexed again on
 // every call (one chain insert per dictionary byte): the encoder keeps no per-dictionary state, so the
 // caller may switch dictionaries (versions) freely.
 //
 // Memory (fixed, allocated in the constructor, counted by WorkingBytes): the window (dictionary capacity +
-// input capacity bytes; the input is copied into it so the search sees one contiguous array), the head
+// input capacity bytes; the input is copied into it so the search sees one contiguous array, or written
+// there by the caller: InputArea), the head
 // table (2^hashBits ushort) and the chain (one ushort per window byte). Positions are stored + 1 (0 means
 // "none") in 16 bits, so dictionary + input capacity is at most MaxWindow bytes and every offset fits the
 // format's 16 bits. Defaults for 4 KiB pages and a 2 KiB dictionary: 6 + 8 + 12 = 26 KiB.
@@ -98,6 +99,17 @@ namespace ZramEmbedded.Allocator.Codec
         /// </summary>
         internal ushort[] ChainScratch { get { return _chain; } }
 
+        /// <summary>
+        /// An input may be written straight into the encoder at InputArea[InputAreaOffset..] and compressed
+        /// from there (Compress with src = InputArea, srcOffset = InputAreaOffset) without being copied: a
+        /// caller that decodes pages to recompress them needs no page buffer of its own. Compress does not
+        /// change that range; other Compress calls overwrite it.
+        /// </summary>
+        public byte[] InputArea { get { return _window; } }
+
+        /// <summary>Where an input placed in InputArea starts (see InputArea).</summary>
+        public int InputAreaOffset { get { return _dictionaryCapacity; } }
+
         /// <summary>Largest input Compress accepts.</summary>
         public int InputCapacity { get { return _inputCapacity; } }
 
@@ -158,9 +170,14 @@ namespace ZramEmbedded.Allocator.Codec
                 if (dictLength > _dictionaryCapacity) throw new ArgumentOutOfRangeException("dictLength", "dictionary larger than the encoder's DictionaryCapacity");
             }
             else if (dictLength < 0) throw new ArgumentOutOfRangeException("dictLength");
+            if (src == _window && srcOffset != _dictionaryCapacity) throw new ArgumentException("an input inside InputArea must start at InputAreaOffset");
+            if (dict == _window && dictLength != 0) throw new ArgumentException("the dictionary must not lie in InputArea");
 
+            // Window layout: the dictionary ends where the input starts (at DictionaryCapacity), so an input
+            // placed there by the caller (InputArea) needs no copy.
             byte[] w = _window;
-            int start = dictLength;          // window position of the first input byte
+            int start = _dictionaryCapacity; // window position of the first input byte
+            int first = start - dictLength;  // first window byte a match may reference
             int end = start + srcLength;     // one past the last input byte
             int op = dstOffset;
             int oend = dstOffset + dstCapacity;
@@ -168,10 +185,10 @@ namespace ZramEmbedded.Allocator.Codec
 
             if (srcLength >= Lz4Block.MinCompressibleLength)
             {
-                if (dictLength != 0) Array.Copy(dict, dictOffset, w, 0, dictLength);
-                Array.Copy(src, srcOffset, w, start, srcLength);
+                if (dictLength != 0) Array.Copy(dict, dictOffset, w, first, dictLength);
+                if (src != w || srcOffset != start) Array.Copy(src, srcOffset, w, start, srcLength);
                 Array.Clear(_head, 0, _head.Length);
-                _next = 0;
+                _next = first;
 
                 int mflimit = end - Lz4Block.MatchFindLimit;
                 int matchLimit = end - Lz4Block.LastLiterals;
@@ -209,7 +226,7 @@ namespace ZramEmbedded.Allocator.Codec
                     }
 
                     // Backwards over pending literals (never before the window's first byte).
-                    while (ip > anchor && mref > 0 && w[ip - 1] == w[mref - 1])
+                    while (ip > anchor && mref > first && w[ip - 1] == w[mref - 1])
                     {
                         ip--;
                         mref--;
@@ -232,7 +249,7 @@ namespace ZramEmbedded.Allocator.Codec
             if (lit != 0)
             {
                 if (srcLength >= Lz4Block.MinCompressibleLength) Array.Copy(w, anchor, dst, op, lit);
-                else Array.Copy(src, srcOffset, dst, op, lit); // short input: never copied into the window
+                else Array.Copy(src, srcOffset + (anchor - start), dst, op, lit); // short input: never copied into the window
             }
             return op + lit - dstOffset;
         }

@@ -71,14 +71,14 @@ namespace ZramEmbedded.Allocator.Store
         /// just left and the call returns false. Throws InvalidOperationException if that room is gone (the
         /// pool broke its own accounting; the slot is then left empty rather than wrong).
         /// </summary>
-        internal bool ReplaceObjectFreeingFirst(int g, byte[] form, int size, int kind, int formFlags,
-                                                byte[] oldBytes, int oldSize, int oldKind, int oldFlags)
+        internal bool ReplaceObjectFreeingFirst(int g, byte[] form, int formOffset, int size, int kind, int formFlags,
+                                                byte[] oldBytes, int oldOffset, int oldSize, int oldKind, int oldFlags)
         {
             StoreClient c = DetachObject(g);
             int handle = _pool.Malloc(size);
             if (handle != ZramEmbedded.Allocator.Pool.ZsPool.NoHandle)
             {
-                _pool.Write(handle, form, 0, size);
+                _pool.Write(handle, form, formOffset, size);
                 AttachObject(c, g, handle, size, kind, formFlags);
                 return true;
             }
@@ -92,7 +92,7 @@ namespace ZramEmbedded.Allocator.Store
                 Slots.Clear(g);
                 throw new InvalidOperationException("the pool has no room for an object it just freed");
             }
-            _pool.Write(handle, oldBytes, 0, oldSize);
+            _pool.Write(handle, oldBytes, oldOffset, oldSize);
             AttachObject(c, g, handle, oldSize, oldKind == SlotTable.Indexed ? SlotTable.Object : oldKind, oldFlags);
             return false;
         }

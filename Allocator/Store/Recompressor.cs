@@ -53,7 +53,8 @@ namespace ZramEmbedded.Allocator.Store
         private readonly int[] _dictLength = new int[2];
         private readonly int[] _dictVersion = new int[2];
         private readonly int[] _dictRefs = new int[2];
-        private readonly byte[] _page;  // a decoded page
+        private readonly byte[] _page;  // the decoded page: the HC encoder's input area (no copy, no buffer of its own)
+        private readonly int _pageAt;   // where it starts in _page
         private readonly byte[] _out;   // the new compressed form (the old one is in the store's Scratch)
         private readonly PoolStats _poolStats = new PoolStats();
         private readonly int _pageSize;
@@ -103,7 +104,8 @@ namespace ZramEmbedded.Allocator.Store
             // The builder counts in the encoder's chain: a build never overlaps a compression.
             if (c.DictionaryBytes > 0)
                 _builder = new Lz4DictionaryBuilder(c.DictionaryBytes, _hc.ChainScratch, Lz4DictionaryBuilder.DefaultSegmentLength, Lz4DictionaryBuilder.DefaultPicksPerPage);
-            _page = new byte[_pageSize];
+            _page = _hc.InputArea;
+            _pageAt = _hc.InputAreaOffset;
             _out = new byte[_pageSize];
             store.AttachRecompressor(this);
         }
@@ -113,7 +115,7 @@ namespace ZramEmbedded.Allocator.Store
         {
             get
             {
-                return _hc.WorkingBytes + (_builder != null ? _builder.WorkingBytes : 0) + 2 * _dict[0].Length + 2 * _pageSize
+                return _hc.WorkingBytes + (_builder != null ? _builder.WorkingBytes : 0) + 2 * _dict[0].Length + _out.Length
                     + FixedObjectBytes;
             }
         }
@@ -256,20 +258,21 @@ namespace ZramEmbedded.Allocator.Store
             int dictLength = d >= 0 ? _dictLength[d] : 0;
             int capacity = _store.HugeThreshold - 1;
             if (!migrating && oldSize - 1 < capacity) capacity = oldSize - 1;
-            int n = capacity > 0 ? _hc.Compress(_page, 0, _pageSize, _out, 0, capacity, dict, 0, dictLength) : Lz4Block.DoesNotFit;
+            int n = capacity > 0 ? _hc.Compress(_page, _pageAt, _pageSize, _out, 0, capacity, dict, 0, dictLength) : Lz4Block.DoesNotFit;
             if (!migrating && (n == Lz4Block.DoesNotFit || Footprint(n) + _minSavings > Footprint(oldSize)))
             {
                 _slots.State[g] = (byte)(state | SlotTable.RecompressTriedFlag);
                 _rejected++;
                 return Kept;
             }
-            int kind, flags, size;
+            int kind, flags, size, fromAt;
             byte[] from;
             if (n == Lz4Block.DoesNotFit)
             {
                 kind = SlotTable.Object; // migrating a page that no longer compresses under the threshold: raw
                 flags = SlotTable.HugeFlag;
                 from = _page;
+                fromAt = _pageAt;
                 size = _pageSize;
             }
             else
@@ -277,6 +280,7 @@ namespace ZramEmbedded.Allocator.Store
                 kind = SlotTable.Recompressed;
                 flags = dictLength > 0 ? SlotTable.DictFlag | (d == 1 ? SlotTable.DictSlotFlag : 0) : 0;
                 from = _out;
+                fromAt = 0;
                 size = n;
             }
             // The new form is allocated before the old one is freed when there is room (under MemLimit too).
@@ -290,15 +294,16 @@ namespace ZramEmbedded.Allocator.Store
             }
             if (handle != ZsPool.NoHandle)
             {
-                _pool.Write(handle, from, 0, size);
+                _pool.Write(handle, from, fromAt, size);
                 _store.ReplaceObject(g, handle, size, kind, flags);
             }
             else
             {
                 int oldKind = state & SlotTable.KindMask;
                 int oldFlags = state & ~(SlotTable.KindMask | SlotTable.IdleFlag);
-                byte[] oldBytes = (state & SlotTable.HugeFlag) != 0 ? _page : _store.Scratch;
-                if (!_store.ReplaceObjectFreeingFirst(g, from, size, kind, flags, oldBytes, oldSize, oldKind, oldFlags)) return NoRoom;
+                bool oldRaw = (state & SlotTable.HugeFlag) != 0;
+                if (!_store.ReplaceObjectFreeingFirst(g, from, fromAt, size, kind, flags, oldRaw ? _page : _store.Scratch,
+                                                      oldRaw ? _pageAt : 0, oldSize, oldKind, oldFlags)) return NoRoom;
             }
             _bytesSaved += oldSize - size;
             if (migrating) _migrated++;
@@ -315,14 +320,14 @@ namespace ZramEmbedded.Allocator.Store
             int size = _slots.Size[g];
             if ((state & SlotTable.HugeFlag) != 0)
             {
-                _pool.Read(handle, _page, 0, _pageSize);
+                _pool.Read(handle, _page, _pageAt, _pageSize);
                 return true;
             }
             // The compressed bytes stay in the store's scratch until the slot has its new form (see Recompress).
             byte[] scratch = _store.Scratch;
             _pool.Read(handle, scratch, 0, size);
-            if (kind == SlotTable.Recompressed) return Decode(state, scratch, size, _page, 0);
-            return Lz4Decoder.TryDecompress(scratch, 0, size, _page, 0, _pageSize) == _pageSize;
+            if (kind == SlotTable.Recompressed) return Decode(state, scratch, size, _page, _pageAt);
+            return Lz4Decoder.TryDecompress(scratch, 0, size, _page, _pageAt, _pageSize) == _pageSize;
         }
 
         /// <summary>Decodes a recompressed block (slot state `state`) of `size` bytes into dst[offset..+PageSize).</summary>
@@ -428,8 +433,8 @@ namespace ZramEmbedded.Allocator.Store
                 used += PageCost;
                 if (!ReadPage(g)) continue;
                 _buildTaken++;
-                if (_buildPhase == 1) _builder.Count(_page, 0, _pageSize);
-                else _builder.Select(_page, 0, _pageSize);
+                if (_buildPhase == 1) _builder.Count(_page, _pageAt, _pageSize);
+                else _builder.Select(_page, _pageAt, _pageSize);
             }
             return used;
         }

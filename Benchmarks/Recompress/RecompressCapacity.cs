@@ -112,7 +112,7 @@ namespace ZramEmbedded.Benchmarks.Recompress
         private static double ReadAll(StoreClient client, int count, byte[] back)
         {
             double best = double.MaxValue;
-            for (int rep = 0; rep < 5; rep++)
+            for (int rep = 0; rep < 15; rep++)
             {
                 long t0 = Stopwatch.GetTimestamp();
                 for (int i = 0; i < count; i++) client.Read(i, back, 0);

@@ -91,6 +91,24 @@ namespace ZramEmbedded.UnitTests.Codec
         }
 
         [TestMethod]
+        public void InputPlacedInTheInputAreaCompressesLikeACopy()
+        {
+            Lz4HcEncoder encoder = new Lz4HcEncoder(PageSamples.PageSize, 512);
+            byte[] page = PageSamples.Make(PageKind.Csv, 8);
+            byte[] dict = new byte[512];
+            PageSamples.Fill(PageKind.Csv, 9, dict, 0, dict.Length);
+            int bound = Lz4Block.CompressBound(page.Length);
+            byte[] a = new byte[bound];
+            byte[] b = new byte[bound];
+            int n = encoder.Compress(page, 0, page.Length, a, 0, bound, dict, 0, 300);
+            Array.Copy(page, 0, encoder.InputArea, encoder.InputAreaOffset, page.Length);
+            int m = encoder.Compress(encoder.InputArea, encoder.InputAreaOffset, page.Length, b, 0, bound, dict, 0, 300);
+            Assert.AreEqual(n, m);
+            Assert.IsTrue(CodecTestData.SameBytes(a, 0, b, 0, n));
+            Assert.IsTrue(CodecTestData.SameBytes(page, 0, encoder.InputArea, encoder.InputAreaOffset, page.Length), "the input area changed");
+        }
+
+        [TestMethod]
         public void CompressesAtLeastAsWellAsTheFastEncoder()
         {
             Lz4HcEncoder hc = new Lz4HcEncoder(PageSamples.PageSize, 0);
@@ -150,6 +168,9 @@ namespace ZramEmbedded.UnitTests.Codec
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => encoder.Compress(src, 0, 100, dst, 0, dst.Length, dict, 50, 60));
             Assert.ThrowsException(typeof(ArgumentNullException), () => encoder.Compress(src, 0, 100, dst, 0, dst.Length, null, 0, 10));
             Assert.ThrowsException(typeof(ArgumentException), () => encoder.Compress(src, 0, 100, src, 50, 200));
+            Assert.ThrowsException(typeof(ArgumentException), () => encoder.Compress(encoder.InputArea, 0, 100, dst, 0, dst.Length));
+            Assert.ThrowsException(typeof(ArgumentException),
+                () => encoder.Compress(src, 0, 100, dst, 0, dst.Length, encoder.InputArea, 0, 10));
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new Lz4HcEncoder(65000, 1000));
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new Lz4HcEncoder(256, 0, 7, 9));
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new Lz4HcEncoder(256, 0, 12, 0));
