@@ -1,7 +1,8 @@
 // The merge scan ("merge identical pages", done in the store for every client as the RFC's review asked):
 // a cursor walks the global slot table; each slot whose object the scan has not seen (SlotTable.Object)
 // is read into the store's scratch buffer and hashed; the MergeTable's chain for that hash gives
-// candidates of the same size, each read into the compare buffer and compared byte for byte. On a match
+// candidates of the same size, each compared byte for byte with it, a chunk at a time through the store's small
+// compare buffer (ZsPool.ReadRange). On a match
 // the slot joins the candidate's entry (one more reference) and its own object is freed (pages_merged);
 // otherwise the object gets an entry of its own (reference count 1) so later duplicates find it — also
 // when it is already shared, the review's case. Same-filled pages never enter the table (they hold no
@@ -20,6 +21,8 @@ namespace ZramEmbedded.Allocator.Store
         private int _cursor;
         internal long MergedTotal;
         internal long ScannedTotal;
+        private int _sinceProgress;   // slots examined since the scan last merged or indexed an object
+        private int _seenChanges;     // PageStore.Changes when _sinceProgress was last reset
 
         internal MergeScanner(PageStore store)
         {
@@ -31,28 +34,28 @@ namespace ZramEmbedded.Allocator.Store
         {
             SlotTable slots = _store.Slots;
             if (_store.Merge.Capacity == 0) return 0;
+            if (_store.Changes != _seenChanges)
+            {
+                _seenChanges = _store.Changes;
+                _sinceProgress = 0;
+            }
+            else if (_sinceProgress >= slots.Count) return 0;
             int used = 0;
             int n = slots.Count;
-            int idleVisits = 0;
             while (used < budget && _store.Unindexed > 0)
             {
+                // A whole lap (over any number of slices) without progress: what is left cannot be indexed
+                // (table full) until an object is written or an entry freed, so report no work until then.
+                if (_sinceProgress >= n) break;
                 int g = _cursor;
                 _cursor = g + 1 == n ? 0 : g + 1;
                 used++;
+                _sinceProgress++;
                 ScannedTotal++;
-                if (slots.KindOf(g) != SlotTable.Object)
-                {
-                    continue;
-                }
+                if (slots.KindOf(g) != SlotTable.Object) continue;
                 int before = _store.Unindexed;
                 used += Examine(g);
-                // Table full and no match: the object stays unseen. Stop after a whole lap without progress
-                // so a slice never spins on objects it cannot index.
-                if (_store.Unindexed == before)
-                {
-                    if (++idleVisits >= n) break;
-                }
-                else idleVisits = 0;
+                if (_store.Unindexed != before) _sinceProgress = 0;
             }
             return used;
         }
@@ -93,9 +96,8 @@ namespace ZramEmbedded.Allocator.Store
                 if (table.HashOf(e) != hash) continue;
                 int other = table.HandleOf(e);
                 if (pool.GetSize(other) != size) continue;
-                pool.Read(other, b, 0, size);
                 compares++;
-                if (!ContentHash.Equal(a, 0, b, 0, size)) continue;
+                if (!SameBytes(pool, other, a, b, size)) continue;
                 table.AddRef(e);
                 pool.Free(handle);
                 store.FreedObject(size);
@@ -111,6 +113,22 @@ namespace ZramEmbedded.Allocator.Store
             store.Unindexed--;
             store.IndexedSlots++;
             return compares;
+        }
+
+        /// <summary>
+        /// Compares object `handle` with a[0..size), reading it chunk by chunk into b (the store's small
+        /// compare buffer); stops at the first chunk that differs.
+        /// </summary>
+        private static bool SameBytes(ZsPool pool, int handle, byte[] a, byte[] b, int size)
+        {
+            int chunk = b.Length;
+            for (int at = 0; at < size; at += chunk)
+            {
+                int n = size - at < chunk ? size - at : chunk;
+                pool.ReadRange(handle, at, b, 0, n);
+                if (!ContentHash.Equal(a, at, b, 0, n)) return false;
+            }
+            return true;
         }
 
         internal void CheckInvariants()
