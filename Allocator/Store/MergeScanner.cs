@@ -93,7 +93,7 @@ namespace ZramEmbedded.Allocator.Store
             int compares = 0;
             for (int e = table.First(hash); e != MergeTable.None; e = table.Next(e))
             {
-                if (table.HashOf(e) != hash) continue;
+                if (!table.HashMatches(e, hash)) continue;
                 int other = table.HandleOf(e);
                 if (pool.GetSize(other) != size) continue;
                 compares++;

@@ -47,6 +47,7 @@ namespace ZramEmbedded.Allocator.Store
         private readonly int _hugeThreshold;
         private readonly int _idleUnitMs;
         private readonly int _mergeNowIntervalMs;
+        private readonly bool _sameFilled;
         internal readonly SlotTable Slots;
         internal readonly MergeTable Merge;
         private readonly MergeScanner _scanner;
@@ -94,6 +95,7 @@ namespace ZramEmbedded.Allocator.Store
             _hugeThreshold = c.HugeThreshold > 0 ? c.HugeThreshold : (poolHuge < c.PageSize ? poolHuge : c.PageSize);
             _idleUnitMs = c.IdleUnitMs;
             _mergeNowIntervalMs = c.MergeNowIntervalMs;
+            _sameFilled = c.SameFilledPages;
             Slots = new SlotTable(c.SlotCount);
             Merge = new MergeTable(c.MergeTableSize);
             _encoder = new Lz4Encoder(c.EncoderHashBits);
@@ -327,7 +329,7 @@ namespace ZramEmbedded.Allocator.Store
             needed = 0;
             int now = NowUnits();
             uint word;
-            if (SameFilled.Detect(src, offset, _pageSize, out word))
+            if (_sameFilled && SameFilled.Detect(src, offset, _pageSize, out word))
             {
                 DropContent(c, g);
                 Slots.Set(g, SlotTable.Same, (int)word, 0, false);
