@@ -7,10 +7,11 @@
 // Method: Recompress/RecompressCapacity.cs. Options: --level N (HC level, default 9), --dict N
 // (dictionary bytes, default 2048), --samples N (pages sampled for the dictionary, default 32),
 // --arena KIB,... (default 128,256), --pages FILE..., --seed N.
-// RESULT lines: recompressed_capacity_128k / _256k (with dictionary, × fast), recompressed_capacity_hc_128k
-// (HC alone), dict_gain (capacity with dictionary / without, at 128 KiB), recompressed_read_speed_vs_fast
-// (at 128 KiB, with dictionary), recompressed_capacity_vs_same_ram_128k / _256k (against fast with the
-// recompressor's RAM added to the arena).
+// RESULT lines (the `store` command has the recompressed_capacity_* rows on its own page mix):
+// pages_x_fast_128k / _256k (pages held with HC + dictionary / fast), pages_x_fast_hc_128k (HC alone),
+// pages_dict_gain_128k (with dictionary / without), recompressed_read_speed_vs_fast (at 128 KiB, with
+// dictionary), pages_x_fast_same_ram_128k / _256k (against fast with the recompressor's RAM added to
+// the arena).
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -59,24 +60,24 @@ namespace ZramEmbedded.Benchmarks
             var results = new Results();
             foreach (int kib in arenas)
             {
-                CapacityResult fast = RecompressCapacity.Measure(kib * 1024, pages, null);
-                CapacityResult hc = RecompressCapacity.Measure(kib * 1024, pages, noDict);
-                CapacityResult dict = baseConfig.DictionaryBytes > 0 ? RecompressCapacity.Measure(kib * 1024, pages, baseConfig) : hc;
+                RecompressCapacityResult fast = RecompressCapacity.Measure(kib * 1024, pages, null);
+                RecompressCapacityResult hc = RecompressCapacity.Measure(kib * 1024, pages, noDict);
+                RecompressCapacityResult dict = baseConfig.DictionaryBytes > 0 ? RecompressCapacity.Measure(kib * 1024, pages, baseConfig) : hc;
                 // The recompressor's RAM given to the arena instead (whole KiB): does recompression pay for it?
                 int ramKib = dict.WorkingBytes / 1024;
-                CapacityResult fastRam = RecompressCapacity.Measure((kib + ramKib) * 1024, pages, null);
+                RecompressCapacityResult fastRam = RecompressCapacity.Measure((kib + ramKib) * 1024, pages, null);
                 Row(kib, "fast", fast, fast);
                 Row(kib, "HC", hc, fast);
                 if (baseConfig.DictionaryBytes > 0) Row(kib, "HC+dictionary", dict, fast);
                 Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-6} {1,-14} {2,6} {3,7:F3}",
                     (kib + ramKib) + "K", "fast, +RAM", fastRam.FastPages, (double)fastRam.FastPages / fast.FastPages));
                 string suffix = kib + "k";
-                results.Add("recompressed_capacity_" + suffix, (double)dict.RecompressedPages / fast.FastPages);
-                results.Add("recompressed_capacity_vs_same_ram_" + suffix, (double)dict.RecompressedPages / fastRam.FastPages);
+                results.Add("pages_x_fast_" + suffix, (double)dict.RecompressedPages / fast.FastPages);
+                results.Add("pages_x_fast_same_ram_" + suffix, (double)dict.RecompressedPages / fastRam.FastPages);
                 if (kib == 128)
                 {
-                    results.Add("recompressed_capacity_hc_128k", (double)hc.RecompressedPages / fast.FastPages);
-                    results.Add("dict_gain", (double)dict.RecompressedPages / hc.RecompressedPages);
+                    results.Add("pages_x_fast_hc_128k", (double)hc.RecompressedPages / fast.FastPages);
+                    results.Add("pages_dict_gain_128k", (double)dict.RecompressedPages / hc.RecompressedPages);
                     results.Add("recompressed_read_speed_vs_fast", dict.FastReadSeconds / dict.RecompressedReadSeconds);
                 }
             }
@@ -87,7 +88,7 @@ namespace ZramEmbedded.Benchmarks
             return 0;
         }
 
-        private static void Row(int kib, string form, CapacityResult r, CapacityResult fast)
+        private static void Row(int kib, string form, RecompressCapacityResult r, RecompressCapacityResult fast)
         {
             bool isFast = ReferenceEquals(r, fast);
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-6} {1,-14} {2,6} {3,7:F3} {4,7} {5,8} {6,9:F1} {7,7}",

@@ -16,7 +16,7 @@ using ZramEmbedded.Allocator.Store;
 
 namespace ZramEmbedded.Benchmarks.Recompress
 {
-    public sealed class CapacityResult
+    public sealed class RecompressCapacityResult
     {
         public int FastPages;
         public int RecompressedPages;
@@ -38,7 +38,7 @@ namespace ZramEmbedded.Benchmarks.Recompress
         }
 
         /// <summary>Capacity of a store of arenaBytes over `pages`; config null = no recompression (fast only).</summary>
-        public static CapacityResult Measure(int arenaBytes, List<byte[]> pages, RecompressConfig config)
+        public static RecompressCapacityResult Measure(int arenaBytes, List<byte[]> pages, RecompressConfig config)
         {
             int pageSize = pages[0].Length;
             StoreConfig sc = StoreConfig.ForArena(arenaBytes, pageSize);
@@ -48,7 +48,7 @@ namespace ZramEmbedded.Benchmarks.Recompress
             var store = new PageStore(pool, sc, new Clock());
             Recompressor r = config != null ? new Recompressor(store, config) : null;
             StoreClient client = store.Register("bench", sc.SlotCount);
-            var result = new CapacityResult();
+            var result = new RecompressCapacityResult();
             byte[] back = new byte[pageSize];
 
             int next = 0;
@@ -63,19 +63,8 @@ namespace ZramEmbedded.Benchmarks.Recompress
             var st = new RecompressStats();
             for (int round = 0; ; round++)
             {
-                store.MarkAllIdle();
                 var clock = Stopwatch.StartNew();
-                // Recompress and compact until a pass changes nothing (in a full pool a new form may find
-                // room only after the pages before it were recompressed and the pool compacted).
-                long done = -1;
-                while (true)
-                {
-                    while (r.Slice(1 << 20, RecompressType.Idle) != 0) { }
-                    while (store.Compact(1 << 20) > 0) { }
-                    r.GetStats(st);
-                    if (st.RecompressedTotal + st.Rejected == done) break;
-                    done = st.RecompressedTotal + st.Rejected;
-                }
+                RecompressAll(store, r);
                 if (round == 0)
                 {
                     result.RecompressSeconds = clock.Elapsed.TotalSeconds;
@@ -99,6 +88,26 @@ namespace ZramEmbedded.Benchmarks.Recompress
                     throw new InvalidOperationException("page " + i + " reads differently after recompression");
             }
             return result;
+        }
+
+        /// <summary>
+        /// The idle pass of a capacity run: mark every page idle, then recompression slices until one reports
+        /// nothing to do and a full compaction, repeated until a pass recompresses or rejects no more pages
+        /// (in a full pool a new form may find room only after the pages before it were done and compacted).
+        /// </summary>
+        public static void RecompressAll(PageStore store, Recompressor r)
+        {
+            var st = new RecompressStats();
+            store.MarkAllIdle();
+            long done = -1;
+            while (true)
+            {
+                while (r.Slice(1 << 20, RecompressType.Idle) != 0) { }
+                while (store.Compact(1 << 20) > 0) { }
+                r.GetStats(st);
+                if (st.RecompressedTotal + st.Rejected == done) return;
+                done = st.RecompressedTotal + st.Rejected;
+            }
         }
 
         private static int Fill(StoreClient client, List<byte[]> pages, int next)
