@@ -465,7 +465,9 @@ namespace ZramEmbedded.Allocator.Store
                 int kind = state & SlotTable.KindMask;
                 if (kind != SlotTable.Recompressed)
                 {
-                    if ((state & (SlotTable.DictFlag | SlotTable.DictSlotFlag)) != 0 && kind != SlotTable.Empty)
+                    // Bits 0x20/0x40 mean something else (or nothing) on other kinds; on these they must be clear.
+                    if ((state & (SlotTable.DictFlag | SlotTable.DictSlotFlag)) != 0
+                        && (kind == SlotTable.Object || kind == SlotTable.Indexed || kind == SlotTable.Same))
                         throw new InvalidOperationException("dictionary flags on a slot that is not recompressed");
                     continue;
                 }

@@ -12,10 +12,11 @@
 //   be shared with other slots. A slot's object is immutable: writing the slot makes a new object.
 // - Recompressed: Value = a pool handle owned by this slot alone holding an LZ4 block made by the idle
 //   recompression (Recompressor: high-compression parse, maybe against a dictionary); never merged.
-// Flags: Huge (the object is the raw page), Idle (set by MarkAllIdle, cleared by any access). On kind
-// Recompressed: DictFlag (the block references a dictionary) and DictSlotFlag (which of the recompressor's
-// two dictionary buffers). On kinds Object and Indexed: RecompressTriedFlag (recompression found no gain;
-// not tried again until the page is written again).
+// Flags: Huge (the object is the raw page), Idle (set by MarkAllIdle, cleared by any access). Bits 0x20 and
+// 0x40 are per kind: on kind Recompressed they are DictFlag (the block references a dictionary) and
+// DictSlotFlag (which of the recompressor's two dictionary buffers); kinds Empty, Same, Object and Indexed
+// keep them clear; a new kind may give them its own meaning. On kinds Object and Indexed, 0x80 is
+// RecompressTriedFlag (recompression found no gain; not tried again until the page is written again).
 // Not thread-safe on its own: the PageStore calls it under its lock.
 namespace ZramEmbedded.Allocator.Store
 {
