@@ -66,7 +66,7 @@ namespace ZramEmbedded.Allocator.Store
 
         /// <summary>
         /// The same change for a full pool: the old object is freed first, then the new form allocated and
-        /// written; when even that finds no room, the old form (oldBytes, oldSize, oldKind/oldFlags — kind
+        /// written; when even that finds no room (or takes the pool over MemLimit), the old form (oldBytes, oldSize, oldKind/oldFlags — kind
         /// Indexed comes back as Object, for the merge scan to see again) is allocated again in the room it
         /// just left and the call returns false. Throws InvalidOperationException if that room is gone (the
         /// pool broke its own accounting; the slot is then left empty rather than wrong).
@@ -78,9 +78,13 @@ namespace ZramEmbedded.Allocator.Store
             int handle = _pool.Malloc(size);
             if (handle != ZramEmbedded.Allocator.Pool.ZsPool.NoHandle)
             {
-                _pool.Write(handle, form, formOffset, size);
-                AttachObject(c, g, handle, size, kind, formFlags);
-                return true;
+                if (AdmitReplacement())
+                {
+                    _pool.Write(handle, form, formOffset, size);
+                    AttachObject(c, g, handle, size, kind, formFlags);
+                    return true;
+                }
+                _pool.Free(handle); // over MemLimit: back to the old form
             }
             handle = _pool.Malloc(oldSize);
             if (handle == ZramEmbedded.Allocator.Pool.ZsPool.NoHandle)

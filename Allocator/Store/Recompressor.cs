@@ -289,8 +289,8 @@ namespace ZramEmbedded.Allocator.Store
             int handle = _pool.Malloc(size);
             if (handle != ZsPool.NoHandle && !_store.AdmitReplacement())
             {
-                _pool.Free(handle);
-                return NoRoom;
+                _pool.Free(handle); // over MemLimit with both forms: try the freeing-first way
+                handle = ZsPool.NoHandle;
             }
             if (handle != ZsPool.NoHandle)
             {

@@ -148,6 +148,48 @@ namespace ZramEmbedded.UnitTests.Store
         }
 
         [TestMethod]
+        public void MemLimitHoldsWhileRecompressing()
+        {
+            ManualClock clock = new ManualClock();
+            PageStore store = StoreFixtures.Make(Arena, PageSize, clock);
+            RecompressConfig cfg = SmallConfig();
+            cfg.DictionaryBytes = 0;
+            Recompressor r = new Recompressor(store, cfg);
+            StoreClient c = store.Register("app", 16);
+            byte[] page = new byte[PageSize];
+            for (int s = 0; s < 12; s++)
+            {
+                PageSamples.Fill((PageKind)(s % 3), (uint)s, page, 0, PageSize);
+                c.Write(s, page, 0);
+            }
+            MmStat mm = new MmStat();
+            store.GetMmStat(mm);
+            store.MemLimit = mm.MemUsedTotal; // no frame to spare
+            store.ResetMemUsedMax();
+            store.MarkAllIdle();
+            for (int i = 0; i < 200; i++)
+            {
+                int used = r.Slice(40, RecompressType.Idle);
+                store.Compact(4096);
+                store.GetMmStat(mm);
+                Assert.IsTrue(mm.MemUsedTotal <= store.MemLimit && mm.MemUsedMax <= store.MemLimit,
+                    "over the limit: " + mm.MemUsedTotal + ", peak " + mm.MemUsedMax);
+                if (used == 0) break;
+            }
+            RecompressStats st = new RecompressStats();
+            r.GetStats(st);
+            Assert.IsTrue(st.PagesRecompressed >= 4, "recompressed " + st.PagesRecompressed);
+            byte[] back = new byte[PageSize];
+            for (int s = 0; s < 12; s++)
+            {
+                PageSamples.Fill((PageKind)(s % 3), (uint)s, page, 0, PageSize);
+                Assert.AreEqual(StoreResult.Ok, c.Read(s, back, 0));
+                Assert.IsTrue(StoreFixtures.Equal(page, back), "slot " + s);
+            }
+            store.CheckInvariants();
+        }
+
+        [TestMethod]
         public void TypeFilterAndRewrite()
         {
             ManualClock clock = new ManualClock();
