@@ -4,7 +4,9 @@
 // Search: hash chains. Every position of the window is linked to the previous position whose first 4
 // bytes hash alike (_chain), the newest per hash is in _head; a search walks that chain, newest first,
 // verifying each candidate and keeping the longest match (the oldest among equals is never preferred:
-// every offset costs 2 bytes in LZ4, so only the length matters).
+// every offset costs 2 bytes in LZ4, so only the length matters). The chain is a ring of ChainEntries (the
+// largest power of two ≤ input + dictionary capacity), so matches reach back at most about ChainEntries
+// bytes: all of a 4 KiB page, and the dictionary's nearest bytes from the page's later part.
 // Parse: lazy matching. After finding a match at ip, the encoder also searches ip+1 (and ip+2 from level
 // 6); when a later start gives a longer match (longer by more than the literals it costs) it emits the
 // skipped bytes as literals and takes that one. The chosen match is then extended backwards over pending
@@ -30,9 +32,9 @@
 // Memory (fixed, allocated in the constructor, counted by WorkingBytes): the window (dictionary capacity +
 // input capacity bytes; the input is copied into it so the search sees one contiguous array, or written
 // there by the caller: InputArea), the head
-// table (2^hashBits ushort) and the chain (one ushort per window byte). Positions are stored + 1 (0 means
+// table (2^hashBits ushort) and the chain ring (ChainEntries ushort). Positions are stored + 1 (0 means
 // "none") in 16 bits, so dictionary + input capacity is at most MaxWindow bytes and every offset fits the
-// format's 16 bits. Defaults for 4 KiB pages and a 2 KiB dictionary: 6 + 8 + 12 = 26 KiB.
+// format's 16 bits. 4 KiB pages and a 2 KiB dictionary: 6 KiB window + 8 KiB chain + 2^hashBits × 2 B.
 // Zero managed allocation per call.
 using System;
 
@@ -57,7 +59,8 @@ namespace ZramEmbedded.Allocator.Codec
 
         private readonly byte[] _window;
         private readonly ushort[] _head;
-        private readonly ushort[] _chain;
+        private readonly ushort[] _chain;    // a ring: entry p & _chainMask links position p
+        private readonly int _chainMask;
         private readonly int _hashShift;
         private readonly int _inputCapacity;
         private readonly int _dictionaryCapacity;
@@ -87,14 +90,17 @@ namespace ZramEmbedded.Allocator.Codec
             _dictionaryCapacity = dictionaryCapacity;
             _window = new byte[inputCapacity + dictionaryCapacity];
             _head = new ushort[1 << hashBits];
-            _chain = new ushort[inputCapacity + dictionaryCapacity];
+            int chainEntries = 256;
+            while (chainEntries * 2 <= inputCapacity + dictionaryCapacity) chainEntries *= 2;
+            _chain = new ushort[chainEntries];
+            _chainMask = chainEntries - 1;
             _hashShift = 32 - hashBits;
             Level = level;
         }
 
         /// <summary>
-        /// The chain array (one ushort per window byte). Between calls it is scratch: every Compress writes
-        /// each entry it reads. The Recompressor lends it to its dictionary builder, which runs only while
+        /// The chain array (ChainEntries ushorts). Between calls it is scratch: every Compress writes each
+        /// entry it reads. The Recompressor lends it to its dictionary builder, which runs only while
         /// no compression does.
         /// </summary>
         internal ushort[] ChainScratch { get { return _chain; } }
@@ -109,6 +115,9 @@ namespace ZramEmbedded.Allocator.Codec
 
         /// <summary>Where an input placed in InputArea starts (see InputArea).</summary>
         public int InputAreaOffset { get { return _dictionaryCapacity; } }
+
+        /// <summary>Entries of the chain ring: the largest power of two ≤ input + dictionary capacity (at least 256).</summary>
+        public int ChainEntries { get { return _chain.Length; } }
 
         /// <summary>Largest input Compress accepts.</summary>
         public int InputCapacity { get { return _inputCapacity; } }
@@ -261,14 +270,17 @@ namespace ZramEmbedded.Allocator.Codec
             byte[] w = _window;
             ushort[] head = _head;
             ushort[] chain = _chain;
+            int mask = _chainMask;
             int shift = _hashShift;
             for (int p = _next; p < ip; p++)
             {
                 int hp = (int)((BitConverter.ToUInt32(w, p) * HashMultiplier) >> shift);
-                chain[p] = head[hp];
+                chain[p & mask] = head[hp];
                 head[hp] = (ushort)(p + 1);
             }
             if (_next < ip) _next = ip;
+            // Ring entries of positions below `lowest` have been reused by newer positions: a walk stops there.
+            int lowest = _next - chain.Length;
 
             uint seq = BitConverter.ToUInt32(w, ip);
             int cand = head[(int)((seq * HashMultiplier) >> shift)];
@@ -279,7 +291,8 @@ namespace ZramEmbedded.Allocator.Codec
             while (cand != 0 && attempts > 0)
             {
                 int c = cand - 1;
-                cand = chain[c];
+                if (c < lowest) break;
+                cand = chain[c & mask];
                 if (c >= ip) continue; // inserted by an earlier lazy look-ahead; not a backward reference
                 attempts--;
                 if (w[c + best] != w[ip + best] || BitConverter.ToUInt32(w, c) != seq) continue;

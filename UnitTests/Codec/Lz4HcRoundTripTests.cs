@@ -153,7 +153,8 @@ namespace ZramEmbedded.UnitTests.Codec
         public void ArgumentsAreChecked()
         {
             Lz4HcEncoder encoder = new Lz4HcEncoder(256, 64, Lz4HcEncoder.MinHashBits, 9);
-            Assert.AreEqual(256 + 64 + 2 * 256 + 2 * (256 + 64), encoder.WorkingBytes);
+            Assert.AreEqual(256 + 64 + 2 * 256 + 2 * 256, encoder.WorkingBytes);
+            Assert.AreEqual(256, encoder.ChainEntries);
             Assert.AreEqual(256, encoder.InputCapacity);
             Assert.AreEqual(64, encoder.DictionaryCapacity);
             Assert.AreEqual(256, encoder.MaxAttempts);
