@@ -1,8 +1,9 @@
 // Idle-recompression parameters, validated and copied by the Recompressor. Units: bytes unless named.
 // Memory follows from them (Recompressor.WorkingBytes): the HC encoder (PageSize + DictionaryBytes of
-// window, 2 B per window byte of chain, 2^HashBits × 2 B of heads), the dictionary builder's segments
-// (DictionaryBytes + an int per 32 B; its counters borrow the encoder's chain), two dictionary buffers and
-// two page buffers. Defaults with 4 KiB pages: 20 + 2.3 + 4 + 8 KiB.
+// window, which also holds the page being recompressed; a chain ring of 2 B per entry, the largest power of
+// two ≤ the window; 2^HashBits × 2 B of heads), the dictionary builder's segments (DictionaryBytes + an int
+// per 32 B; its counters borrow the encoder's chain), two dictionary buffers and a page-sized output
+// buffer. Defaults with 4 KiB pages: 6 + 8 + 2 (encoder) + 2.3 + 4 + 4 KiB + objects = 27.4 KB.
 using System;
 using ZramEmbedded.Allocator.Codec;
 
