@@ -4,6 +4,7 @@
 // place; PageStore.cs only routes kind Recompressed here (ReadContent, DropContent, CheckInvariants).
 // Called under the store's lock.
 using System;
+using ZramEmbedded.Allocator.Pool;
 
 namespace ZramEmbedded.Allocator.Store
 {
@@ -28,7 +29,14 @@ namespace ZramEmbedded.Allocator.Store
         private StoreResult ReadRecompressed(int g, byte[] dst, int offset)
         {
             int size = Slots.Size[g];
-            _pool.Read(Slots.Value[g], Scratch, 0, size);
+            try
+            {
+                _pool.Read(Slots.Value[g], Scratch, 0, size);
+            }
+            catch (ObjectSizeMismatchException)
+            {
+                return StoreResult.ReadFailed; // arena corruption, as ReadContent reports it
+            }
             return _recompressor.Decode(Slots.State[g], Scratch, size, dst, offset) ? StoreResult.Ok : StoreResult.ReadFailed;
         }
 
@@ -76,7 +84,7 @@ namespace ZramEmbedded.Allocator.Store
         {
             StoreClient c = DetachObject(g);
             int handle = _pool.Malloc(size);
-            if (handle != ZramEmbedded.Allocator.Pool.ZsPool.NoHandle)
+            if (handle != ZsPool.NoHandle)
             {
                 if (AdmitReplacement())
                 {
@@ -87,7 +95,7 @@ namespace ZramEmbedded.Allocator.Store
                 _pool.Free(handle); // over MemLimit: back to the old form
             }
             handle = _pool.Malloc(oldSize);
-            if (handle == ZramEmbedded.Allocator.Pool.ZsPool.NoHandle)
+            if (handle == ZsPool.NoHandle)
             {
                 // Unreachable while the pool reuses what was just freed; keep the counters right regardless.
                 _pages--;

@@ -318,14 +318,21 @@ namespace ZramEmbedded.Allocator.Store
             int kind = state & SlotTable.KindMask;
             int handle = kind == SlotTable.Indexed ? _store.Merge.HandleOf(_slots.Value[g]) : _slots.Value[g];
             int size = _slots.Size[g];
-            if ((state & SlotTable.HugeFlag) != 0)
-            {
-                _pool.Read(handle, _page, _pageAt, _pageSize);
-                return true;
-            }
-            // The compressed bytes stay in the store's scratch until the slot has its new form (see Recompress).
             byte[] scratch = _store.Scratch;
-            _pool.Read(handle, scratch, 0, size);
+            try
+            {
+                if ((state & SlotTable.HugeFlag) != 0)
+                {
+                    _pool.Read(handle, _page, _pageAt, _pageSize);
+                    return true;
+                }
+                // The compressed bytes stay in the store's scratch until the slot has its new form (see Recompress).
+                _pool.Read(handle, scratch, 0, size);
+            }
+            catch (ObjectSizeMismatchException)
+            {
+                return false; // arena corruption: the reader reports it (ReadFailed); recompression leaves the page
+            }
             if (kind == SlotTable.Recompressed) return Decode(state, scratch, size, _page, _pageAt);
             return Lz4Decoder.TryDecompress(scratch, 0, size, _page, _pageAt, _pageSize) == _pageSize;
         }
