@@ -21,11 +21,15 @@
 // decodes at all times, and at most two dictionaries are held. The first build starts on its own once the
 // pool holds SamplePages objects; RequestDictionary asks for a rebuild from the current pages.
 //
+// Room: the new form is allocated before the old one is freed; in a full pool (or at MemLimit) the old one
+// is freed first, its bytes kept in the store's scratch, and put back in the room it left if the new form
+// finds none (PageStore.ReplaceObjectFreeingFirst), so recompression works on a store written until full.
+//
 // Budget units (Slice): one per slot examined, PageCost more per page decoded and compressed (a
-// recompression, a migration, or one page of a dictionary-build pass; one pool compaction slice of two
-// pages' bytes when the new form finds no room). A slice does migration, then dictionary building, then
-// recompression (none while a build is under way), as the budget allows; it returns 0 when a whole lap
-// of the slot table found nothing to do (pages whose new form found no room count as nothing done).
+// recompression, a migration, or one page of a dictionary-build pass). A slice does migration, then
+// dictionary building, then recompression (none while a build is under way), as the budget allows; it
+// returns 0 when a whole lap of the slot table found nothing to do (pages whose new form found no room
+// count as nothing done; compaction, the store's own idle work, may make room for them).
 // Memory: allocated in the constructor (WorkingBytes); no allocation per call. The dictionary builder
 // counts in the HC encoder's chain array (scratch between compressions), so a build costs no RAM beyond
 // the candidate segments. Under the store's lock.
