@@ -45,7 +45,9 @@ namespace ZramEmbedded.Allocator.Codec
         private readonly int _tableEntries; // a power of two ≤ _table.Length
         private readonly bool _borrowed;
         private readonly int _hashShift;
-        private readonly byte[] _segments;
+        private byte[] _segments;          // owned, or lent per build (Reset(byte[]))
+        private readonly int _capacity;
+        private readonly bool _segmentsBorrowed;
         private readonly int[] _scores;
         private readonly int _segmentLength;
         private readonly int _picksPerPage;
@@ -82,11 +84,26 @@ namespace ZramEmbedded.Allocator.Codec
         /// (e.g. an Lz4HcEncoder's chain between compressions). Not counted in WorkingBytes.
         /// </summary>
         public Lz4DictionaryBuilder(int capacity, ushort[] counters, int segmentLength, int picksPerPage)
-            : this(capacity, counters, 0, segmentLength, picksPerPage, DefaultSampleBits)
+            : this(capacity, counters, 0, segmentLength, picksPerPage, DefaultSampleBits, false)
+        {
+        }
+
+        /// <summary>
+        /// As above; with lendSegments the builder has no segment slots of its own: each build's caller lends
+        /// an area of Capacity bytes with Reset(byte[]) — typically the dictionary buffer the result goes to,
+        /// which Finish(area, 0) then orders in place. Neither counters nor segments count in WorkingBytes.
+        /// </summary>
+        public Lz4DictionaryBuilder(int capacity, ushort[] counters, int segmentLength, int picksPerPage, bool lendSegments)
+            : this(capacity, counters, 0, segmentLength, picksPerPage, DefaultSampleBits, lendSegments)
         {
         }
 
         private Lz4DictionaryBuilder(int capacity, ushort[] counters, int countBits, int segmentLength, int picksPerPage, int sampleBits)
+            : this(capacity, counters, countBits, segmentLength, picksPerPage, sampleBits, false)
+        {
+        }
+
+        private Lz4DictionaryBuilder(int capacity, ushort[] counters, int countBits, int segmentLength, int picksPerPage, int sampleBits, bool lendSegments)
         {
             if (sampleBits < 0 || sampleBits > 8) throw new ArgumentOutOfRangeException("sampleBits");
             _sampleMask = (1u << sampleBits) - 1;
@@ -111,17 +128,19 @@ namespace ZramEmbedded.Allocator.Codec
             _hashShift = 64 - countBits;
             _segmentLength = segmentLength;
             _picksPerPage = picksPerPage;
-            _segments = new byte[capacity];
+            _capacity = capacity;
+            _segmentsBorrowed = lendSegments;
+            _segments = lendSegments ? null : new byte[capacity];
             _scores = new int[capacity / segmentLength];
         }
 
         /// <summary>Largest dictionary Finish writes.</summary>
-        public int Capacity { get { return _segments.Length; } }
+        public int Capacity { get { return _capacity; } }
 
         public int SegmentLength { get { return _segmentLength; } }
 
         /// <summary>RAM held by the builder (counters, stamps, segment slots, scores), in bytes.</summary>
-        public int WorkingBytes { get { return (_borrowed ? 0 : 2 * _tableEntries) + _segments.Length + 4 * _scores.Length; } }
+        public int WorkingBytes { get { return (_borrowed ? 0 : 2 * _tableEntries) + (_segmentsBorrowed ? 0 : _capacity) + 4 * _scores.Length; } }
 
         /// <summary>Counters in use (a power of two).</summary>
         public int CounterCount { get { return _tableEntries; } }
@@ -135,9 +154,23 @@ namespace ZramEmbedded.Allocator.Codec
         /// <summary>Segments currently held.</summary>
         public int SegmentsHeld { get { return _used; } }
 
+        /// <summary>
+        /// Reset for a builder made with lendSegments: the next build keeps its segments in
+        /// segmentArea[0..Capacity), which the caller does not touch until Finish.
+        /// </summary>
+        public void Reset(byte[] segmentArea)
+        {
+            if (!_segmentsBorrowed) throw new InvalidOperationException("this builder owns its segment slots");
+            if (segmentArea == null) throw new ArgumentNullException("segmentArea");
+            if (segmentArea.Length < _capacity) throw new ArgumentOutOfRangeException("segmentArea", "fewer than Capacity bytes");
+            _segments = segmentArea;
+            Reset();
+        }
+
         /// <summary>Forgets all counts and segments (one Array.Clear per table).</summary>
         public void Reset()
         {
+            if (_segments == null) throw new InvalidOperationException("lend a segment area: Reset(byte[])");
             Array.Clear(_table, 0, _tableEntries);
             Array.Clear(_scores, 0, _scores.Length);
             _pagesCounted = 0;
@@ -257,6 +290,12 @@ namespace ZramEmbedded.Allocator.Codec
             if (dict == null) throw new ArgumentNullException("dict");
             int length = _used * _segmentLength;
             if (dictOffset < 0 || dictOffset > dict.Length - length) throw new ArgumentOutOfRangeException("dictOffset");
+            if (dict == _segments)
+            {
+                if (dictOffset != 0) throw new ArgumentException("the segment area is ordered in place, at offset 0");
+                OrderInPlace();
+                return length;
+            }
             // Emit in ascending score: repeatedly the lowest score above the last emitted (ties by slot).
             int lastScore = int.MinValue, lastSlot = -1;
             for (int k = 0; k < _used; k++)
@@ -274,6 +313,35 @@ namespace ZramEmbedded.Allocator.Codec
                 lastSlot = pick;
             }
             return length;
+        }
+
+        // Finish into the segment area itself: the same order (ascending score, ties by slot) by a selection
+        // sort that swaps segments byte by byte (no buffer). Scores become (score · slots + slot), distinct keys
+        // that order exactly as (score, slot): score · slots ≤ 255 · SegmentLength · (Capacity / SegmentLength) < 2^24.
+        private void OrderInPlace()
+        {
+            int n = _used;
+            int slots = _scores.Length;
+            for (int i = 0; i < n; i++) _scores[i] = _scores[i] * slots + i;
+            int len = _segmentLength;
+            byte[] seg = _segments;
+            for (int k = 0; k < n; k++)
+            {
+                int pick = k;
+                for (int i = k + 1; i < n; i++) if (_scores[i] < _scores[pick]) pick = i;
+                if (pick == k) continue;
+                int t = _scores[k];
+                _scores[k] = _scores[pick];
+                _scores[pick] = t;
+                int a = k * len, b = pick * len;
+                for (int j = 0; j < len; j++)
+                {
+                    byte x = seg[a + j];
+                    seg[a + j] = seg[b + j];
+                    seg[b + j] = x;
+                }
+            }
+            for (int i = 0; i < n; i++) _scores[i] /= slots;
         }
 
         private static void CheckRange(byte[] page, int offset, int length)

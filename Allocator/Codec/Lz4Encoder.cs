@@ -74,6 +74,13 @@ namespace ZramEmbedded.Allocator.Codec
         /// <summary>RAM held by the hash table, in bytes.</summary>
         public int HashTableBytes { get { return _table.Length * 2; } }
 
+        /// <summary>
+        /// The hash table (HashTableEntries ushorts). Between calls it is scratch: every Compress clears it
+        /// first. The page store lends it to its recompressor's HC encoder as head table (both run under the
+        /// store's lock, never at once).
+        /// </summary>
+        internal ushort[] TableScratch { get { return _table; } }
+
         /// <summary>Compress with acceleration 1 (best ratio).</summary>
         public int Compress(byte[] src, int srcOffset, int srcLength, byte[] dst, int dstOffset, int dstCapacity)
         {

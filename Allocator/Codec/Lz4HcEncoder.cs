@@ -58,7 +58,9 @@ namespace ZramEmbedded.Allocator.Codec
         private const uint HashMultiplier = 2654435761u;
 
         private readonly byte[] _window;
-        private readonly ushort[] _head;
+        private readonly ushort[] _head;     // 2^hashBits entries used (owned, or lent by the caller)
+        private readonly int _headEntries;
+        private readonly bool _headBorrowed;
         private readonly ushort[] _chain;    // a ring: entry p & _chainMask links position p
         private readonly int _chainMask;
         private readonly int _hashShift;
@@ -81,6 +83,17 @@ namespace ZramEmbedded.Allocator.Codec
         }
 
         public Lz4HcEncoder(int inputCapacity, int dictionaryCapacity, int hashBits, int level)
+            : this(inputCapacity, dictionaryCapacity, hashBits, level, null)
+        {
+        }
+
+        /// <summary>
+        /// As above, with the head table in `head` (at least 2^hashBits entries) when it is not null: the caller
+        /// lends it for the encoder's life and does not rely on its contents across a Compress call (each
+        /// call clears the 2^hashBits entries it uses first), e.g. a fast Lz4Encoder's hash table that is idle
+        /// whenever this encoder runs (PageStore and Recompressor under one lock). Not counted in WorkingBytes.
+        /// </summary>
+        public Lz4HcEncoder(int inputCapacity, int dictionaryCapacity, int hashBits, int level, ushort[] head)
         {
             if (inputCapacity < 1) throw new ArgumentOutOfRangeException("inputCapacity");
             if (dictionaryCapacity < 0) throw new ArgumentOutOfRangeException("dictionaryCapacity");
@@ -89,7 +102,10 @@ namespace ZramEmbedded.Allocator.Codec
             _inputCapacity = inputCapacity;
             _dictionaryCapacity = dictionaryCapacity;
             _window = new byte[inputCapacity + dictionaryCapacity];
-            _head = new ushort[1 << hashBits];
+            if (head != null && head.Length < (1 << hashBits)) throw new ArgumentOutOfRangeException("head", "fewer than 2^hashBits entries");
+            _headEntries = 1 << hashBits;
+            _headBorrowed = head != null;
+            _head = head != null ? head : new ushort[_headEntries];
             int chainEntries = 256;
             while (chainEntries * 2 <= inputCapacity + dictionaryCapacity) chainEntries *= 2;
             _chain = new ushort[chainEntries];
@@ -126,7 +142,7 @@ namespace ZramEmbedded.Allocator.Codec
         public int DictionaryCapacity { get { return _dictionaryCapacity; } }
 
         /// <summary>RAM held by the encoder's working memory (window, head table, chain), in bytes.</summary>
-        public int WorkingBytes { get { return _window.Length + 2 * _head.Length + 2 * _chain.Length; } }
+        public int WorkingBytes { get { return _window.Length + (_headBorrowed ? 0 : 2 * _headEntries) + 2 * _chain.Length; } }
 
         /// <summary>Compression level MinLevel..MaxLevel (higher: slower, smaller). Out of range throws.</summary>
         public int Level
@@ -196,7 +212,7 @@ namespace ZramEmbedded.Allocator.Codec
             {
                 if (dictLength != 0) Array.Copy(dict, dictOffset, w, first, dictLength);
                 if (src != w || srcOffset != start) Array.Copy(src, srcOffset, w, start, srcLength);
-                Array.Clear(_head, 0, _head.Length);
+                Array.Clear(_head, 0, _headEntries);
                 _next = first;
 
                 int mflimit = end - Lz4Block.MatchFindLimit;

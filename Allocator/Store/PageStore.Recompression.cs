@@ -17,6 +17,15 @@ namespace ZramEmbedded.Allocator.Store
 
         internal object SyncRoot { get { return _sync; } }
 
+        /// <summary>The fast encoder's hash table, lent to the recompressor's HC encoder (see Lz4Encoder.TableScratch).</summary>
+        internal ushort[] EncoderTableScratch { get { return _encoder.TableScratch; } }
+
+        /// <summary>Compresses a page as a write does (same encoder, same limit) into dst[0..); the size or Lz4Block.DoesNotFit.</summary>
+        internal int FastCompress(byte[] src, int offset, byte[] dst)
+        {
+            return _encoder.Compress(src, offset, _pageSize, dst, 0, _hugeThreshold - 1);
+        }
+
         internal void AttachRecompressor(Recompressor r)
         {
             lock (_sync)
@@ -74,14 +83,17 @@ namespace ZramEmbedded.Allocator.Store
 
         /// <summary>
         /// The same change for a full pool: the old object is freed first, then the new form allocated and
-        /// written; when even that finds no room (or takes the pool over MemLimit), the old form (oldBytes, oldSize, oldKind/oldFlags — kind
-        /// Indexed comes back as Object, for the merge scan to see again) is allocated again in the room it
-        /// just left and the call returns false. Throws InvalidOperationException if that room is gone (the
-        /// pool broke its own accounting; the slot is then left empty rather than wrong).
+        /// written; when even that finds no room (or takes the pool over MemLimit), the old form (slot state
+        /// oldState, oldSize bytes, made again by Recompressor.OldForm; kind Indexed comes back as Object, for
+        /// the merge scan to see again) is allocated again in the room it just left and the call returns
+        /// false. Throws InvalidOperationException if that room is gone (the pool broke its own accounting;
+        /// the slot is then left empty rather than wrong).
         /// </summary>
         internal bool ReplaceObjectFreeingFirst(int g, byte[] form, int formOffset, int size, int kind, int formFlags,
-                                                byte[] oldBytes, int oldOffset, int oldSize, int oldKind, int oldFlags)
+                                                int oldState, int oldSize)
         {
+            int oldKind = oldState & SlotTable.KindMask;
+            int oldFlags = oldState & ~(SlotTable.KindMask | SlotTable.IdleFlag);
             StoreClient c = DetachObject(g);
             int handle = _pool.Malloc(size);
             if (handle != ZsPool.NoHandle)
@@ -104,6 +116,8 @@ namespace ZramEmbedded.Allocator.Store
                 Slots.Clear(g);
                 throw new InvalidOperationException("the pool has no room for an object it just freed");
             }
+            int oldOffset;
+            byte[] oldBytes = _recompressor.OldForm(oldState, oldSize, out oldOffset);
             _pool.Write(handle, oldBytes, oldOffset, oldSize);
             AttachObject(c, g, handle, oldSize, oldKind == SlotTable.Indexed ? SlotTable.Object : oldKind, oldFlags);
             return false;

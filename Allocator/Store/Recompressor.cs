@@ -22,17 +22,21 @@
 // pool holds SamplePages objects; RequestDictionary asks for a rebuild from the current pages.
 //
 // Room: the new form is allocated before the old one is freed; in a full pool (or at MemLimit) the old one
-// is freed first, its bytes kept in the store's scratch, and put back in the room it left if the new form
-// finds none (PageStore.ReplaceObjectFreeingFirst), so recompression works on a store written until full.
+// is freed first, and if the new form finds no room the old form is made again from the decoded page (the
+// encoders are deterministic: OldForm) and put back in the room it left (PageStore.ReplaceObjectFreeingFirst),
+// so recompression works on a store written until full.
 //
 // Budget units (Slice): one per slot examined, PageCost more per page decoded and compressed (a
 // recompression, a migration, or one page of a dictionary-build pass). A slice does migration, then
 // dictionary building, then recompression (none while a build is under way), as the budget allows; it
 // returns 0 when a whole lap of the slot table found nothing to do (pages whose new form found no room
 // count as nothing done; compaction, the store's own idle work, may make room for them).
-// Memory: allocated in the constructor (WorkingBytes); no allocation per call. The dictionary builder
-// counts in the HC encoder's chain array (scratch between compressions), so a build costs no RAM beyond
-// the candidate segments. Under the store's lock.
+// Memory: allocated in the constructor (WorkingBytes); no allocation per call. Idle working memory is
+// shared rather than held twice: compressed forms (old, read from the pool, and new, from the HC encoder)
+// go through the store's page-sized scratch; the HC head table is the store's fast-encoder hash table; the
+// decoded page is written straight into the HC encoder's input area; the dictionary builder counts in the
+// HC encoder's chain array (scratch between compressions) and keeps its candidate segments in the
+// dictionary buffer it builds into (no page references it then). Under the store's lock.
 using System;
 using ZramEmbedded.Allocator.Codec;
 using ZramEmbedded.Allocator.Pool;
@@ -59,7 +63,6 @@ namespace ZramEmbedded.Allocator.Store
         private readonly int[] _dictRefs = new int[2];
         private readonly byte[] _page;  // the decoded page: the HC encoder's input area (no copy, no buffer of its own)
         private readonly int _pageAt;   // where it starts in _page
-        private readonly byte[] _out;   // the new compressed form (the old one is in the store's Scratch)
         private readonly PoolStats _poolStats = new PoolStats();
         private readonly int _pageSize;
         private readonly int _minSavings;
@@ -101,25 +104,31 @@ namespace ZramEmbedded.Allocator.Store
             _pageSize = store.PageSize;
             _minSavings = c.MinSavingsBytes;
             _samplePages = c.SamplePages;
-            _hc = new Lz4HcEncoder(_pageSize, c.DictionaryBytes, c.HashBits, c.Level);
+            // The HC head table is the store's fast-encoder hash table when that is large enough: both run
+            // under the store's lock and clear the table at every call.
+            ushort[] table = store.EncoderTableScratch;
+            _hc = new Lz4HcEncoder(_pageSize, c.DictionaryBytes, c.HashBits, c.Level, table.Length >= (1 << c.HashBits) ? table : null);
             _dict = new byte[2][];
             _dict[0] = new byte[c.DictionaryBytes];
             _dict[1] = new byte[c.DictionaryBytes];
             // The builder counts in the encoder's chain: a build never overlaps a compression.
             if (c.DictionaryBytes > 0)
-                _builder = new Lz4DictionaryBuilder(c.DictionaryBytes, _hc.ChainScratch, Lz4DictionaryBuilder.DefaultSegmentLength, Lz4DictionaryBuilder.DefaultPicksPerPage);
+                _builder = new Lz4DictionaryBuilder(c.DictionaryBytes, _hc.ChainScratch, Lz4DictionaryBuilder.DefaultSegmentLength,
+                                                    Lz4DictionaryBuilder.DefaultPicksPerPage, true);
             _page = _hc.InputArea;
             _pageAt = _hc.InputAreaOffset;
-            _out = new byte[_pageSize];
             store.AttachRecompressor(this);
         }
 
-        /// <summary>RAM held (encoder, builder, dictionary buffers, page buffers, own objects), in bytes.</summary>
+        /// <summary>
+        /// RAM held (encoder, builder scores, dictionary buffers, own objects), in bytes. Borrowed and not
+        /// counted again: the store's scratch (compressed forms) and fast-encoder hash table (HC head table).
+        /// </summary>
         public int WorkingBytes
         {
             get
             {
-                return _hc.WorkingBytes + (_builder != null ? _builder.WorkingBytes : 0) + 2 * _dict[0].Length + _out.Length
+                return _hc.WorkingBytes + (_builder != null ? _builder.WorkingBytes : 0) + 2 * _dict[0].Length
                     + FixedObjectBytes;
             }
         }
@@ -262,7 +271,9 @@ namespace ZramEmbedded.Allocator.Store
             int dictLength = d >= 0 ? _dictLength[d] : 0;
             int capacity = _store.HugeThreshold - 1;
             if (!migrating && oldSize - 1 < capacity) capacity = oldSize - 1;
-            int n = capacity > 0 ? _hc.Compress(_page, _pageAt, _pageSize, _out, 0, capacity, dict, 0, dictLength) : Lz4Block.DoesNotFit;
+            // The old compressed bytes in the store's scratch are decoded already: the new form goes there.
+            byte[] scratch = _store.Scratch;
+            int n = capacity > 0 ? _hc.Compress(_page, _pageAt, _pageSize, scratch, 0, capacity, dict, 0, dictLength) : Lz4Block.DoesNotFit;
             if (!migrating && (n == Lz4Block.DoesNotFit || Footprint(n) + _minSavings > Footprint(oldSize)))
             {
                 _slots.State[g] = (byte)(state | SlotTable.RecompressTriedFlag);
@@ -283,13 +294,13 @@ namespace ZramEmbedded.Allocator.Store
             {
                 kind = SlotTable.Recompressed;
                 flags = dictLength > 0 ? SlotTable.DictFlag | (d == 1 ? SlotTable.DictSlotFlag : 0) : 0;
-                from = _out;
+                from = scratch;
                 fromAt = 0;
                 size = n;
             }
             // The new form is allocated before the old one is freed when there is room (under MemLimit too).
-            // In a full pool the old one is freed first — its bytes are kept in the store's scratch (or the
-            // decoded page, for a raw one) and go back into the room they left if the new form finds none.
+            // In a full pool the old one is freed first; if the new form then finds no room, the old form is
+            // made again from the decoded page (OldForm) and goes back into the room it left.
             int handle = _pool.Malloc(size);
             if (handle != ZsPool.NoHandle && !_store.AdmitReplacement())
             {
@@ -303,11 +314,7 @@ namespace ZramEmbedded.Allocator.Store
             }
             else
             {
-                int oldKind = state & SlotTable.KindMask;
-                int oldFlags = state & ~(SlotTable.KindMask | SlotTable.IdleFlag);
-                bool oldRaw = (state & SlotTable.HugeFlag) != 0;
-                if (!_store.ReplaceObjectFreeingFirst(g, from, fromAt, size, kind, flags, oldRaw ? _page : _store.Scratch,
-                                                      oldRaw ? _pageAt : 0, oldSize, oldKind, oldFlags)) return NoRoom;
+                if (!_store.ReplaceObjectFreeingFirst(g, from, fromAt, size, kind, flags, state, oldSize)) return NoRoom;
             }
             _bytesSaved += oldSize - size;
             if (migrating) _migrated++;
@@ -339,6 +346,38 @@ namespace ZramEmbedded.Allocator.Store
             }
             if (kind == SlotTable.Recompressed) return Decode(state, scratch, size, _page, _pageAt);
             return Lz4Decoder.TryDecompress(scratch, 0, size, _page, _pageAt, _pageSize) == _pageSize;
+        }
+
+        /// <summary>
+        /// The old form of the page being recompressed (slot state `state`, `size` bytes), made again from the
+        /// decoded page: the page itself for a raw one; the store's fast encoder for kinds Object and Indexed
+        /// (that is how they were made: the encoder clears its table per call, so it gives the same bytes);
+        /// the HC encoder with the slot's dictionary (still held: the slot referenced it) for a recompressed
+        /// one. Written into the store's scratch (the new form there found no room); returns the array and
+        /// its offset. Throws InvalidOperationException if the bytes come out at another size (never, while
+        /// the encoders stay deterministic).
+        /// </summary>
+        internal byte[] OldForm(int state, int size, out int offset)
+        {
+            if ((state & SlotTable.HugeFlag) != 0)
+            {
+                offset = _pageAt;
+                return _page;
+            }
+            byte[] scratch = _store.Scratch;
+            int n;
+            if ((state & SlotTable.KindMask) == SlotTable.Recompressed)
+            {
+                int d = (state & SlotTable.DictFlag) == 0 ? -1 : ((state & SlotTable.DictSlotFlag) != 0 ? 1 : 0);
+                n = _hc.Compress(_page, _pageAt, _pageSize, scratch, 0, size, d < 0 ? null : _dict[d], 0, d < 0 ? 0 : _dictLength[d]);
+            }
+            else
+            {
+                n = _store.FastCompress(_page, _pageAt, scratch);
+            }
+            if (n != size) throw new InvalidOperationException("the old form of a page came out at another size");
+            offset = 0;
+            return scratch;
         }
 
         /// <summary>Decodes a recompressed block (slot state `state`) of `size` bytes into dst[offset..+PageSize).</summary>
@@ -404,7 +443,9 @@ namespace ZramEmbedded.Allocator.Store
 
         private void StartBuild()
         {
-            _builder.Reset();
+            int b = _active < 0 ? 0 : 1 - _active;
+            _dictLength[b] = 0; // no page references it (BuildDue); the build's segments live in it until Finish
+            _builder.Reset(_dict[b]);
             _pool.GetStats(_poolStats);
             _buildStride = _poolStats.ObjectsInUse / _samplePages;
             if (_buildStride < 1) _buildStride = 1;
