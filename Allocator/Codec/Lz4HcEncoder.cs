@@ -129,6 +129,14 @@ namespace ZramEmbedded.Allocator.Codec
         /// </summary>
         public byte[] InputArea { get { return _window; } }
 
+        /// <summary>
+        /// A dictionary may also be kept in the window, in InputArea[InputAreaOffset - length .. InputAreaOffset)
+        /// (ending where the input starts): Compress with dict = InputArea and that offset uses it without a
+        /// copy. Compress never writes below InputAreaOffset except to copy a dictionary given elsewhere, so a
+        /// dictionary kept there survives every call that passes it, or no dictionary.
+        /// </summary>
+        public int DictionaryAreaEnd { get { return _dictionaryCapacity; } }
+
         /// <summary>Where an input placed in InputArea starts (see InputArea).</summary>
         public int InputAreaOffset { get { return _dictionaryCapacity; } }
 
@@ -196,7 +204,8 @@ namespace ZramEmbedded.Allocator.Codec
             }
             else if (dictLength < 0) throw new ArgumentOutOfRangeException("dictLength");
             if (src == _window && srcOffset != _dictionaryCapacity) throw new ArgumentException("an input inside InputArea must start at InputAreaOffset");
-            if (dict == _window && dictLength != 0) throw new ArgumentException("the dictionary must not lie in InputArea");
+            if (dict == _window && dictLength != 0 && dictOffset + dictLength != _dictionaryCapacity)
+                throw new ArgumentException("a dictionary inside InputArea must end at InputAreaOffset");
 
             // Window layout: the dictionary ends where the input starts (at DictionaryCapacity), so an input
             // placed there by the caller (InputArea) needs no copy.
@@ -210,7 +219,7 @@ namespace ZramEmbedded.Allocator.Codec
 
             if (srcLength >= Lz4Block.MinCompressibleLength)
             {
-                if (dictLength != 0) Array.Copy(dict, dictOffset, w, first, dictLength);
+                if (dictLength != 0 && (dict != w || dictOffset != first)) Array.Copy(dict, dictOffset, w, first, dictLength);
                 if (src != w || srcOffset != start) Array.Copy(src, srcOffset, w, start, srcLength);
                 Array.Clear(_head, 0, _headEntries);
                 _next = first;

@@ -1,9 +1,11 @@
 // Idle-recompression parameters, validated and copied by the Recompressor. Units: bytes unless named.
-// Memory follows from them (Recompressor.WorkingBytes): the HC encoder (PageSize + DictionaryBytes of
-// window, which also holds the page being recompressed; a chain ring of 2 B per entry, the largest power of
-// two ≤ the window; 2^HashBits × 2 B of heads), the dictionary builder's segments (DictionaryBytes + an int
-// per 32 B; its counters borrow the encoder's chain), two dictionary buffers and a page-sized output
-// buffer. Defaults with 4 KiB pages: 6 + 8 + 2 (encoder) + 2.3 + 4 + 4 KiB + objects = 27.4 KB.
+// Memory follows from them (Recompressor.WorkingBytes): the HC encoder's window (PageSize + DictionaryBytes:
+// the current dictionary and the page being recompressed) and chain ring (2 B per entry, the largest power
+// of two ≤ the window), a spare dictionary buffer (the previous dictionary while pages still reference it,
+// or a build's candidate segments), the builder's scores (an int per 32 B of dictionary) and own objects.
+// Borrowed from the store, not held twice: its page-sized scratch (compressed forms) and its fast-encoder
+// hash table as the HC head table (when it has 2^HashBits entries or more; else the encoder owns one).
+// Defaults with 4 KiB pages: 6 + 8 (encoder) + 2 (spare) + 0.25 KiB + objects = 17.1 KB.
 using System;
 using ZramEmbedded.Allocator.Codec;
 
@@ -28,7 +30,8 @@ namespace ZramEmbedded.Allocator.Store
 
         /// <summary>
         /// Defaults: level 9, 10 head bits (the chain resolves collisions: 8..14 bits give the same ratio on the
-        /// sample pages, fewer bits cost search time), a 2 KiB dictionary from 32 sample pages, 32 B minimum saving.
+        /// sample pages, fewer bits cost search time; 10 bits fit the store's fast-encoder table from 1 KiB pages
+        /// on, which the HC encoder borrows), a 2 KiB dictionary from 32 sample pages, 32 B minimum saving.
         /// </summary>
         public RecompressConfig()
         {

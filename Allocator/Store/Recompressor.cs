@@ -57,7 +57,13 @@ namespace ZramEmbedded.Allocator.Store
         private readonly object _sync;
         private readonly Lz4HcEncoder _hc;
         private readonly Lz4DictionaryBuilder _builder; // null without a dictionary
+        // Dictionary buffers, by the slot flag's index 0/1: the array holding it (the HC encoder's window, for
+        // the current dictionary, or the spare buffer) and where it starts. A dictionary is kept right-aligned
+        // (ending at DictionaryBytes) in either, so exchanging the two regions moves one to the other intact.
         private readonly byte[][] _dict;
+        private readonly int[] _dictAt = new int[2];
+        private readonly byte[] _spare;
+        private readonly int _dictCapacity;
         private readonly int[] _dictLength = new int[2];
         private readonly int[] _dictVersion = new int[2];
         private readonly int[] _dictRefs = new int[2];
@@ -108,9 +114,13 @@ namespace ZramEmbedded.Allocator.Store
             // under the store's lock and clear the table at every call.
             ushort[] table = store.EncoderTableScratch;
             _hc = new Lz4HcEncoder(_pageSize, c.DictionaryBytes, c.HashBits, c.Level, table.Length >= (1 << c.HashBits) ? table : null);
+            // The current dictionary lives in the HC window, in front of the input (no copy per compression);
+            // the spare buffer holds the previous one while pages still reference it, or a build's segments.
+            _dictCapacity = c.DictionaryBytes;
+            _spare = new byte[c.DictionaryBytes];
             _dict = new byte[2][];
-            _dict[0] = new byte[c.DictionaryBytes];
-            _dict[1] = new byte[c.DictionaryBytes];
+            _dict[0] = _spare;
+            _dict[1] = _hc.InputArea;
             // The builder counts in the encoder's chain: a build never overlaps a compression.
             if (c.DictionaryBytes > 0)
                 _builder = new Lz4DictionaryBuilder(c.DictionaryBytes, _hc.ChainScratch, Lz4DictionaryBuilder.DefaultSegmentLength,
@@ -128,7 +138,7 @@ namespace ZramEmbedded.Allocator.Store
         {
             get
             {
-                return _hc.WorkingBytes + (_builder != null ? _builder.WorkingBytes : 0) + 2 * _dict[0].Length
+                return _hc.WorkingBytes + (_builder != null ? _builder.WorkingBytes : 0) + _spare.Length
                     + FixedObjectBytes;
             }
         }
@@ -267,13 +277,14 @@ namespace ZramEmbedded.Allocator.Store
                 return Kept;
             }
             int d = _active;
-            byte[] dict = d >= 0 ? _dict[d] : null;
+            byte[] dict = d >= 0 ? _dict[d] : null; // the HC window: no copy
+            int dictAt = d >= 0 ? _dictAt[d] : 0;
             int dictLength = d >= 0 ? _dictLength[d] : 0;
             int capacity = _store.HugeThreshold - 1;
             if (!migrating && oldSize - 1 < capacity) capacity = oldSize - 1;
             // The old compressed bytes in the store's scratch are decoded already: the new form goes there.
             byte[] scratch = _store.Scratch;
-            int n = capacity > 0 ? _hc.Compress(_page, _pageAt, _pageSize, scratch, 0, capacity, dict, 0, dictLength) : Lz4Block.DoesNotFit;
+            int n = capacity > 0 ? _hc.Compress(_page, _pageAt, _pageSize, scratch, 0, capacity, dict, dictAt, dictLength) : Lz4Block.DoesNotFit;
             if (!migrating && (n == Lz4Block.DoesNotFit || Footprint(n) + _minSavings > Footprint(oldSize)))
             {
                 _slots.State[g] = (byte)(state | SlotTable.RecompressTriedFlag);
@@ -369,7 +380,12 @@ namespace ZramEmbedded.Allocator.Store
             if ((state & SlotTable.KindMask) == SlotTable.Recompressed)
             {
                 int d = (state & SlotTable.DictFlag) == 0 ? -1 : ((state & SlotTable.DictSlotFlag) != 0 ? 1 : 0);
-                n = _hc.Compress(_page, _pageAt, _pageSize, scratch, 0, size, d < 0 ? null : _dict[d], 0, d < 0 ? 0 : _dictLength[d]);
+                // The HC encoder reads a dictionary in its window: one in the spare buffer (the previous
+                // dictionary, while migrating) is exchanged into the window for this call and back.
+                bool exchange = d >= 0 && _dict[d] == _spare;
+                if (exchange) ExchangeDictionaries();
+                n = _hc.Compress(_page, _pageAt, _pageSize, scratch, 0, size, d < 0 ? null : _dict[d], d < 0 ? 0 : _dictAt[d], d < 0 ? 0 : _dictLength[d]);
+                if (exchange) ExchangeDictionaries();
             }
             else
             {
@@ -391,7 +407,7 @@ namespace ZramEmbedded.Allocator.Store
             else
             {
                 int d = (state & SlotTable.DictSlotFlag) != 0 ? 1 : 0;
-                n = Lz4Decoder.TryDecompress(src, 0, size, dst, offset, _pageSize, _dict[d], 0, _dictLength[d]);
+                n = Lz4Decoder.TryDecompress(src, 0, size, dst, offset, _pageSize, _dict[d], _dictAt[d], _dictLength[d]);
             }
             return n == _pageSize;
         }
@@ -445,7 +461,8 @@ namespace ZramEmbedded.Allocator.Store
         {
             int b = _active < 0 ? 0 : 1 - _active;
             _dictLength[b] = 0; // no page references it (BuildDue); the build's segments live in it until Finish
-            _builder.Reset(_dict[b]);
+            if (_dict[b] != _spare) throw new InvalidOperationException("the free dictionary buffer is not the spare");
+            _builder.Reset(_spare);
             _pool.GetStats(_poolStats);
             _buildStride = _poolStats.ObjectsInUse / _samplePages;
             if (_buildStride < 1) _buildStride = 1;
@@ -496,12 +513,34 @@ namespace ZramEmbedded.Allocator.Store
             _buildPhase = 0;
             int b = _active < 0 ? 0 : 1 - _active;
             if (_dictRefs[b] != 0) throw new InvalidOperationException("dictionary buffer still referenced");
-            int length = _builder.Finish(_dict[b], 0);
+            int length = _builder.Finish(_spare, 0);
             if (length == 0) return; // the samples share nothing: keep what there is
+            // Right-align the new dictionary in the spare buffer, then exchange it into the window (the
+            // previous one, if any, goes to the spare buffer).
+            for (int i = length - 1; i >= 0; i--) _spare[_dictCapacity - length + i] = _spare[i];
             _dictLength[b] = length;
+            _dictAt[b] = _dictCapacity - length;
+            ExchangeDictionaries();
             _dictVersion[b] = ++_version;
             _active = b;
             _builds++;
+        }
+
+        // Exchanges the spare buffer with the window's dictionary area (DictionaryBytes each, byte by byte: no
+        // buffer) and the two buffers' places; offsets stay (both right-aligned).
+        private void ExchangeDictionaries()
+        {
+            byte[] w = _hc.InputArea;
+            int at = _hc.DictionaryAreaEnd - _dictCapacity;
+            for (int i = 0; i < _dictCapacity; i++)
+            {
+                byte x = _spare[i];
+                _spare[i] = w[at + i];
+                w[at + i] = x;
+            }
+            byte[] t = _dict[0];
+            _dict[0] = _dict[1];
+            _dict[1] = t;
         }
 
         // ---------------------------------------------------------------- invariants
@@ -534,6 +573,8 @@ namespace ZramEmbedded.Allocator.Store
             if (pages != _pagesRecompressed || refs0 != _dictRefs[0] || refs1 != _dictRefs[1])
                 throw new InvalidOperationException("recompression counters differ from the slot table");
             if (_active >= 0 && _dictLength[_active] == 0) throw new InvalidOperationException("current dictionary empty");
+            if (_active >= 0 && _dict[_active] != _hc.InputArea) throw new InvalidOperationException("current dictionary not in the encoder's window");
+            if (_dict[0] == _dict[1]) throw new InvalidOperationException("both dictionary buffers in one place");
             if (_buildPhase != 0 && _dictRefs[_active < 0 ? 0 : 1 - _active] != 0)
                 throw new InvalidOperationException("building into a referenced dictionary buffer");
         }

@@ -78,6 +78,38 @@ namespace ZramEmbedded.UnitTests.Codec
         }
 
         [TestMethod]
+        public void BuilderWithLentSegmentsBuildsTheSameDictionaryInPlace()
+        {
+            const int size = 512;
+            Lz4DictionaryBuilder own = new Lz4DictionaryBuilder(size, new ushort[1024], 32, 4);
+            Lz4DictionaryBuilder lending = new Lz4DictionaryBuilder(size, new ushort[1024], 32, 4, true);
+            Assert.AreEqual(own.WorkingBytes - size, lending.WorkingBytes);
+            Assert.ThrowsException(typeof(InvalidOperationException), () => lending.Reset());
+            Assert.ThrowsException(typeof(InvalidOperationException), () => own.Reset(new byte[size]));
+            byte[] area = new byte[size];
+            own.Reset();
+            lending.Reset(area);
+            byte[] page = new byte[PageSamples.PageSize];
+            for (int pass = 0; pass < 2; pass++)
+            {
+                for (uint i = 0; i < 12; i++)
+                {
+                    uint seed = 7100 + i;
+                    PageSamples.Fill(PageSamples.MixedKind(seed), seed, page, 0, page.Length);
+                    if (pass == 0) { own.Count(page, 0, page.Length); lending.Count(page, 0, page.Length); }
+                    else { own.Select(page, 0, page.Length); lending.Select(page, 0, page.Length); }
+                }
+            }
+            byte[] dict = new byte[size];
+            int n = own.Finish(dict, 0);
+            Assert.IsTrue(n > 64, "dictionary of " + n + " B");
+            Assert.AreEqual(n, lending.Finish(area, 0));
+            Assert.IsTrue(CodecTestData.SameBytes(dict, 0, area, 0, n), "in-place order differs");
+            Assert.AreEqual(n, lending.Finish(area, 0)); // ordered already: unchanged
+            Assert.IsTrue(CodecTestData.SameBytes(dict, 0, area, 0, n));
+        }
+
+        [TestMethod]
         public void BuilderPrefersWhatSamplesShare()
         {
             // Four pages that share one 256-byte record (placed at different offsets) and are otherwise

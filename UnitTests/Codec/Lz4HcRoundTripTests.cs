@@ -109,6 +109,39 @@ namespace ZramEmbedded.UnitTests.Codec
         }
 
         [TestMethod]
+        public void DictionaryKeptInTheWindowAndABorrowedHeadTableCompressLikeACopy()
+        {
+            Lz4HcEncoder plain = new Lz4HcEncoder(PageSamples.PageSize, 512, 10, Lz4HcEncoder.DefaultLevel);
+            ushort[] lent = new ushort[1 << 10];
+            Lz4HcEncoder borrowing = new Lz4HcEncoder(PageSamples.PageSize, 512, 10, Lz4HcEncoder.DefaultLevel, lent);
+            Assert.AreEqual(plain.WorkingBytes - 2 * lent.Length, borrowing.WorkingBytes);
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException),
+                () => new Lz4HcEncoder(PageSamples.PageSize, 512, 11, Lz4HcEncoder.DefaultLevel, lent));
+            byte[] page = PageSamples.Make(PageKind.Csv, 8);
+            byte[] dict = new byte[512];
+            PageSamples.Fill(PageKind.Csv, 9, dict, 0, dict.Length);
+            int bound = Lz4Block.CompressBound(page.Length);
+            byte[] a = new byte[bound];
+            byte[] b = new byte[bound];
+            int n = plain.Compress(page, 0, page.Length, a, 0, bound, dict, 0, 300);
+            // The dictionary placed in the window, ending where the input starts; the head table scribbled on.
+            byte[] w = borrowing.InputArea;
+            int at = borrowing.DictionaryAreaEnd - 300;
+            Array.Copy(dict, 0, w, at, 300);
+            for (int i = 0; i < lent.Length; i++) lent[i] = (ushort)(i * 7919);
+            for (int round = 0; round < 2; round++)
+            {
+                int m = borrowing.Compress(page, 0, page.Length, b, 0, bound, w, at, 300);
+                Assert.AreEqual(n, m);
+                Assert.IsTrue(CodecTestData.SameBytes(a, 0, b, 0, n));
+                Assert.IsTrue(CodecTestData.SameBytes(dict, 0, w, at, 300), "the dictionary in the window changed");
+                // A call without a dictionary leaves it too.
+                borrowing.Compress(page, 0, page.Length, b, 0, bound);
+            }
+            Assert.ThrowsException(typeof(ArgumentException), () => borrowing.Compress(page, 0, page.Length, b, 0, bound, w, at - 1, 300));
+        }
+
+        [TestMethod]
         public void CompressesAtLeastAsWellAsTheFastEncoder()
         {
             Lz4HcEncoder hc = new Lz4HcEncoder(PageSamples.PageSize, 0);
