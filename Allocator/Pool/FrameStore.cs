@@ -310,6 +310,34 @@ namespace ZramEmbedded.Allocator.Pool
             }
         }
 
+        /// <summary>
+        /// True when count arena bytes from zspage position pos equal buffer[offset..offset+count): a compare
+        /// in place (no copy), frame by frame, stopping at the first difference.
+        /// </summary>
+        internal bool Equal(int head, int pos, byte[] buffer, int offset, int count)
+        {
+            int shift = FrameShift;
+            int size = 1 << shift;
+            int f = head;
+            for (int i = pos >> shift; i > 0; i--) f = Next(f);
+            int off = pos & (size - 1);
+            while (count > 0)
+            {
+                int n = PoolMath.Min(size - off, count);
+                byte[] seg = SegmentOf(f);
+                int at = OffsetOf(f) + off;
+                for (int k = 0; k < n; k++)
+                {
+                    if (seg[at + k] != buffer[offset + k]) return false;
+                }
+                offset += n;
+                count -= n;
+                off = 0;
+                if (count > 0) f = Next(f);
+            }
+            return true;
+        }
+
         /// <summary>Copies count bytes between two zspage ranges (different zspages, so never overlapping).</summary>
         internal void Move(int srcHead, int srcPos, int dstHead, int dstPos, int count)
         {

@@ -310,6 +310,32 @@ namespace ZramEmbedded.Allocator.Pool
         }
 
         /// <summary>
+        /// True when the object's bytes equal b[offset, offset+size): compared in the arena, no copy (the page
+        /// store's merge confirms a duplicate this way). ArgumentException when b has fewer than the object's
+        /// size bytes from offset; InvalidHandleException as for Read.
+        /// </summary>
+        public bool ContentEquals(int handle, byte[] b, int offset)
+        {
+            if (b == null) throw new ArgumentNullException("b");
+            lock (Frames)
+            {
+                int head, slot, cls, pos;
+                Decode(handle, out head, out slot, out cls, out pos);
+                int size = Frames.ReadU16(head, pos + 2);
+                if (offset < 0 || offset > b.Length - size) throw new ArgumentException("fewer than the object's size bytes from offset", "b");
+                int runBytes = RunFramesOf(size) << Frames.FrameShift;
+                int inRun = PoolMath.Min(size, runBytes);
+                if (inRun > 0 && !Frames.Equal(Frames.ReadU16(head, pos + Zspage.RunHeadOffset), 0, b, offset, inRun)) return false;
+                if (size > inRun)
+                {
+                    int header = runBytes > 0 ? Zspage.RunObjectHeaderBytes : Zspage.ObjectHeaderBytes;
+                    return Frames.Equal(head, pos + header, b, offset + inRun, size - inRun);
+                }
+                return true;
+            }
+        }
+
+        /// <summary>
         /// Copies bytes [start, start+count) of the object into dst[dstOffset, dstOffset+count): a part of an
         /// object, so a caller can stream or compare a large object through a small buffer (the page store's
         /// merge compares objects in chunks). ArgumentOutOfRangeException when the range is outside the object
@@ -402,6 +428,21 @@ namespace ZramEmbedded.Allocator.Pool
                 }
             }
         }
+
+        /// <summary>Bytes of the frames in use (frames used × frame size): zram's mem_used_total, without a PoolStats.</summary>
+        internal long UsedBytes
+        {
+            get { lock (Frames) { return (long)(Frames.FrameCount - Frames.FreeCount) * Frames.FrameSize; } }
+        }
+
+        /// <summary>Objects allocated now (PoolStats.ObjectsInUse, without a PoolStats).</summary>
+        internal int ObjectsInUse { get { lock (Frames) { return _objects; } } }
+
+        /// <summary>Bytes of the objects allocated now (PoolStats.ObjectBytes).</summary>
+        internal int ObjectBytes { get { lock (Frames) { return _objectBytes; } } }
+
+        /// <summary>Net frames released by compaction (PoolStats.PagesCompacted).</summary>
+        internal long PagesCompacted { get { lock (Frames) { return _pagesCompacted; } } }
 
         /// <summary>Fills `s` with the pool totals.</summary>
         public void GetStats(PoolStats s)

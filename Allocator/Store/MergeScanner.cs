@@ -1,8 +1,8 @@
 // The merge scan ("merge identical pages", done in the store for every client as the RFC's review asked):
 // a cursor walks the global slot table; each slot whose object the scan has not seen (SlotTable.Object)
 // is read into the store's scratch buffer and hashed; the MergeTable's chain for that hash gives
-// candidates of the same size, each compared byte for byte with it, a chunk at a time through the store's small
-// compare buffer (ZsPool.ReadRange). On a match
+// candidates of the same size, each compared byte for byte with it in the arena (ZsPool.ContentEquals, no
+// buffer). On a match
 // the slot joins the candidate's entry (one more reference) and its own object is freed (pages_merged);
 // otherwise the object gets an entry of its own (reference count 1) so later duplicates find it — also
 // when it is already shared, the review's case. Same-filled pages never enter the table (they hold no
@@ -87,7 +87,6 @@ namespace ZramEmbedded.Allocator.Store
             int handle = slots.Value[g];
             int size = slots.Size[g];
             byte[] a = store.Scratch;
-            byte[] b = store.CompareBuffer;
             pool.Read(handle, a, 0, size);
             int hash = ContentHash.Compute(a, 0, size);
             int compares = 0;
@@ -97,7 +96,7 @@ namespace ZramEmbedded.Allocator.Store
                 int other = table.HandleOf(e);
                 if (pool.GetSize(other) != size) continue;
                 compares++;
-                if (!SameBytes(pool, other, a, b, size)) continue;
+                if (!pool.ContentEquals(other, a, 0)) continue;
                 table.AddRef(e);
                 pool.Free(handle);
                 store.FreedObject(size);
@@ -113,22 +112,6 @@ namespace ZramEmbedded.Allocator.Store
             store.Unindexed--;
             store.IndexedSlots++;
             return compares;
-        }
-
-        /// <summary>
-        /// Compares object `handle` with a[0..size), reading it chunk by chunk into b (the store's small
-        /// compare buffer); stops at the first chunk that differs.
-        /// </summary>
-        private static bool SameBytes(ZsPool pool, int handle, byte[] a, byte[] b, int size)
-        {
-            int chunk = b.Length;
-            for (int at = 0; at < size; at += chunk)
-            {
-                int n = size - at < chunk ? size - at : chunk;
-                pool.ReadRange(handle, at, b, 0, n);
-                if (!ContentHash.Equal(a, at, b, 0, n)) return false;
-            }
-            return true;
         }
 
         internal void CheckInvariants()

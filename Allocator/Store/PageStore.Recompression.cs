@@ -62,8 +62,7 @@ namespace ZramEmbedded.Allocator.Store
         /// </summary>
         internal bool AdmitReplacement()
         {
-            _pool.GetStats(_poolStats);
-            long used = (long)_poolStats.FramesUsed * _poolStats.FrameSize;
+            long used = _pool.UsedBytes;
             if (_memLimit > 0 && used > _memLimit) return false;
             if (used > _memUsedMax) _memUsedMax = used;
             return true;

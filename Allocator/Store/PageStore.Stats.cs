@@ -13,14 +13,13 @@ namespace ZramEmbedded.Allocator.Store
             if (s == null) throw new ArgumentNullException("s");
             lock (_sync)
             {
-                _pool.GetStats(_poolStats);
                 s.OrigDataSize = (long)(_pages - _backedSlots) * _pageSize; // zram: written-back pages leave orig_data_size
                 s.ComprDataSize = _comprBytes;
-                s.MemUsedTotal = (long)_poolStats.FramesUsed * _poolStats.FrameSize;
+                s.MemUsedTotal = _pool.UsedBytes;
                 s.MemLimit = _memLimit;
                 s.MemUsedMax = StoreMath.MaxLong(_memUsedMax, s.MemUsedTotal);
                 s.SamePages = _samePages;
-                s.PagesCompacted = _poolStats.PagesCompacted;
+                s.PagesCompacted = _pool.PagesCompacted;
                 s.HugePages = _hugePages;
                 s.HugePagesSince = _hugePagesSince;
                 s.PagesMerged = IndexedSlots - Merge.Count;
@@ -32,8 +31,7 @@ namespace ZramEmbedded.Allocator.Store
         {
             lock (_sync)
             {
-                _pool.GetStats(_poolStats);
-                _memUsedMax = (long)_poolStats.FramesUsed * _poolStats.FrameSize;
+                _memUsedMax = _pool.UsedBytes;
             }
         }
 
@@ -154,8 +152,7 @@ namespace ZramEmbedded.Allocator.Store
                 if (pages != _pages || same != _samePages || huge != _hugePages || unindexed != Unindexed || indexed != IndexedSlots)
                     throw new InvalidOperationException("store counters differ from the slot table");
                 if (objects != _objects || bytes != _comprBytes) throw new InvalidOperationException("object count or bytes differ");
-                _pool.GetStats(_poolStats);
-                if (_poolStats.ObjectsInUse != _objects || _poolStats.ObjectBytes != _comprBytes)
+                if (_pool.ObjectsInUse != _objects || _pool.ObjectBytes != _comprBytes)
                     throw new InvalidOperationException("pool objects differ from the store's");
                 int live = 0;
                 for (int i = 0; i < _clients.Length; i++)

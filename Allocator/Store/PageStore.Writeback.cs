@@ -321,8 +321,7 @@ namespace ZramEmbedded.Allocator.Store
             int p = BackingRecords.PayloadOffset;
             int handle = _pool.Malloc(length);
             if (handle == ZsPool.NoHandle) return;
-            _pool.GetStats(_poolStats);
-            long used = (long)_poolStats.FramesUsed * _poolStats.FrameSize;
+            long used = _pool.UsedBytes;
             if (_memLimit > 0 && used > _memLimit)
             {
                 _pool.Free(handle);
@@ -396,17 +395,10 @@ namespace ZramEmbedded.Allocator.Store
             return MergeTable.None;
         }
 
-        /// <summary>Object `handle` against buf[p..p+length), through the store's small compare window.</summary>
+        /// <summary>Object `handle` (of `length` bytes) against buf[p..p+length), compared in the arena.</summary>
         private bool SameAsObject(int handle, byte[] buf, int p, int length)
         {
-            byte[] window = CompareBuffer;
-            for (int at = 0; at < length; at += window.Length)
-            {
-                int n = length - at < window.Length ? length - at : window.Length;
-                _pool.ReadRange(handle, at, window, 0, n);
-                if (!ContentHash.Equal(buf, p + at, window, 0, n)) return false;
-            }
-            return true;
+            return _pool.ContentEquals(handle, buf, p);
         }
 
         /// <summary>DropContent for a Backed slot: one reference less; the last frees the record.</summary>

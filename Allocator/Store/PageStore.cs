@@ -17,7 +17,7 @@
 // A corrupt compressed object reads as ReadFailed for that page only.
 //
 // Memory: everything is allocated in the constructor (slot table, merge table, a page-sized scratch
-// buffer, a 256-byte compare window for the merge, the LZ4 encoder's hash table, a PoolStats); Register allocates the client object. No call
+// buffer, the LZ4 encoder's hash table; the merge compares objects in the arena, ZsPool.ContentEquals); Register allocates the client object. No call
 // allocates otherwise. MetadataBytes counts it all (device sizes), plus the pool's own metadata.
 // Thread safety: one lock (re-entrant Monitor) around every public call; hooks run under it.
 // Parts: this file (construction, page operations, checks), PageStore.Clients.cs, PageStore.Idle.cs
@@ -32,15 +32,14 @@ namespace ZramEmbedded.Allocator.Store
     public sealed partial class PageStore
     {
         /// <summary>
-        /// The store's own objects on the device, counted in MetadataBytes: PageStore (≈ 40 fields), its
-        /// SlotTable (4), MergeTable (7), MergeScanner (6), Lz4Encoder (2), PoolStats (20), the lock object,
-        /// the client table's array header (each registered client's object is counted while it lives).
+        /// The store's own objects on the device, counted in MetadataBytes (a 12-byte header block each, 12
+        /// per field): PageStore (36 fields in this file and PageStore.Recompression.cs; the 7 of
+        /// PageStore.Writeback.cs are counted by BackingMetadataBytes), its SlotTable (4), MergeTable (7),
+        /// MergeScanner (6), Lz4Encoder (2), the lock object. Arrays are counted by their owners; each
+        /// registered client's object while it lives.
         /// </summary>
-        private const int FixedObjectBytes = 12 * 7 + 12 * (40 + 4 + 7 + 6 + 2 + 20);
+        private const int FixedObjectBytes = 12 * 6 + 12 * (36 + 4 + 7 + 6 + 2);
         private const int ClientObjectBytes = 12 + 12 * 10;
-
-        /// <summary>The merge reads a candidate object through a buffer of this many bytes (a chunk at a time).</summary>
-        public const int CompareChunkBytes = 256;
 
         private readonly object _sync = new object();
         private readonly ZsPool _pool;
@@ -55,8 +54,6 @@ namespace ZramEmbedded.Allocator.Store
         private readonly MergeScanner _scanner;
         private readonly Lz4Encoder _encoder;
         internal readonly byte[] Scratch;      // compressed bytes of the page being written/read/hashed
-        internal readonly byte[] CompareBuffer; // the merge's window on a candidate object (CompareChunkBytes)
-        private readonly PoolStats _poolStats = new PoolStats();
         private readonly StoreClient[] _clients;
         private int _clientCount;
         private int _nextClientId = 1;
@@ -102,7 +99,6 @@ namespace ZramEmbedded.Allocator.Store
             Merge = new MergeTable(c.MergeTableSize);
             _encoder = new Lz4Encoder(c.EncoderHashBits);
             Scratch = new byte[c.PageSize];
-            CompareBuffer = new byte[c.MergeTableSize > 0 ? CompareChunkBytes : 0];
             _clients = new StoreClient[c.MaxClients];
             _scanner = new MergeScanner(this);
         }
@@ -172,13 +168,12 @@ namespace ZramEmbedded.Allocator.Store
         /// <summary>Device bytes of the merge table (part of StoreOwnBytes).</summary>
         public int MergeTableBytes { get { return Merge.MetadataBytes; } }
 
-        /// <summary>Device bytes of the scratch buffer, the merge's compare window and the LZ4 hash table (part of StoreOwnBytes).</summary>
+        /// <summary>Device bytes of the scratch buffer and the LZ4 hash table (part of StoreOwnBytes).</summary>
         public int WorkingBufferBytes
         {
             get
             {
-                return StoreMath.ArrayBytes(Scratch.Length) + StoreMath.ArrayBytes(CompareBuffer.Length)
-                    + StoreMath.ArrayBytes(_encoder.HashTableBytes);
+                return StoreMath.ArrayBytes(Scratch.Length) + StoreMath.ArrayBytes(_encoder.HashTableBytes);
             }
         }
 
@@ -257,8 +252,7 @@ namespace ZramEmbedded.Allocator.Store
                 needed = size;
                 return false;
             }
-            _pool.GetStats(_poolStats);
-            long used = (long)_poolStats.FramesUsed * _poolStats.FrameSize;
+            long used = _pool.UsedBytes;
             if (_memLimit > 0 && used > _memLimit)
             {
                 _pool.Free(handle);

@@ -48,8 +48,13 @@ namespace ZramEmbedded.Allocator.Store
         /// <summary>Budget units for one page decoded and compressed (against one per slot examined).</summary>
         public const int PageCost = 16;
 
-        /// <summary>The recompressor's own objects on the device (fields and array headers), counted in WorkingBytes.</summary>
-        private const int FixedObjectBytes = 12 * 40;
+        /// <summary>
+        /// Objects on the device, counted in WorkingBytes (a 12-byte header block each, 12 per field):
+        /// Recompressor (36 fields), its Lz4HcEncoder (15) and Lz4DictionaryBuilder (14, when there is one).
+        /// </summary>
+        private const int RecompressorObjectBytes = 12 + 12 * 36;
+        private const int EncoderObjectBytes = 12 + 12 * 15;
+        private const int BuilderObjectBytes = 12 + 12 * 14;
 
         private readonly PageStore _store;
         private readonly ZsPool _pool;
@@ -69,7 +74,6 @@ namespace ZramEmbedded.Allocator.Store
         private readonly int[] _dictRefs = new int[2];
         private readonly byte[] _page;  // the decoded page: the HC encoder's input area (no copy, no buffer of its own)
         private readonly int _pageAt;   // where it starts in _page
-        private readonly PoolStats _poolStats = new PoolStats();
         private readonly int _pageSize;
         private readonly int _minSavings;
         private readonly int _samplePages;
@@ -138,8 +142,15 @@ namespace ZramEmbedded.Allocator.Store
         {
             get
             {
-                return _hc.WorkingBytes + (_builder != null ? _builder.WorkingBytes : 0) + _spare.Length
-                    + FixedObjectBytes;
+                int window = _hc.InputArea.Length;
+                int chain = 2 * _hc.ChainEntries;
+                int ownHead = _hc.WorkingBytes - window - chain; // 0 when borrowed from the store
+                int bytes = RecompressorObjectBytes + EncoderObjectBytes
+                    + StoreMath.ArrayBytes(8) + 4 * StoreMath.ArrayBytes(8) // _dict, _dictAt/_dictLength/_dictVersion/_dictRefs
+                    + StoreMath.ArrayBytes(_spare.Length) + StoreMath.ArrayBytes(window) + StoreMath.ArrayBytes(chain)
+                    + (ownHead > 0 ? StoreMath.ArrayBytes(ownHead) : 0);
+                if (_builder != null) bytes += BuilderObjectBytes + StoreMath.ArrayBytes(_builder.WorkingBytes); // its scores
+                return bytes;
             }
         }
 
@@ -453,8 +464,7 @@ namespace ZramEmbedded.Allocator.Store
             if (_dictRefs[_active < 0 ? 0 : 1 - _active] > 0) return false; // the free buffer is not free yet
             if (_rebuildRequested) return true;
             if (_active >= 0 || _autoBuildDone) return false;
-            _pool.GetStats(_poolStats);
-            return _poolStats.ObjectsInUse >= _samplePages;
+            return _pool.ObjectsInUse >= _samplePages;
         }
 
         private void StartBuild()
@@ -463,8 +473,7 @@ namespace ZramEmbedded.Allocator.Store
             _dictLength[b] = 0; // no page references it (BuildDue); the build's segments live in it until Finish
             if (_dict[b] != _spare) throw new InvalidOperationException("the free dictionary buffer is not the spare");
             _builder.Reset(_spare);
-            _pool.GetStats(_poolStats);
-            _buildStride = _poolStats.ObjectsInUse / _samplePages;
+            _buildStride = _pool.ObjectsInUse / _samplePages;
             if (_buildStride < 1) _buildStride = 1;
             _buildPhase = 1;
             _buildCursor = 0;

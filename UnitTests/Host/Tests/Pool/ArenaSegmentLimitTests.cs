@@ -33,13 +33,12 @@ namespace ZramEmbedded.UnitTests.Host.Pool
             "Allocator/Codec/Lz4Encoder.cs|new ushort[1 << hashBits]",                          // hashBits ≤ MaxHashBits (checked)
             "Allocator/Pool/PoolInvariants.cs|new bool[frames]",                                // < 65535 frames; CheckInvariants only
             "Allocator/Codec/Lz4HcEncoder.cs|new byte[inputCapacity + dictionaryCapacity]",     // ≤ MaxWindow 65535 (checked)
-            "Allocator/Codec/Lz4HcEncoder.cs|new ushort[1 << hashBits]",                        // hashBits ≤ 16: 128 KiB
+            "Allocator/Codec/Lz4HcEncoder.cs|new ushort[_headEntries]",                         // 2^hashBits, hashBits ≤ 16: 128 KiB
             "Allocator/Codec/Lz4HcEncoder.cs|new ushort[chainEntries]",                         // ≤ 64 Ki entries: 128 KiB
             "Allocator/Codec/Lz4DictionaryBuilder.cs|new ushort[1 << countBits]",               // countBits ≤ 18: 512 KiB (checked)
             "Allocator/Codec/Lz4DictionaryBuilder.cs|new byte[capacity]",                       // ≤ 65535 (checked)
             "Allocator/Codec/Lz4DictionaryBuilder.cs|new int[capacity / segmentLength]",        // ≤ 65535 / 8 entries
             "Allocator/Store/Recompressor.cs|new byte[c.DictionaryBytes]",                      // ≤ 32 KiB (RecompressConfig)
-            "Allocator/Store/Recompressor.cs|new byte[_pageSize]",                              // ≤ 4 KiB
             "Allocator/Store/MergeTable.cs|new ushort[capacity]",                               // ≤ 32767 entries (StoreConfig)
             "Allocator/Store/MergeTable.cs|new int[capacity]",
             "Allocator/Store/MergeTable.cs|new short[capacity]",
@@ -47,7 +46,6 @@ namespace ZramEmbedded.UnitTests.Host.Pool
             "Allocator/Store/PageStore.Writeback.cs|new ushort[device.RecordCount]",            // ≤ BackingRecords.MaxRecords: 256 KiB
             "Allocator/Store/PageStore.Writeback.cs|new int[WritebackBatch]",                   // a constant
             "Allocator/Store/PageStore.cs|new byte[c.PageSize]",                                // ≤ 4 KiB (StoreConfig)
-            "Allocator/Store/PageStore.cs|new byte[c.MergeTableSize > 0 ? CompareChunkBytes : 0]", // a constant
             "Allocator/Store/SlotTable.cs|new int[count]",                                      // ≤ 65535 slots (StoreConfig): 256 KiB
             "Allocator/Store/SlotTable.cs|new ushort[count]",
             "Allocator/Store/SlotTable.cs|new byte[count]",
