@@ -152,7 +152,7 @@ namespace ZramEmbedded.Benchmarks
                 (double)full.MetadataBytes / arena, full.PagesMerged, full.SamePages, full.HugePages, full.PagesCompacted, full.PagesAfterIdle));
             Console.WriteLine("  store metadata: " + full.MetadataSplit);
             if (full.RanOutOfPages) Console.WriteLine("  NOTE: the pages ran out before the arena filled (capacity is a lower bound)");
-            if (full.SlotsRaised) Console.WriteLine("  NOTE: ForArena's slot table (4x the arena's pages) filled before the arena; measured with " + full.SlotCount + " slots");
+            if (full.SlotsRaised) Console.WriteLine("  NOTE: ForArena's slot table (3.5x the arena's pages) filled before the arena; measured with " + full.SlotCount + " slots");
             string k = arena == 128 * 1024 ? "128k" : "256k";
             if (pageSize == 4096) RecompressRows(pages, arena, pageSize, full, k, results);
             results.Add("capacity_" + k + suffix, full.Capacity);

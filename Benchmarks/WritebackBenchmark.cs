@@ -198,7 +198,7 @@ namespace ZramEmbedded.Benchmarks
             var clock = new Clock();
             StoreConfig cfg = CapacityRun.ConfigFor(arena, Page, new StoreFeatures(), pages.Count);
             cfg.SlotCount = Math.Min(StoreConfig.MaxSlotCount, cfg.SlotCount + device.RecordCount);
-            var store = new PageStore(new ZsPool(new byte[arena], StoreConfig.PoolConfigFor(arena, Page)), cfg, clock);
+            var store = new PageStore(new ZsPool(new byte[arena], StoreConfig.PoolConfigFor(arena, cfg)), cfg, clock);
             store.AttachBackingStore(device);
             store.Reclaimer = new RungReclaimer(new StoreWritebackStep(store, clock));
             var held = new Held { Store = store, Clock = clock };
@@ -237,7 +237,7 @@ namespace ZramEmbedded.Benchmarks
             if (previous != null) previous.GetClient(0).Release();
             var clock = new Clock();
             StoreConfig cfg = StoreConfig.ForArena(arena, Page);
-            var store = new PageStore(new ZsPool(new byte[arena], StoreConfig.PoolConfigFor(arena, Page)), cfg, clock);
+            var store = new PageStore(new ZsPool(new byte[arena], StoreConfig.PoolConfigFor(arena, cfg)), cfg, clock);
             store.AttachBackingStore(previous == null ? device : new SharedDevice(device));
             var held = new Held { Store = store, Clock = clock };
             held.Client = store.Register("speed", Math.Min(cfg.SlotCount, device.RecordCount));

@@ -73,8 +73,9 @@ namespace ZramEmbedded.Allocator.Store
 
         /// <summary>
         /// Defaults for a pool arena of arenaBytes and pages of pageSize bytes, chosen with the `store`
-        /// benchmark (app-state pages, seeds 1–3, 128/256 KiB arenas, 4 KiB and 1 KiB pages): slots for 4× the
-        /// arena in logical pages (the measured capacity is 1.6–3×); a merge table for 3× the arena in
+        /// benchmark (app-state pages, seeds 1–3, 128/256 KiB arenas, 4 KiB and 1 KiB pages): slots for 3.5× the
+        /// arena in logical pages (the most measured: 3.0× plain, 3.34× with idle recompression, 4 KiB pages at
+        /// 128 KiB; 1 KiB pages 2.6×; a full slot table is a NoSpace like a full arena); a merge table for 3× the arena in
         /// distinct objects; an LZ4 hash table of 2^10 entries (2 KiB) for pages of 1 KiB and more, 2^8 for
         /// smaller ones. The table trades ratio against metadata: mean capacity at 128 KiB with 4 KiB pages
         /// was 2.24/2.27/2.30/2.27× with 512 B/1/2/4 KiB tables (256 KiB: 2.46/2.51/2.54/2.53×; 128 KiB with
@@ -86,7 +87,7 @@ namespace ZramEmbedded.Allocator.Store
             if (pageSize < MinPageSize || pageSize > MaxPageSize) throw new ArgumentOutOfRangeException("pageSize");
             StoreConfig c = new StoreConfig();
             c.PageSize = pageSize;
-            c.SlotCount = PoolMath.Min(MaxSlotCount, PoolMath.Max(16, (int)((long)arenaBytes * 4 / pageSize)));
+            c.SlotCount = PoolMath.Min(MaxSlotCount, PoolMath.Max(16, (int)((long)arenaBytes * 7 / 2 / pageSize)));
             c.MergeTableSize = PoolMath.Min(c.SlotCount, PoolMath.Min(MaxMergeTableSize, PoolMath.Max(8, (int)((long)arenaBytes * 3 / pageSize))));
             c.EncoderHashBits = pageSize >= 1024 ? 10 : Lz4Encoder.MinHashBits;
             return c;
@@ -104,6 +105,20 @@ namespace ZramEmbedded.Allocator.Store
             p.MaxObjectSize = PoolMath.Max(p.MaxObjectSize, pageSize);
             int byDefault = arenaBytes / p.BytesPerHandle;
             p.MaxHandles = PoolMath.Min(32767, PoolMath.Max(16, PoolMath.Max(byDefault, (int)((long)arenaBytes * 3 / pageSize))));
+            return p;
+        }
+
+        /// <summary>
+        /// PoolConfigFor(arenaBytes, config.PageSize) with no more handles than the store can use: one pool
+        /// object per slot, plus one in flight (a write or a recompression allocates the new object before it
+        /// frees the old) and one spare. With large pages this is the smaller count (4 KiB pages, 128 KiB:
+        /// 114 handles instead of the pool's default 170).
+        /// </summary>
+        public static PoolConfig PoolConfigFor(int arenaBytes, StoreConfig config)
+        {
+            if (config == null) throw new ArgumentNullException("config");
+            PoolConfig p = PoolConfigFor(arenaBytes, config.PageSize);
+            p.MaxHandles = PoolMath.Max(16, PoolMath.Min(p.MaxHandles, config.SlotCount + 2));
             return p;
         }
 

@@ -77,7 +77,7 @@ namespace ZramEmbedded.Benchmarks.Pressure
             int arena = 1024 * 1024;
             StoreConfig sc = StoreConfig.ForArena(arena, s.PageSize);
             sc.SlotCount = Probe;
-            PageStore store = new PageStore(new ZsPool(new byte[arena], StoreConfig.PoolConfigFor(arena, s.PageSize)), sc, new PressureWorkload());
+            PageStore store = new PageStore(new ZsPool(new byte[arena], StoreConfig.PoolConfigFor(arena, sc)), sc, new PressureWorkload());
             StoreClient c = store.Register("probe", Probe);
             byte[] page = new byte[s.PageSize];
             SampleRandom rng = new SampleRandom(s.Seed ^ 0x5EED);
@@ -124,7 +124,7 @@ namespace ZramEmbedded.Benchmarks.Pressure
             sc.SlotCount = Math.Min(StoreConfig.MaxSlotCount, slots * 2);
             sc.MaxClients = apps.Length;
             sc.MergeNowIntervalMs = 1000;
-            PageStore store = new PageStore(new ZsPool(new byte[s.ArenaBytes], StoreConfig.PoolConfigFor(s.ArenaBytes, s.PageSize)), sc, this);
+            PageStore store = new PageStore(new ZsPool(new byte[s.ArenaBytes], StoreConfig.PoolConfigFor(s.ArenaBytes, sc)), sc, this);
             PressureConfig pc = new PressureConfig();
             pc.ReclaimBudgetMs = s.BudgetMs;
             pc.KillCooldownMs = s.CooldownMs;

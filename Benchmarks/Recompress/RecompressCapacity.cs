@@ -44,7 +44,7 @@ namespace ZramEmbedded.Benchmarks.Recompress
             StoreConfig sc = StoreConfig.ForArena(arenaBytes, pageSize);
             sc.SlotCount = Math.Min(StoreConfig.MaxSlotCount, Math.Max(64, (int)((long)arenaBytes * 16 / 4096)));
             sc.MergeTableSize = 0;
-            var pool = new ZsPool(new byte[arenaBytes], StoreConfig.PoolConfigFor(arenaBytes, pageSize));
+            var pool = new ZsPool(new byte[arenaBytes], StoreConfig.PoolConfigFor(arenaBytes, sc));
             var store = new PageStore(pool, sc, new Clock());
             Recompressor r = config != null ? new Recompressor(store, config) : null;
             StoreClient client = store.Register("bench", sc.SlotCount);

@@ -102,7 +102,7 @@ namespace ZramEmbedded.Benchmarks.Store
         private static CapacityResult StoreOnce(List<byte[]> pages, int arenaBytes, int pageSize, StoreFeatures f)
         {
             StoreConfig cfg = ConfigFor(arenaBytes, pageSize, f, pages.Count);
-            var pool = new ZsPool(new byte[arenaBytes], StoreConfig.PoolConfigFor(arenaBytes, pageSize));
+            var pool = new ZsPool(new byte[arenaBytes], StoreConfig.PoolConfigFor(arenaBytes, cfg));
             var store = new PageStore(pool, cfg, new FixedClock());
             Recompressor recompressor = f.Recompress != null ? new Recompressor(store, f.Recompress) : null;
             StoreClient client = store.Register("bench", cfg.SlotCount);

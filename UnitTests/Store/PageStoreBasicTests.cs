@@ -9,6 +9,34 @@ namespace ZramEmbedded.UnitTests.Store
     public class PageStoreBasicTests
     {
         [TestMethod]
+        public void PoolSizedForTheSlotTableHoldsEverySlotAndAWriteInFlight()
+        {
+            // PoolConfigFor(arena, config): one handle per slot, one in flight, one spare — never the limit.
+            const int arena = 32 * 1024, pageSize = 4096;
+            StoreConfig cfg = StoreConfig.ForArena(arena, pageSize);
+            Assert.AreEqual(arena / pageSize * 7 / 2, cfg.SlotCount);
+            ZramEmbedded.Allocator.Pool.PoolConfig pc = StoreConfig.PoolConfigFor(arena, cfg);
+            Assert.AreEqual(cfg.SlotCount + 2, pc.MaxHandles);
+            Assert.IsTrue(pc.MaxHandles <= StoreConfig.PoolConfigFor(arena, pageSize).MaxHandles);
+            PageStore store = new PageStore(new ZramEmbedded.Allocator.Pool.ZsPool(new byte[arena], pc), cfg, new ManualClock());
+            StoreClient c = store.Register("app", cfg.SlotCount);
+            byte[] page = new byte[pageSize];
+            for (int round = 0; round < 2; round++)
+            {
+                for (int i = 0; i < cfg.SlotCount; i++)
+                {
+                    // Distinct, highly compressible pages: small objects, so handles (not frames) would run out first.
+                    System.Array.Clear(page, 0, pageSize);
+                    page[0] = (byte)i;
+                    page[1] = (byte)round;
+                    page[pageSize - 1] = 7;
+                    Assert.AreEqual((int)StoreResult.Ok, (int)c.Write(i, page, 0), "round " + round + " slot " + i);
+                }
+            }
+            store.CheckInvariants();
+        }
+
+        [TestMethod]
         public void EachKindRoundTripsAndIsCounted()
         {
             ManualClock clock = new ManualClock();

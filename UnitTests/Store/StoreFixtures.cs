@@ -8,10 +8,17 @@ namespace ZramEmbedded.UnitTests.Store
 {
     internal static class StoreFixtures
     {
-        /// <summary>A store of pageSize pages over a fresh arena of arenaBytes, with its defaults.</summary>
+        /// <summary>Slots per page of arena the fixture stores have (tests register ranges up to that many).</summary>
+        internal const int SlotsPerArenaPage = 4;
+
+        /// <summary>
+        /// A store of pageSize pages over a fresh arena of arenaBytes, with its defaults, except SlotsPerArenaPage
+        /// slots per page of arena (ForArena gives 3.5).
+        /// </summary>
         internal static PageStore Make(int arenaBytes, int pageSize, IMonotonicClock clock)
         {
             StoreConfig c = StoreConfig.ForArena(arenaBytes, pageSize);
+            c.SlotCount = arenaBytes / pageSize * SlotsPerArenaPage;
             c.IdleUnitMs = 1;
             c.MergeNowIntervalMs = 1000;
             return Make(arenaBytes, c, clock);

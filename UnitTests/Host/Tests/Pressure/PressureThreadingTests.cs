@@ -53,8 +53,9 @@ namespace ZramEmbedded.UnitTests.Host.Pressure
             const int Arena = 64 * 1024;
             const int PageSize = 1024;
             WallClock clock = new WallClock();
-            PageStore store = new PageStore(new ZsPool(new byte[Arena], StoreConfig.PoolConfigFor(Arena, PageSize)),
-                StoreConfig.ForArena(Arena, PageSize), clock);
+            StoreConfig sc = StoreConfig.ForArena(Arena, PageSize);
+            sc.SlotCount = Arena / PageSize * 4; // the writers' ranges were laid out for 4 slots per arena page
+            PageStore store = new PageStore(new ZsPool(new byte[Arena], StoreConfig.PoolConfigFor(Arena, PageSize)), sc, clock);
             PressureConfig pc = new PressureConfig();
             pc.KillCooldownMs = 5;
             MemoryPressure pressure = new MemoryPressure(store, pc, clock);
