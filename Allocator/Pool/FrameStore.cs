@@ -326,7 +326,12 @@ namespace ZramEmbedded.Allocator.Pool
                 int n = PoolMath.Min(size - off, count);
                 byte[] seg = SegmentOf(f);
                 int at = OffsetOf(f) + off;
-                for (int k = 0; k < n; k++)
+                int k = 0;
+                for (; k + 4 <= n; k += 4)
+                {
+                    if (BitConverter.ToUInt32(seg, at + k) != BitConverter.ToUInt32(buffer, offset + k)) return false;
+                }
+                for (; k < n; k++)
                 {
                     if (seg[at + k] != buffer[offset + k]) return false;
                 }
