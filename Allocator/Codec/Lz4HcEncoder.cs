@@ -31,8 +31,8 @@
 //
 // Memory (fixed, allocated in the constructor, counted by WorkingBytes): the window (dictionary capacity +
 // input capacity bytes; the input is copied into it so the search sees one contiguous array, or written
-// there by the caller: InputArea), the head
-// table (2^hashBits ushort) and the chain ring (ChainEntries ushort). Positions are stored + 1 (0 means
+// there by the caller: InputArea; a caller may also keep its dictionary there: DictionaryAreaEnd), the head
+// table (2^hashBits ushort; or lent by the caller, e.g. an idle fast encoder's table) and the chain ring (ChainEntries ushort). Positions are stored + 1 (0 means
 // "none") in 16 bits, so dictionary + input capacity is at most MaxWindow bytes and every offset fits the
 // format's 16 bits. 4 KiB pages and a 2 KiB dictionary: 6 KiB window + 8 KiB chain + 2^hashBits × 2 B.
 // Zero managed allocation per call.

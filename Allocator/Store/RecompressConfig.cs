@@ -5,7 +5,8 @@
 // or a build's candidate segments), the builder's scores (an int per 32 B of dictionary) and own objects.
 // Borrowed from the store, not held twice: its page-sized scratch (compressed forms) and its fast-encoder
 // hash table as the HC head table (when it has 2^HashBits entries or more; else the encoder owns one).
-// Defaults with 4 KiB pages: 6 + 8 (encoder) + 2 (spare) + 0.25 KiB + objects = 17.1 KB.
+// Defaults with 4 KiB pages: 6 + 8 (encoder) + 2 (spare) + 0.25 KiB + objects and array headers = 17.7 KB
+// (17,736 B, device sizes).
 using System;
 using ZramEmbedded.Allocator.Codec;
 
