@@ -26,10 +26,13 @@ namespace ZramEmbedded.Benchmarks
             switch (args[0])
             {
                 case "lz4": return Lz4Benchmark.Run(options);
+                case "lz4hc": return Lz4HcBenchmark.Run(options);
+                case "recompress": return RecompressBenchmark.Run(options);
                 case "lz4-fuzz": return Lz4FuzzBenchmark.Run(options);
                 case "alloc": return AllocBenchmark.Run(options);
                 case "writeback": return WritebackBenchmark.Run(options);
                 case "store": return StoreBenchmark.Run(options);
+                case "pressure": return PressureBenchmark.Run(options);
                 default:
                     Console.Error.WriteLine("unknown command: " + args[0]);
                     PrintUsage();
@@ -41,10 +44,13 @@ namespace ZramEmbedded.Benchmarks
         {
             Console.WriteLine("usage: dotnet run -c Release --project Benchmarks -- <command> [--pages FILE...] [--seed N] [--quick]");
             Console.WriteLine("  lz4       codec ratio and speed against the machine's liblz4");
+            Console.WriteLine("  lz4hc     high-compression encoder and dictionary against liblz4 HC (level 9)");
+            Console.WriteLine("  recompress  page-store capacity with idle recompression (HC + dictionary) against the fast encoder");
             Console.WriteLine("  lz4-fuzz  long decompressor robustness run (random and mutated blocks)");
             Console.WriteLine("  alloc     zspage pool utilization, metadata and speed against a best-fit baseline");
             Console.WriteLine("  writeback capacity, write amplification and read-back speed with a backing store (--arena-kib, --backing-kib, --rounds, --file PATH)");
             Console.WriteLine("  store     page store capacity (vs ideal and LZ4 + best-fit), feature breakdown, merge, speed");
+            Console.WriteLine("  pressure  reclaim ladder and low-memory killer under 2x overcommit against a kill-only killer");
             Console.WriteLine("  --pages FILE...  files of raw 4 KiB pages (concatenated) instead of the built-in sets");
         }
     }
