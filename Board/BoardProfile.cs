@@ -9,6 +9,9 @@ namespace ZramEmbedded.Board
         /// <summary>No such pin on this board.</summary>
         public const int NoPin = -1;
 
+        /// <summary>No UART free for a console: output goes to the debugger, there is no input.</summary>
+        public const string NoConsolePort = "";
+
         public BoardProfile(string name, string mcu, int ledPin, int buttonPin, bool buttonActiveHigh, string consolePort, int arenaBytes)
         {
             Name = name;
@@ -26,40 +29,77 @@ namespace ZramEmbedded.Board
         public int LedPin { get; private set; }
         public int ButtonPin { get; private set; }
         public bool ButtonActiveHigh { get; private set; }
-        /// <summary>UART for the user console ("COMn"); never the wire-protocol (debugger) UART.</summary>
+        /// <summary>UART for the user console ("COMn"); never the wire-protocol (debugger) UART; NoConsolePort
+        /// when the board has none free.</summary>
         public string ConsolePort { get; private set; }
         /// <summary>Bytes reserved at boot for the compressed-page arena.</summary>
         public int ArenaBytes { get; private set; }
 
-        // F769I-DISCO: LD1 = PJ13, USER = PA0 (active high), Arduino D1/D0 = USART6 -> COM6.
+        // F769I-DISCO. Checked against nf-interpreter targets/ChibiOS/ST_STM32F769I_DISCOVERY: the wire protocol
+        // (debugger) is USART1 (serialcfg.h SD1, the ST-LINK virtual COM port); USART6 is a managed UART
+        // (mcuconf.h) on PC6 TX / PC7 RX = Arduino D1/D0 -> COM6. LD1 = PJ13 and USER = PA0 (active high) are
+        // from the nanoFramework docs page for this board (DOCS reference-targets/stm32f769i-discovery.md),
+        // not from the target's board.h: UNVERIFIED against the target sources.
         public static readonly BoardProfile StmF769Discovery = new BoardProfile(
             "ST_STM32F769I_DISCOVERY", "STM32F769NI Cortex-M7 216 MHz", 157, 0, true, "COM6", 1024 * 1024);
 
-        // F429I-DISCO: LD3 (green) = PG13, USER = PA0 (active high). USART1 carries the wire protocol; the console
-        // UART (COM5) is our choice and unverified against the target's serialcfg.h: check before relying on it.
+        // F429I-DISCO. Checked against nf-interpreter targets/ChibiOS/ST_STM32F429I_DISCOVERY: LD3 green = PG13
+        // and USER = PA0 (board.h GPIOG_LED3_GREEN, GPIOA_BUTTON; the button has an external pull-down, active
+        // high). The wire protocol is USART1 (serialcfg.h SD1: PA9/PA10, the ST-LINK virtual COM port). The only
+        // other UART the target configures for System.IO.Ports is USART3 on PD8/PD9
+        // (target_system_io_ports_config.cpp), and on this board PD8/PD9 are SDRAM data lines FMC_D13/D14
+        // (board.h) - the SDRAM holds the managed heap, so opening COM3 would corrupt it. Hence no console UART:
+        // output goes to the debugger's output (Console.WriteLine over the wire protocol), there is no console
+        // input, and the LED shows the pressure level. A custom firmware with a free UART fixes that.
         public static readonly BoardProfile StmF429Discovery = new BoardProfile(
-            "ST_STM32F429I_DISCOVERY", "STM32F429ZI Cortex-M4 180 MHz", 6 * 16 + 13, 0, true, "COM5", 512 * 1024);
+            "ST_STM32F429I_DISCOVERY", "STM32F429ZI Cortex-M4 180 MHz", 6 * 16 + 13, 0, true, NoConsolePort, 512 * 1024);
 
-        // Raspberry Pi Pico: LED = GP25, no user button (BOOTSEL is not a GPIO). Console COM2 (UART1, GP4/GP5) is
-        // our choice and unverified against the target's port mapping.
+        // Raspberry Pi Pico. Checked against nf-interpreter targets/ChibiOS/PICO_RP2040: LED = GP25 (README.md),
+        // pin number = GPIO number; no user button (BOOTSEL is not a GPIO); the wire protocol runs over USB CDC
+        // (nanoCLR/main.c sduStart), so both UARTs are free; UART0 and UART1 are enabled (mcuconf.h
+        // RP_UART_USE_UART0/1) and System.IO.Ports is built in (defconfig). Console COM1 = UART0 on GP0 TX /
+        // GP1 RX: the COM1 -> UART0 numbering and those pins are UNVERIFIED (the target has no
+        // target_system_io_ports_config in the sources read).
         public static readonly BoardProfile PicoRp2040 = new BoardProfile(
-            "PICO_RP2040", "RP2040 dual Cortex-M0+ 133 MHz", 25, NoPin, false, "COM2", 96 * 1024);
+            "PICO_RP2040", "RP2040 dual Cortex-M0+ 133 MHz", 25, NoPin, false, "COM1", 96 * 1024);
+
+        // NUCLEO-144 F746ZG (community target). Checked against nf-Community-Targets ChibiOS/ST_NUCLEO144_F746ZG:
+        // the wire protocol is the serial driver on USART3 (mcuconf.h STM32_SERIAL_USE_USART3, the ST-LINK virtual
+        // COM port); System.IO.Ports configures USART2 (PD5/PD6) and USART6 (PC6 TX / PC7 RX)
+        // (target_system_io_ports_config.cpp) -> console COM6. LD1 green = PB0 and USER B1 = PC13 (active high)
+        // are from ST's Nucleo-144 user manual: UNVERIFIED against the target sources (its board.h comes from
+        // ChibiOS, not read). Managed heap < 64 KiB (docs facts 6.2), so the arena is small.
+        public static readonly BoardProfile Nucleo144F746 = new BoardProfile(
+            "ST_NUCLEO144_F746ZG", "STM32F746ZG Cortex-M7 216 MHz", 1 * 16 + 0, 2 * 16 + 13, true, "COM6", 32 * 1024);
 
         // The PC: the virtual board runs the same firmware on the host.
         public static readonly BoardProfile Virtual = new BoardProfile(
             "VIRTUAL", "host (.NET)", NoPin, NoPin, true, "stdio", 256 * 1024);
 
-        private static readonly BoardProfile[] All = { StmF769Discovery, StmF429Discovery, PicoRp2040, Virtual };
+        private static readonly BoardProfile[] All = { StmF769Discovery, StmF429Discovery, Nucleo144F746, PicoRp2040, Virtual };
 
-        /// <summary>The profile with this target name, or null.</summary>
+        /// <summary>The profile with this target name (case ignored), or null.</summary>
         public static BoardProfile Find(string name)
         {
+            if (name == null) return null;
+            string wanted = name.ToUpper();
             for (int i = 0; i < All.Length; i++)
             {
-                if (All[i].Name == name) return All[i];
+                if (All[i].Name == wanted) return All[i];
             }
             return null;
         }
+
+        /// <summary>The known target names, comma separated (for usage and error lines).</summary>
+        public static string KnownNames()
+        {
+            string names = "";
+            for (int i = 0; i < All.Length; i++) names += (i == 0 ? "" : ", ") + All[i].Name;
+            return names;
+        }
+
+        /// <summary>True when the board has a UART for the console.</summary>
+        public bool HasConsolePort { get { return ConsolePort != null && ConsolePort.Length > 0; } }
 
         public static BoardProfile[] Known()
         {

@@ -1,6 +1,9 @@
-// What the firmware needs from a board: its profile, a status LED, the user button, a line-oriented serial
-// console and a millisecond clock. Implemented by the virtual board (Board/Host, for the PC) and by the
-// device board (Board/Device, GPIO + UART on a real MCU).
+// What the firmware needs from a board: its profile, a status LED, the user button, a serial console (the
+// line editor over the board's console byte stream, see Console/), a millisecond clock, and a reboot.
+// Implemented by the virtual board (Board/Host, for the PC) and by the device board (Board/Device, GPIO +
+// UART on a real MCU).
+using ZramEmbedded.Board.Console;
+
 namespace ZramEmbedded.Board
 {
     public interface IBoard
@@ -8,8 +11,14 @@ namespace ZramEmbedded.Board
         BoardProfile Profile { get; }
         ILed StatusLed { get; }
         IButton UserButton { get; }
-        IConsolePort Console { get; }
+        SerialConsole Console { get; }
         IClock Clock { get; }
+
+        /// <summary>True for the virtual board on a PC (where `exit` ends the program instead of `reboot`).</summary>
+        bool IsVirtual { get; }
+
+        /// <summary>Restarts the device; the virtual board throws NotSupportedException (the PC exits instead).</summary>
+        void Reboot();
     }
 
     /// <summary>A single LED (on/off).</summary>
@@ -32,8 +41,8 @@ namespace ZramEmbedded.Board
     }
 
     /// <summary>
-    /// Line-oriented console. ReadLine blocks until a line arrives and returns null when the console is
-    /// closed (end of input on the virtual board); lines never contain the newline.
+    /// Line-oriented console (SerialConsole implements it). ReadLine blocks until a line arrives and returns
+    /// null when the console is closed (end of input on the virtual board); lines never contain the newline.
     /// </summary>
     public interface IConsolePort
     {

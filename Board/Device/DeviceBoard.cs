@@ -1,9 +1,10 @@
 // A real board running nanoFramework: the status LED and user button on GPIO (System.Device.Gpio) and the
-// user console on a UART (System.IO.Ports) that is not the debugger's wire-protocol UART. Device-only:
-// compiled by the nano build, never by the host build.
+// user console on a UART (System.IO.Ports) that is not the debugger's wire-protocol UART, through the same
+// line editor as the PC's console. Device-only: compiled by the nano build, never by the host build.
 using System;
 using System.Device.Gpio;
-using System.IO.Ports;
+using nanoFramework.Runtime.Native;
+using ZramEmbedded.Board.Console;
 
 namespace ZramEmbedded.Board.Device
 {
@@ -18,15 +19,21 @@ namespace ZramEmbedded.Board.Device
             _gpio = new GpioController();
             StatusLed = profile.LedPin == BoardProfile.NoPin ? (ILed)new NoLed() : new GpioLed(_gpio, profile.LedPin);
             UserButton = profile.ButtonPin == BoardProfile.NoPin ? (IButton)new NoButton() : new GpioButton(_gpio, profile.ButtonPin, profile.ButtonActiveHigh);
-            Console = new UartConsole(profile.ConsolePort);
+            Console = new SerialConsole(profile.HasConsolePort ? (IConsoleStream)new UartConsoleStream(profile.ConsolePort) : new DebugConsoleStream());
             Clock = new TickClock();
         }
 
         public BoardProfile Profile { get; private set; }
         public ILed StatusLed { get; private set; }
         public IButton UserButton { get; private set; }
-        public IConsolePort Console { get; private set; }
+        public SerialConsole Console { get; private set; }
         public IClock Clock { get; private set; }
+        public bool IsVirtual { get { return false; } }
+
+        public void Reboot()
+        {
+            Power.RebootDevice();
+        }
 
         private sealed class GpioLed : ILed
         {
@@ -71,41 +78,6 @@ namespace ZramEmbedded.Board.Device
         private sealed class NoButton : IButton
         {
             public bool IsPressed { get { return false; } }
-        }
-
-        /// <summary>115200 8N1 console; ReadLine waits for a whole line (CR or LF terminated).</summary>
-        private sealed class UartConsole : IConsolePort
-        {
-            private readonly SerialPort _port;
-
-            public UartConsole(string portName)
-            {
-                _port = new SerialPort(portName, 115200);
-                _port.ReadTimeout = 1000;
-                _port.WriteTimeout = 1000;
-                _port.NewLine = "\n";
-                _port.Open();
-            }
-
-            public void Write(string text) { _port.Write(text); }
-
-            public void WriteLine(string text) { _port.WriteLine(text); }
-
-            public string ReadLine()
-            {
-                while (true)
-                {
-                    try
-                    {
-                        string line = _port.ReadLine();
-                        return line.TrimEnd('\r');
-                    }
-                    catch (TimeoutException)
-                    {
-                        // No complete line yet: keep waiting (the console thread has nothing else to do).
-                    }
-                }
-            }
         }
 
         /// <summary>Milliseconds since boot: the monotonic system tick (nanoFramework.Runtime.Native), not the

@@ -1,45 +1,57 @@
-// The virtual board: the firmware on a PC. The console is the process's stdin/stdout (end of input closes
-// it, so scripted sessions work: `printf 'help\n' | dotnet run --project Firmware`), the LED and button are
-// in-memory, the clock is a Stopwatch. Host-only (never compiled for the device).
+// The virtual board: the firmware on a PC, within a chosen board profile's budget. The console is stdin/stdout
+// (end of input closes it, so `printf 'help\n' | dotnet run --project Firmware` works) or a TCP port on
+// 127.0.0.1 that a terminal program attaches to; both go through the same line editor as a board's UART.
+// The LED is in memory and every change is printed as an event line ("* led on"); the clock is a Stopwatch.
+// The user button is pressed from the console (the firmware's `button` command). Host-only.
 using System;
 using System.Diagnostics;
+using ZramEmbedded.Board.Console;
 
 namespace ZramEmbedded.Board.Host
 {
     public sealed class VirtualBoard : IBoard
     {
-        public VirtualBoard()
+        public VirtualBoard() : this(BoardProfile.Virtual, new StdioConsoleStream()) { }
+
+        public VirtualBoard(BoardProfile profile, IConsoleStream consoleStream)
         {
-            Profile = BoardProfile.Virtual;
-            StatusLed = new VirtualLed();
+            Profile = profile ?? throw new ArgumentNullException(nameof(profile));
+            Console = new SerialConsole(consoleStream ?? throw new ArgumentNullException(nameof(consoleStream)));
+            StatusLed = new VirtualLed(Console);
             UserButton = new VirtualButton();
-            Console = new StdioConsole();
             Clock = new StopwatchClock();
         }
 
         public BoardProfile Profile { get; }
         public ILed StatusLed { get; }
         public IButton UserButton { get; }
-        public IConsolePort Console { get; }
+        public SerialConsole Console { get; }
         public IClock Clock { get; }
+        public bool IsVirtual => true;
 
+        public void Reboot() => throw new NotSupportedException("the virtual board does not reboot; use exit");
+
+        /// <summary>An LED that reports each change on the console as an event line.</summary>
         private sealed class VirtualLed : ILed
         {
+            private readonly SerialConsole _console;
+
+            public VirtualLed(SerialConsole console) => _console = console;
+
             public bool IsOn { get; private set; }
-            public void Set(bool on) => IsOn = on;
+
+            public void Set(bool on)
+            {
+                if (on == IsOn) return;
+                IsOn = on;
+                _console.WriteEvent(on ? "* led on" : "* led off");
+            }
         }
 
-        /// <summary>A button nobody presses (the console's commands stand in for it on the PC).</summary>
+        /// <summary>A button nobody presses physically (the console's `button` command stands in for it).</summary>
         private sealed class VirtualButton : IButton
         {
             public bool IsPressed => false;
-        }
-
-        private sealed class StdioConsole : IConsolePort
-        {
-            public void Write(string text) => System.Console.Write(text);
-            public void WriteLine(string text) => System.Console.WriteLine(text);
-            public string ReadLine() => System.Console.ReadLine();
         }
 
         private sealed class StopwatchClock : IClock

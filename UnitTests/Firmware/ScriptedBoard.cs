@@ -1,42 +1,52 @@
-// A board for tests: the console replays given input lines and records everything written; LED, button
-// and clock are plain fields. Nano subset (part of the device suite).
+// A board for tests: the console is the real SerialConsole (line editor included) over a ScriptedStream that
+// replays given input lines (each ended by LF) and records everything written; LED, button and clock are
+// plain fields. Nano subset (part of the device suite).
 using ZramEmbedded.Board;
+using ZramEmbedded.Board.Console;
+using ZramEmbedded.UnitTests.Console;
 
 namespace ZramEmbedded.UnitTests.Firmware
 {
-    public sealed class ScriptedBoard : IBoard, ILed, IButton, IClock, IConsolePort
+    public sealed class ScriptedBoard : IBoard, ILed, IButton, IClock
     {
-        private readonly string[] _input;
-        private int _next;
-        private string _output = "";
+        private readonly ScriptedStream _stream;
+        private readonly SerialConsole _console;
+        private readonly BoardProfile _profile;
         private bool _led;
 
-        public ScriptedBoard(string[] input)
+        public ScriptedBoard(string[] input) : this(input, BoardProfile.Virtual) { }
+
+        public ScriptedBoard(string[] input, BoardProfile profile)
         {
-            _input = input;
+            _profile = profile;
+            _stream = new ScriptedStream(false, "\n");
+            for (int i = 0; i < input.Length; i++) _stream.Add(input[i] + "\n");
+            _console = new SerialConsole(_stream);
         }
 
-        public BoardProfile Profile { get { return BoardProfile.Virtual; } }
+        public BoardProfile Profile { get { return _profile; } }
         public ILed StatusLed { get { return this; } }
         public IButton UserButton { get { return this; } }
-        public IConsolePort Console { get { return this; } }
+        public SerialConsole Console { get { return _console; } }
         public IClock Clock { get { return this; } }
+        public bool IsVirtual { get { return true; } }
 
-        public string Output { get { return _output; } }
+        public ScriptedStream Stream { get { return _stream; } }
+        public string Output { get { return _stream.Output; } }
         public long Now;
         public bool Pressed;
+        public int Reboots;
+        public int LedChanges;
+
+        public void Reboot() { Reboots++; }
 
         bool ILed.IsOn { get { return _led; } }
-        void ILed.Set(bool on) { _led = on; }
+        void ILed.Set(bool on)
+        {
+            if (on != _led) LedChanges++;
+            _led = on;
+        }
         bool IButton.IsPressed { get { return Pressed; } }
         long IClock.Milliseconds { get { return Now; } }
-
-        void IConsolePort.Write(string text) { _output += text; }
-        void IConsolePort.WriteLine(string text) { _output += text + "\n"; }
-
-        string IConsolePort.ReadLine()
-        {
-            return _next < _input.Length ? _input[_next++] : null;
-        }
     }
 }
