@@ -1,4 +1,5 @@
-// Firmware entry point: pick the board (virtual on a PC, the real one on a device) and boot.
+// Firmware entry point, and the only code in the exe: pick the board (virtual on a PC, the one the runtime
+// reports on a device) and boot. Everything else is in ZramEmbedded.Firmware.Core (Firmware/Core/).
 namespace ZramEmbedded.Firmware
 {
     public static class Program

@@ -19,6 +19,9 @@ namespace NanoBuild
         private readonly TextWriter _log;
         private readonly Dictionary<string, (MetadataReference Ref, string Stamp)> _built =
             new Dictionary<string, (MetadataReference, string)>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>Entry point and references of every built device assembly, for NANO011.</summary>
+        private readonly Dictionary<string, EntryPointCheck.Node> _nodes =
+            new Dictionary<string, EntryPointCheck.Node>(StringComparer.OrdinalIgnoreCase);
 
         public DeviceBuild(string nfBuildDir, TextWriter log, bool debug = true)
         {
@@ -95,9 +98,13 @@ namespace NanoBuild
             string s = stamp.Finish();
 
             string dll = Path.Combine(_outDir, "device", p.AssemblyName + (p.IsExe ? ".exe" : ".dll"));
+            var projectRefNames = p.ProjectReferences.Select(pr => byPath[pr].AssemblyName).ToList();
             if (File.Exists(dll) && Stamp.Matches(dll + ".stamp", s))
             {
-                _built[p.AssemblyName] = (MetadataReference.CreateFromFile(dll), s);
+                byte[] cached = File.ReadAllBytes(dll);
+                _nodes[p.AssemblyName] = EntryPointCheck.Read(cached, projectRefNames);
+                if (!PassesEntryPointCheck(p, rel)) return false;
+                _built[p.AssemblyName] = (MetadataReference.CreateFromImage(cached, filePath: dll), s);
                 _log.WriteLine($"nano build: {p.AssemblyName}: up to date ({files.Count} files)");
                 return true;
             }
@@ -124,12 +131,25 @@ namespace NanoBuild
                 _log.WriteLine($"nano build: {p.AssemblyName}: FAILED the IL check ({check.Findings.Count} findings) [{rel}]");
                 return false;
             }
+            _nodes[p.AssemblyName] = EntryPointCheck.Read(output.Image, projectRefNames);
+            if (!PassesEntryPointCheck(p, rel)) return false;
             Directory.CreateDirectory(Path.GetDirectoryName(dll));
             AtomicWrite(dll, output.Image);
             AtomicWrite(dll + ".stamp", System.Text.Encoding.ASCII.GetBytes(s));
             _built[p.AssemblyName] = (MetadataReference.CreateFromImage(output.Image, filePath: dll), s);
             _log.WriteLine($"nano build: {p.AssemblyName}: compiled {files.Count} files, IL check passed (IL {check.IlBytes} B, strings ~{check.StringBytes} B)");
             return true;
+        }
+
+        /// <summary>NANO011 for test projects: no entry point (other than the launcher's) in what a test run deploys.</summary>
+        private bool PassesEntryPointCheck(NfProject p, string rel)
+        {
+            if (!p.IsTestProject) return true;
+            var findings = EntryPointCheck.Check(p.AssemblyName, _nodes);
+            foreach (var f in findings) _log.WriteLine(f);
+            if (findings.Count == 0) return true;
+            _log.WriteLine($"nano build: {p.AssemblyName}: FAILED the test-assembly check ({findings.Count} findings) [{rel}]");
+            return false;
         }
 
         /// <summary>device/**/*.nfproj, skipping restored packages and build output.</summary>

@@ -1,4 +1,4 @@
-// Reads the parts of a classic .nfproj the nano build needs: AssemblyName, OutputType, AllowUnsafeBlocks,
+// Reads the parts of a classic .nfproj the nano build needs: AssemblyName, OutputType, AllowUnsafeBlocks, IsTestProject,
 // <Compile Include/Exclude> globs (relative to the .nfproj; bin/ and obj/ always excluded), <Reference Include>
 // assembly names (the simple name before any ", Version=..."), and <ProjectReference> paths.
 using System;
@@ -16,6 +16,8 @@ namespace NanoBuild
         public string AssemblyName { get; private set; }
         public bool IsExe { get; private set; }
         public bool AllowUnsafe { get; private set; }
+        /// <summary>A device test assembly (IsTestProject, or the TestContainer capability): NANO011 applies.</summary>
+        public bool IsTestProject { get; private set; }
         public List<string> Sources { get; } = new List<string>();
         public List<string> References { get; } = new List<string>();
         public List<string> ProjectReferences { get; } = new List<string>();
@@ -31,6 +33,8 @@ namespace NanoBuild
             string outputType = Prop("OutputType") ?? "Library";
             p.IsExe = outputType.Equals("Exe", StringComparison.OrdinalIgnoreCase) || outputType.Equals("WinExe", StringComparison.OrdinalIgnoreCase);
             p.AllowUnsafe = string.Equals(Prop("AllowUnsafeBlocks"), "true", StringComparison.OrdinalIgnoreCase);
+            p.IsTestProject = string.Equals(Prop("IsTestProject"), "true", StringComparison.OrdinalIgnoreCase)
+                || doc.Descendants().Any(e => e.Name.LocalName == "ProjectCapability" && (string)e.Attribute("Include") == "TestContainer");
 
             foreach (var item in doc.Descendants().Where(e => e.Name.LocalName == "Compile"))
             {

@@ -44,6 +44,44 @@ namespace NanoBuild
             return new ProbeResult(true, IlChecker.Check(output.Image, assemblyName));
         }
 
+        /// <summary>
+        /// Compiles <paramref name="dependencies"/> in order (each may reference earlier ones by name) and then a test
+        /// assembly NFUnitTest that references <paramref name="testReferences"/>, IL-checks every one and runs the
+        /// test-assembly check (NANO011) over the result, as the nano build does for the NFUnitTest project.
+        /// </summary>
+        public static ProbeResult CheckTestAssembly(string testSource, string[] testReferences,
+            params (string Name, string Source, bool Exe, string[] References)[] dependencies)
+        {
+            var images = new Dictionary<string, MetadataReferenceAndNode>(StringComparer.OrdinalIgnoreCase);
+            var findings = new List<Finding>();
+            var all = dependencies.Concat(new[] { (Name: "NFUnitTest", Source: testSource, Exe: false, References: testReferences) });
+            foreach (var a in all)
+            {
+                var refs = Surface.Value.All.Concat(a.References.Select(r => images[r].Reference)).ToList();
+                var tree = Compiler.Parse(a.Source, a.Name + ".cs", debug: true);
+                var output = Compiler.Compile(a.Name, new[] { tree }, refs, a.Exe, allowUnsafe: false, debug: true);
+                if (!output.Success) return new ProbeResult(false, output.Errors);
+                findings.AddRange(IlChecker.Check(output.Image, a.Name));
+                images[a.Name] = new MetadataReferenceAndNode(
+                    Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(output.Image, filePath: a.Name + (a.Exe ? ".exe" : ".dll")),
+                    EntryPointCheck.Read(output.Image, a.References));
+            }
+            findings.AddRange(EntryPointCheck.Check("NFUnitTest", images.ToDictionary(kv => kv.Key, kv => kv.Value.Node, StringComparer.OrdinalIgnoreCase)));
+            return new ProbeResult(true, findings);
+        }
+
+        private sealed class MetadataReferenceAndNode
+        {
+            public MetadataReferenceAndNode(Microsoft.CodeAnalysis.MetadataReference reference, EntryPointCheck.Node node)
+            {
+                Reference = reference;
+                Node = node;
+            }
+
+            public Microsoft.CodeAnalysis.MetadataReference Reference { get; }
+            public EntryPointCheck.Node Node { get; }
+        }
+
         /// <summary>The nf-build folder: from NANO_BUILD_DIR, else searched upwards from the working and base directories.</summary>
         public static string FindNfBuild()
         {

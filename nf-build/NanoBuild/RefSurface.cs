@@ -1,6 +1,7 @@
-// The nanoFramework 1.x reference surface: compiles each ref/<Name>/*.cs (order and dependencies from
-// ref/assemblies.txt) into a declarations-only assembly, cached in out/ref/<Name>.dll with a content stamp so
-// warm builds just hash the sources. mscorlib compiles with no references at all: it is the core library.
+// The nanoFramework 1.x reference surface, in the order of ref/assemblies.txt: the real assemblies of the packages
+// NuGet serves (mscorlib from nanoFramework.CoreLibrary, restored by NanoBuild.csproj, version from
+// NanoPackages.props), and for the packages it does not serve, declarations-only assemblies compiled from
+// ref/<Name>/*.cs, cached in out/ref/<Name>.dll with a content stamp so warm builds just hash the sources.
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -31,15 +32,25 @@ namespace NanoBuild
         public static RefSurface Build(string nfBuildDir, string outDir)
         {
             var surface = new RefSurface();
+            Dictionary<string, NanoPackage> packages = NanoPackages.Load(nfBuildDir);
             string refDir = Path.Combine(nfBuildDir, "ref");
             foreach (string raw in File.ReadAllLines(Path.Combine(refDir, "assemblies.txt")))
             {
                 string line = raw.Trim();
                 if (line.Length == 0 || line.StartsWith("#")) continue;
                 int eq = line.IndexOf('=');
-                if (eq > 0 && line.Substring(eq + 1).Trim() == "runtime-only")
+                if (eq > 0)
                 {
-                    surface._runtimeOnly.Add(line.Substring(0, eq).Trim());
+                    string what = line.Substring(0, eq).Trim();
+                    string[] how = line.Substring(eq + 1).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    if (how.Length == 1 && how[0] == "runtime-only") surface._runtimeOnly.Add(what);
+                    else if (how.Length == 2 && how[0] == "package")
+                    {
+                        if (!packages.TryGetValue(how[1], out var package))
+                            throw new InvalidDataException($"ref/assemblies.txt: {what} comes from package {how[1]}, which {NanoPackages.FileName} does not list");
+                        surface.AddPackaged(what, package);
+                    }
+                    else throw new InvalidDataException("ref/assemblies.txt: bad line: " + line);
                     continue;
                 }
                 int colon = line.IndexOf(':');
@@ -49,6 +60,16 @@ namespace NanoBuild
                 if (!surface.BuildOne(refDir, outDir, name, deps)) break;
             }
             return surface;
+        }
+
+        /// <summary>A real assembly from a restored package: referenced as is; its stamp is its content hash.</summary>
+        private void AddPackaged(string name, NanoPackage package)
+        {
+            string dll = NanoPackages.LibraryPath(package, name);
+            byte[] bytes = File.ReadAllBytes(dll);
+            _stamps[name] = new Stamp("package").Add(package.Id).Add(package.Version).AddFile(name + ".dll", bytes).Finish();
+            _refs[name] = MetadataReference.CreateFromImage(bytes, filePath: dll);
+            Log.Add($"ref {name}: {package.Id} {package.Version} from NuGet");
         }
 
         private bool BuildOne(string refDir, string outDir, string name, string[] deps)

@@ -31,7 +31,7 @@ namespace System.IO.Ports
         public Parity Parity { get { throw null; } set { } }
         public SerialMode Mode { get { throw null; } set { } }
         public StopBits StopBits { get { throw null; } set { } }
-        public string PortName { get { throw null; } set { } }
+        public string PortName { get { throw null; } }
         public char WatchChar { get { throw null; } set { } }
         public bool IsOpen { get { throw null; } }
         public string NewLine { get { throw null; } set { } }

@@ -33,7 +33,11 @@ namespace ZramEmbedded.UnitTests.Host.NanoBuildGuard
         {
             AssertSourcesUnder(Load("Allocator"), "Allocator");
             AssertSourcesUnder(Load("Board"), "Board");
-            AssertSourcesUnder(Load("Firmware"), "Firmware");
+            AssertSourcesUnder(Load("FirmwareCore"), "Firmware/Core");
+            NfProject firmware = Load("Firmware");
+            AssertSourcesUnder(firmware, "Firmware");
+            foreach (string f in firmware.Sources)
+                Assert.AreEqual("Program.cs", Path.GetFileName(f), "the firmware exe holds Program.Main only; move " + f + " to Firmware/Core");
             NfProject tests = Load("UnitTests");
             AssertSourcesUnder(tests, "UnitTests");
             Assert.IsTrue(tests.Sources.Count > 0, "the device test suite has no sources");
@@ -47,6 +51,9 @@ namespace ZramEmbedded.UnitTests.Host.NanoBuildGuard
             NfProject firmware = Load("Firmware");
             Assert.AreEqual("ZramEmbedded.Firmware", firmware.AssemblyName);
             Assert.IsTrue(firmware.IsExe, "the firmware must be an application (it produces the .bin)");
+            NfProject core = Load("FirmwareCore");
+            Assert.AreEqual("ZramEmbedded.Firmware.Core", core.AssemblyName);
+            Assert.IsFalse(core.IsExe, "the firmware core is a class library (tests reference it)");
             NfProject tests = Load("UnitTests");
             Assert.AreEqual("NFUnitTest", tests.AssemblyName, "the UnitTestLauncher loads the assembly named NFUnitTest");
             Assert.IsTrue(tests.References.Contains("nanoFramework.TestFramework"));
@@ -54,10 +61,54 @@ namespace ZramEmbedded.UnitTests.Host.NanoBuildGuard
             Assert.IsFalse(Load("Allocator").AllowUnsafe, "device code must not allow unsafe blocks");
         }
 
+        private static string[] DeviceProjectNames() =>
+            Directory.GetFiles(Path.Combine(Probe.FindNfBuild(), "device"), "*.nfproj", SearchOption.AllDirectories)
+                .Where(f => !f.Replace('\\', '/').Contains("/packages/"))
+                .Select(f => Path.GetFileNameWithoutExtension(f)).OrderBy(n => n).ToArray();
+
+        [TestMethod]
+        public void EveryPackagesConfigPinsTheVersionsOfNanoPackagesProps()
+        {
+            // NanoPackages.props is the one place for versions; packages.config files (what Visual Studio restores)
+            // and the restore of the nano build (NanoBuild.csproj's PackageDownload) must agree with it.
+            var versions = NanoPackages.Load(Probe.FindNfBuild());
+            Assert.IsTrue(versions.ContainsKey("nanoFramework.CoreLibrary") && versions["nanoFramework.CoreLibrary"].Restore,
+                "the nano build must restore the real mscorlib (nanoFramework.CoreLibrary, Restore=\"true\")");
+            string[] names = DeviceProjectNames();
+            Assert.IsTrue(names.Length >= 5, "device projects not found");
+            foreach (string name in names)
+            {
+                string config = Path.Combine(Probe.FindNfBuild(), "device", name, "packages.config");
+                foreach (XElement e in XDocument.Load(config).Descendants("package"))
+                {
+                    string id = (string)e.Attribute("id"), version = (string)e.Attribute("version");
+                    Assert.IsTrue(versions.ContainsKey(id), name + "/packages.config pins " + id + ", which NanoPackages.props does not list");
+                    Assert.AreEqual(versions[id].Version, version, name + "/packages.config pins " + id + " " + version + ", NanoPackages.props says " + versions[id].Version);
+                }
+            }
+        }
+
+        [TestMethod]
+        public void TheRestoredMscorlibIsTheOneTheProjectsReference()
+        {
+            // The nano build compiles against the package's own mscorlib.dll; its assembly version is what every
+            // <Reference Include="mscorlib, Version=..."> must name.
+            var core = NanoPackages.Load(Probe.FindNfBuild())["nanoFramework.CoreLibrary"];
+            string dll = NanoPackages.LibraryPath(core, "mscorlib");
+            System.Version real = System.Reflection.AssemblyName.GetAssemblyName(dll).Version;
+            foreach (string name in DeviceProjectNames())
+            {
+                XElement r = XDocument.Load(Path.Combine(Probe.FindNfBuild(), "device", name, name + ".nfproj")).Descendants()
+                    .First(e => e.Name.LocalName == "Reference" && ((string)e.Attribute("Include")).StartsWith("mscorlib,"));
+                Assert.Contains("Version=" + real + ",", (string)r.Attribute("Include"), name + ".nfproj references another mscorlib than " + dll);
+            }
+            Assert.IsFalse(Directory.Exists(Path.Combine(Probe.FindNfBuild(), "ref", "mscorlib")), "nf-build/ref/mscorlib is replaced by the real one");
+        }
+
         [TestMethod]
         public void EveryHintPathIsAPackagePinnedInPackagesConfig()
         {
-            foreach (string name in new[] { "Allocator", "Board", "Firmware", "UnitTests" })
+            foreach (string name in DeviceProjectNames())
             {
                 string dir = Path.Combine(Probe.FindNfBuild(), "device", name);
                 var pinned = XDocument.Load(Path.Combine(dir, "packages.config")).Descendants("package")

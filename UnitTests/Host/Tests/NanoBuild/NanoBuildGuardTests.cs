@@ -181,6 +181,48 @@ public class StoreTests
             Rejected(sb.ToString(), compiles: true, "NANO007", "256 static methods in one type");
         }
 
+        [TestMethod]
+        public void RejectsVolatileField()
+        {
+            // The real mscorlib 1.x has no System.Runtime.CompilerServices.IsVolatile, the modreq a volatile field needs.
+            Rejected("public sealed class P { private volatile bool _stop; public void Stop() { _stop = true; } public bool Stopped { get { return _stop; } } }",
+                compiles: false, "CS0518", "System.Runtime.CompilerServices.IsVolatile");
+            ProbeResult ok = Probe.Check("public sealed class P { private bool _stop; private readonly object _lock = new object(); public void Stop() { lock (_lock) { _stop = true; } } }");
+            Assert.IsTrue(ok.Accepted, "a field guarded by lock is the nanoFramework way:\n" + ok);
+        }
+
+        private const string TestSource =
+            "using nanoFramework.TestFramework;\n[TestClass] public class T { [TestMethod] public static void A() { Assert.AreEqual(3, Lib.Shell.Three()); } }";
+        private const string LibSource = "namespace Lib { public static class Shell { public static int Three() { return 3; } } }";
+        private const string AppSource = "namespace App { public static class Program { public static void Main() { } } }";
+
+        [TestMethod]
+        public void RejectsTestAssemblyReferencingAnExe()
+        {
+            // Directly: the shell lives in the application assembly, which has Main.
+            ProbeResult direct = Probe.CheckTestAssembly(TestSource, new[] { "App" },
+                ("App", AppSource + "\n" + LibSource, true, new string[0]));
+            Assert.IsFalse(direct.Accepted, "a test assembly referencing an exe must be rejected");
+            Assert.Contains("NFUnitTest: error NANO011: test assembly references App, an assembly with an entry point (NFUnitTest -> App)", direct.Text);
+        }
+
+        [TestMethod]
+        public void RejectsTestAssemblyReachingAnExeThroughItsClosure()
+        {
+            // Through a library that references the application (the exe's type is used, so it is a metadata reference).
+            ProbeResult closure = Probe.CheckTestAssembly(TestSource, new[] { "Lib" },
+                ("App", AppSource + "\nnamespace App { public static class Version { public const int Major = 3; public static int Get() { return Major; } } }", true, new string[0]),
+                ("Lib", "namespace Lib { public static class Shell { public static int Three() { return App.Version.Get(); } } }", false, new[] { "App" }));
+            Assert.IsFalse(closure.Accepted, "an exe in the test assembly's closure must be rejected");
+            Assert.Contains("error NANO011: test assembly references App, an assembly with an entry point (NFUnitTest -> Lib -> App)", closure.Text);
+
+            // The fix the finding asks for: the shell in a library, Main alone in the exe that nothing test-side references.
+            ProbeResult ok = Probe.CheckTestAssembly(TestSource, new[] { "Lib" },
+                ("Lib", LibSource, false, new string[0]),
+                ("App", AppSource, true, new[] { "Lib" }));
+            Assert.IsTrue(ok.Accepted, "a test assembly over class libraries only must pass:\n" + ok);
+        }
+
         private static string SwitchProbe(int cases)
         {
             var sb = new System.Text.StringBuilder("public static class P { public static int M(int x) { switch (x) {");

@@ -4,7 +4,7 @@ using ZramEmbedded.Board.Host;
 
 namespace ZramEmbedded.Firmware
 {
-    internal static class BoardFactory
+    public static class BoardFactory
     {
         public static IBoard Create()
         {
