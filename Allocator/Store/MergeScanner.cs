@@ -1,0 +1,121 @@
+// The merge scan ("merge identical pages", done in the store for every client as the RFC's review asked):
+// a cursor walks the global slot table; each slot whose object the scan has not seen (SlotTable.Object)
+// is read into the store's scratch buffer and hashed; the MergeTable's chain for that hash gives
+// candidates of the same size, each read into the compare buffer and compared byte for byte. On a match
+// the slot joins the candidate's entry (one more reference) and its own object is freed (pages_merged);
+// otherwise the object gets an entry of its own (reference count 1) so later duplicates find it — also
+// when it is already shared, the review's case. Same-filled pages never enter the table (they hold no
+// object). A full table leaves the object unseen; a later pass retries it.
+// Work: bounded per slice by the budget (one unit per slot examined, one per comparison), and a slice
+// stops early once no slot is left unseen. Memory: the cursor and two counters; the buffers are the
+// store's (preallocated, counted there). Called under the store's lock.
+using System;
+using ZramEmbedded.Allocator.Pool;
+
+namespace ZramEmbedded.Allocator.Store
+{
+    internal sealed class MergeScanner
+    {
+        private readonly PageStore _store;
+        private int _cursor;
+        internal long MergedTotal;
+        internal long ScannedTotal;
+
+        internal MergeScanner(PageStore store)
+        {
+            _store = store;
+        }
+
+        /// <summary>Examines slots until the budget is used or nothing is left unseen; returns units used.</summary>
+        internal int Slice(int budget)
+        {
+            SlotTable slots = _store.Slots;
+            if (_store.Merge.Capacity == 0) return 0;
+            int used = 0;
+            int n = slots.Count;
+            int idleVisits = 0;
+            while (used < budget && _store.Unindexed > 0)
+            {
+                int g = _cursor;
+                _cursor = g + 1 == n ? 0 : g + 1;
+                used++;
+                ScannedTotal++;
+                if (slots.KindOf(g) != SlotTable.Object)
+                {
+                    continue;
+                }
+                int before = _store.Unindexed;
+                used += Examine(g);
+                // Table full and no match: the object stays unseen. Stop after a whole lap without progress
+                // so a slice never spins on objects it cannot index.
+                if (_store.Unindexed == before)
+                {
+                    if (++idleVisits >= n) break;
+                }
+                else idleVisits = 0;
+            }
+            return used;
+        }
+
+        /// <summary>Every slot once from the cursor; returns pages merged.</summary>
+        internal int FullPass()
+        {
+            if (_store.Merge.Capacity == 0) return 0;
+            long before = MergedTotal;
+            SlotTable slots = _store.Slots;
+            int n = slots.Count;
+            for (int i = 0; i < n && _store.Unindexed > 0; i++)
+            {
+                int g = _cursor;
+                _cursor = g + 1 == n ? 0 : g + 1;
+                ScannedTotal++;
+                if (slots.KindOf(g) == SlotTable.Object) Examine(g);
+            }
+            return (int)(MergedTotal - before);
+        }
+
+        /// <summary>Merges or indexes slot g (kind Object); returns the comparisons made.</summary>
+        private int Examine(int g)
+        {
+            PageStore store = _store;
+            SlotTable slots = store.Slots;
+            MergeTable table = store.Merge;
+            ZsPool pool = store.Pool;
+            int handle = slots.Value[g];
+            int size = slots.Size[g];
+            byte[] a = store.Scratch;
+            byte[] b = store.CompareBuffer;
+            pool.Read(handle, a, 0, size);
+            int hash = ContentHash.Compute(a, 0, size);
+            int compares = 0;
+            for (int e = table.First(hash); e != MergeTable.None; e = table.Next(e))
+            {
+                if (table.HashOf(e) != hash) continue;
+                int other = table.HandleOf(e);
+                if (pool.GetSize(other) != size) continue;
+                pool.Read(other, b, 0, size);
+                compares++;
+                if (!ContentHash.Equal(a, 0, b, 0, size)) continue;
+                table.AddRef(e);
+                pool.Free(handle);
+                store.FreedObject(size);
+                slots.Repoint(g, SlotTable.Indexed, e);
+                store.Unindexed--;
+                store.IndexedSlots++;
+                MergedTotal++;
+                return compares;
+            }
+            int entry = table.Add(hash, handle);
+            if (entry == MergeTable.None) return compares;
+            slots.Repoint(g, SlotTable.Indexed, entry);
+            store.Unindexed--;
+            store.IndexedSlots++;
+            return compares;
+        }
+
+        internal void CheckInvariants()
+        {
+            if (_cursor < 0 || _cursor >= _store.Slots.Count) throw new InvalidOperationException("merge cursor out of range");
+        }
+    }
+}

@@ -1,0 +1,816 @@
+// PageStore: zram for app state. Clients (apps) write fixed-size pages into slots; a page that is one
+// 32-bit word repeated is kept as that word in the slot (same_pages, no arena space); any other page is
+// LZ4-compressed into a scratch buffer and stored as a ZsPool object, or stored raw when it does not
+// compress below the huge threshold (huge_pages). Reads walk back. Idle work merges byte-identical objects
+// (MergeScanner + MergeTable: one object, a reference count, the duplicates freed) and compacts the pool.
+//
+// Slots and clients: one global SlotTable sized at construction; a client owns a contiguous range of it
+// (first fit at Register, given back at Release) and names its slots by client-local index, so one client
+// cannot reach another's slots by construction. Per-slot state logic lives in SlotTable (kinds) and in
+// DropContent/ReadContent here (what each kind means), the places a new kind is added.
+//
+// Failure model: a write allocates its new object before it drops the old one, so NoSpace (pool full, or
+// mem_limit reached: zram's semantics, the pool's used frames × frame size must stay ≤ MemLimit after the
+// allocation) leaves the slot as it was. Before returning NoSpace the store calls its IReclaimer once (not
+// from inside a reclaim) with everything consistent, and redoes the write from the start if it freed
+// something. Misuse throws a specific exception before anything changes (io_stat invalid_io counts it).
+// A corrupt compressed object reads as ReadFailed for that page only.
+//
+// Memory: everything is allocated in the constructor (slot table, merge table, two page-sized scratch
+// buffers, the LZ4 encoder's hash table, a PoolStats); Register allocates the client object. No call
+// allocates otherwise. MetadataBytes counts it all (device sizes), plus the pool's own metadata.
+// Thread safety: one lock (re-entrant Monitor) around every public call; hooks run under it.
+// Units: bytes; counts in pages; time in ms from the IMonotonicClock, stamps in IdleUnitMs units.
+using System;
+using ZramEmbedded.Allocator.Codec;
+using ZramEmbedded.Allocator.Pool;
+
+namespace ZramEmbedded.Allocator.Store
+{
+    public sealed class PageStore
+    {
+        /// <summary>
+        /// The store's own objects on the device, counted in MetadataBytes: PageStore (≈ 40 fields), its
+        /// SlotTable (4), MergeTable (7), MergeScanner (6), Lz4Encoder (2), PoolStats (20), the lock object,
+        /// the client table's array header and each client object (counted per client slot of MaxClients).
+        /// </summary>
+        private const int FixedObjectBytes = 12 * 7 + 12 * (40 + 4 + 7 + 6 + 2 + 20);
+        private const int ClientObjectBytes = 12 + 12 * 10;
+
+        private readonly object _sync = new object();
+        private readonly ZsPool _pool;
+        private readonly IMonotonicClock _clock;
+        private readonly int _pageSize;
+        private readonly int _hugeThreshold;
+        private readonly int _idleUnitMs;
+        private readonly int _mergeNowIntervalMs;
+        internal readonly SlotTable Slots;
+        internal readonly MergeTable Merge;
+        private readonly MergeScanner _scanner;
+        private readonly Lz4Encoder _encoder;
+        internal readonly byte[] Scratch;      // compressed bytes of the page being written/read/hashed
+        internal readonly byte[] CompareBuffer; // the merge's copy of a candidate object
+        private readonly PoolStats _poolStats = new PoolStats();
+        private readonly StoreClient[] _clients;
+        private int _clientCount;
+        private int _nextClientId = 1;
+        private IReclaimer _reclaimer;
+        private bool _inReclaim;
+        private long _memLimit;
+        private long _memUsedMax;
+
+        // Counters (mm_stat / io_stat and invariants).
+        private int _pages;            // slots holding data
+        private int _samePages;
+        private int _hugePages;
+        private long _hugePagesSince;
+        private long _comprBytes;      // bytes of live pool objects owned by slots (a shared one once)
+        private int _objects;          // live pool objects owned by slots
+        internal int Unindexed;        // slots of kind Object (not yet seen by the merge scan)
+        internal int IndexedSlots;     // slots of kind Indexed
+        private long _failedReads;
+        private long _failedWrites;
+        private long _invalidIo;
+        private long _notifyFree;
+        private long _lastMergeNowMs;
+        private bool _mergeNowRan;
+
+        public PageStore(ZsPool pool, StoreConfig config, IMonotonicClock clock)
+        {
+            if (pool == null) throw new ArgumentNullException("pool");
+            if (config == null) throw new ArgumentNullException("config");
+            if (clock == null) throw new ArgumentNullException("clock");
+            StoreConfig c = config.Clone();
+            c.Validate();
+            if (pool.MaxObjectSize < c.PageSize) throw new ArgumentException("the pool's MaxObjectSize must be at least PageSize");
+            _pool = pool;
+            _clock = clock;
+            _pageSize = c.PageSize;
+            int poolHuge = pool.HugeObjectSize;
+            _hugeThreshold = c.HugeThreshold > 0 ? c.HugeThreshold : (poolHuge < c.PageSize ? poolHuge : c.PageSize);
+            _idleUnitMs = c.IdleUnitMs;
+            _mergeNowIntervalMs = c.MergeNowIntervalMs;
+            Slots = new SlotTable(c.SlotCount);
+            Merge = new MergeTable(c.MergeTableSize);
+            _encoder = new Lz4Encoder(c.EncoderHashBits);
+            Scratch = new byte[c.PageSize];
+            CompareBuffer = new byte[c.MergeTableSize > 0 ? c.PageSize : 0];
+            _clients = new StoreClient[c.MaxClients];
+            _scanner = new MergeScanner(this);
+        }
+
+        // ---------------------------------------------------------------- properties
+
+        public int PageSize { get { return _pageSize; } }
+
+        public ZsPool Pool { get { return _pool; } }
+
+        /// <summary>Slots in the slot table (all clients).</summary>
+        public int SlotCount { get { return Slots.Count; } }
+
+        public int MaxClients { get { return _clients.Length; } }
+
+        /// <summary>Compressed size from which a page is stored raw (bytes).</summary>
+        public int HugeThreshold { get { return _hugeThreshold; } }
+
+        /// <summary>Entries of the merge table (0 = merging disabled).</summary>
+        public int MergeTableSize { get { return Merge.Capacity; } }
+
+        /// <summary>Distinct objects the merge table indexes now.</summary>
+        public int MergeEntries { get { lock (_sync) { return Merge.Count; } } }
+
+        /// <summary>Slots whose object the merge scan has not seen yet (0 = a full pass would find nothing new).</summary>
+        public int UnscannedPages { get { lock (_sync) { return Unindexed; } } }
+
+        /// <summary>Pages merged by the scan since the store was made (cumulative; mm_stat's PagesMerged is current).</summary>
+        public long PagesMergedTotal { get { lock (_sync) { return _scanner.MergedTotal; } } }
+
+        /// <summary>Slots the merge scan examined, cumulative (for speed figures).</summary>
+        public long PagesScannedTotal { get { lock (_sync) { return _scanner.ScannedTotal; } } }
+
+        /// <summary>Called when a write does not fit, before NoSpace is returned (null = none).</summary>
+        public IReclaimer Reclaimer
+        {
+            get { lock (_sync) { return _reclaimer; } }
+            set { lock (_sync) { _reclaimer = value; } }
+        }
+
+        /// <summary>zram's mem_limit in bytes of pool memory used (0 = none); writes past it return NoSpace.</summary>
+        public long MemLimit
+        {
+            get { lock (_sync) { return _memLimit; } }
+            set
+            {
+                if (value < 0) throw new ArgumentOutOfRangeException("value");
+                lock (_sync) { _memLimit = value; }
+            }
+        }
+
+        /// <summary>
+        /// Bytes the store keeps outside the arena (device sizes): slot table, merge table, scratch buffers,
+        /// encoder table, client table, its objects, plus the pool's MetadataBytes.
+        /// </summary>
+        public int MetadataBytes
+        {
+            get
+            {
+                return StoreOwnBytes + _pool.MetadataBytes;
+            }
+        }
+
+        /// <summary>MetadataBytes without the pool's share.</summary>
+        public int StoreOwnBytes
+        {
+            get
+            {
+                return Slots.MetadataBytes + Merge.MetadataBytes + StoreMath.ArrayBytes(Scratch.Length)
+                    + StoreMath.ArrayBytes(CompareBuffer.Length) + StoreMath.ArrayBytes(_encoder.HashTableBytes)
+                    + StoreMath.ArrayBytes(_clients.Length * 4) + _clients.Length * ClientObjectBytes + FixedObjectBytes;
+            }
+        }
+
+        // ---------------------------------------------------------------- clients
+
+        /// <summary>
+        /// Registers a client with slotCount slots (a contiguous free range of the slot table, first fit).
+        /// InvalidOperationException when the client table is full or no free range is long enough;
+        /// ArgumentNullException for a null name; ArgumentOutOfRangeException for slotCount &lt; 1.
+        /// Allocates the client object (registration is not a steady-state call).
+        /// </summary>
+        public StoreClient Register(string name, int slotCount)
+        {
+            if (name == null) throw new ArgumentNullException("name");
+            if (slotCount < 1 || slotCount > Slots.Count) throw new ArgumentOutOfRangeException("slotCount");
+            lock (_sync)
+            {
+                int row = -1;
+                for (int i = 0; i < _clients.Length; i++)
+                {
+                    if (_clients[i] == null)
+                    {
+                        row = i;
+                        break;
+                    }
+                }
+                if (row < 0) throw new InvalidOperationException("client table full");
+                int start = FindFreeRange(slotCount);
+                if (start < 0) throw new InvalidOperationException("no free slot range of that length");
+                StoreClient c = new StoreClient(this, name, _nextClientId++, start, slotCount, row);
+                _clients[row] = c;
+                _clientCount++;
+                return c;
+            }
+        }
+
+        /// <summary>Lowest start of a free run of `count` slots between live clients' ranges, or −1.</summary>
+        private int FindFreeRange(int count)
+        {
+            int best = -1;
+            // Candidates: slot 0 and the end of every live range.
+            for (int i = -1; i < _clients.Length; i++)
+            {
+                int start;
+                if (i < 0) start = 0;
+                else if (_clients[i] == null) continue;
+                else start = _clients[i].Base + _clients[i].SlotCount;
+                if (start + count > Slots.Count) continue;
+                if (best >= 0 && start >= best) continue;
+                bool free = true;
+                for (int j = 0; j < _clients.Length && free; j++)
+                {
+                    StoreClient o = _clients[j];
+                    if (o == null) continue;
+                    if (start < o.Base + o.SlotCount && o.Base < start + count) free = false;
+                }
+                if (free) best = start;
+            }
+            return best;
+        }
+
+        /// <summary>Live (registered, not released) clients.</summary>
+        public int ClientCount { get { lock (_sync) { return _clientCount; } } }
+
+        /// <summary>The index-th live client (0..ClientCount−1, in client-table order); no allocation.</summary>
+        public StoreClient GetClient(int index)
+        {
+            lock (_sync)
+            {
+                if (index < 0 || index >= _clientCount) throw new ArgumentOutOfRangeException("index");
+                for (int i = 0; i < _clients.Length; i++)
+                {
+                    if (_clients[i] == null) continue;
+                    if (index == 0) return _clients[i];
+                    index--;
+                }
+                throw new InvalidOperationException("client table count out of step");
+            }
+        }
+
+        /// <summary>Free slots not in any client's range.</summary>
+        public int UnassignedSlots
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    int n = Slots.Count;
+                    for (int i = 0; i < _clients.Length; i++)
+                        if (_clients[i] != null) n -= _clients[i].SlotCount;
+                    return n;
+                }
+            }
+        }
+
+        internal void ReleaseClient(StoreClient c)
+        {
+            lock (_sync)
+            {
+                CheckClient(c);
+                int end = c.Base + c.SlotCount;
+                for (int g = c.Base; g < end; g++)
+                {
+                    if (Slots.KindOf(g) == SlotTable.Empty) continue;
+                    DropContent(c, g);
+                    _notifyFree++;
+                }
+                _clients[c.TableIndex] = null;
+                c.TableIndex = -1;
+                _clientCount--;
+            }
+        }
+
+        // ---------------------------------------------------------------- page operations
+
+        internal StoreResult WriteSlot(StoreClient c, int slot, byte[] src, int offset)
+        {
+            lock (_sync)
+            {
+                int g = CheckAccess(c, slot, src, offset, "src");
+                bool reclaimed = false;
+                while (true)
+                {
+                    int needed;
+                    if (TryWrite(c, g, src, offset, out needed)) return StoreResult.Ok;
+                    if (!reclaimed && _reclaimer != null && !_inReclaim)
+                    {
+                        reclaimed = true;
+                        bool retry;
+                        _inReclaim = true;
+                        try
+                        {
+                            retry = _reclaimer.Reclaim(needed, c);
+                        }
+                        finally
+                        {
+                            _inReclaim = false;
+                        }
+                        // The hook may have released the requester: then there is nowhere to write.
+                        if (retry && !c.IsReleased) continue;
+                    }
+                    _failedWrites++;
+                    return StoreResult.NoSpace;
+                }
+            }
+        }
+
+        /// <summary>
+        /// One attempt at a write. Returns false (and the arena bytes it needed) when the object does not fit
+        /// in the pool or under MemLimit; nothing has changed then.
+        /// </summary>
+        private bool TryWrite(StoreClient c, int g, byte[] src, int offset, out int needed)
+        {
+            needed = 0;
+            int now = NowUnits();
+            uint word;
+            if (SameFilled.Detect(src, offset, _pageSize, out word))
+            {
+                DropContent(c, g);
+                Slots.Set(g, SlotTable.Same, (int)word, 0, false);
+                Slots.Touch(g, now);
+                _samePages++;
+                _pages++;
+                c.Pages++;
+                c.SameFilled++;
+                return true;
+            }
+            int size = _encoder.Compress(src, offset, _pageSize, Scratch, 0, _hugeThreshold - 1);
+            bool huge = size == Lz4Block.DoesNotFit;
+            if (huge) size = _pageSize;
+            int handle = _pool.Malloc(size);
+            if (handle == ZsPool.NoHandle)
+            {
+                needed = size;
+                return false;
+            }
+            _pool.GetStats(_poolStats);
+            long used = (long)_poolStats.FramesUsed * _poolStats.FrameSize;
+            if (_memLimit > 0 && used > _memLimit)
+            {
+                _pool.Free(handle);
+                needed = size;
+                return false;
+            }
+            if (used > _memUsedMax) _memUsedMax = used;
+            if (huge) _pool.Write(handle, src, offset, size);
+            else _pool.Write(handle, Scratch, 0, size);
+            DropContent(c, g);
+            Slots.Set(g, SlotTable.Object, handle, size, huge);
+            Slots.Touch(g, now);
+            Unindexed++;
+            _objects++;
+            _comprBytes += size;
+            _pages++;
+            c.Pages++;
+            c.StoredBytes += size;
+            if (huge)
+            {
+                _hugePages++;
+                _hugePagesSince++;
+                c.HugePages++;
+            }
+            return true;
+        }
+
+        internal StoreResult ReadSlot(StoreClient c, int slot, byte[] dst, int offset)
+        {
+            lock (_sync)
+            {
+                int g = CheckAccess(c, slot, dst, offset, "dst");
+                int kind = Slots.KindOf(g);
+                if (kind == SlotTable.Empty)
+                {
+                    Array.Clear(dst, offset, _pageSize);
+                    return StoreResult.Ok;
+                }
+                StoreResult r = ReadContent(g, kind, dst, offset);
+                Slots.Touch(g, NowUnits());
+                if (r != StoreResult.Ok)
+                {
+                    Array.Clear(dst, offset, _pageSize);
+                    _failedReads++;
+                }
+                return r;
+            }
+        }
+
+        /// <summary>What each kind of slot reads as (Empty is handled by the caller).</summary>
+        private StoreResult ReadContent(int g, int kind, byte[] dst, int offset)
+        {
+            if (kind == SlotTable.Same)
+            {
+                SameFilled.Fill(dst, offset, _pageSize, (uint)Slots.Value[g]);
+                return StoreResult.Ok;
+            }
+            int handle = HandleOf(g, kind);
+            int size = Slots.Size[g];
+            if (Slots.IsHuge(g))
+            {
+                _pool.Read(handle, dst, offset, size);
+                return StoreResult.Ok;
+            }
+            _pool.Read(handle, Scratch, 0, size);
+            int n = Lz4Decoder.TryDecompress(Scratch, 0, size, dst, offset, _pageSize);
+            return n == _pageSize ? StoreResult.Ok : StoreResult.ReadFailed;
+        }
+
+        internal void DiscardSlot(StoreClient c, int slot)
+        {
+            lock (_sync)
+            {
+                int g = CheckAccess(c, slot);
+                _notifyFree++;
+                if (Slots.KindOf(g) != SlotTable.Empty) DropContent(c, g);
+            }
+        }
+
+        /// <summary>The pool handle of a slot holding an object (kind Object or Indexed).</summary>
+        internal int HandleOf(int g, int kind)
+        {
+            return kind == SlotTable.Indexed ? Merge.HandleOf(Slots.Value[g]) : Slots.Value[g];
+        }
+
+        /// <summary>
+        /// Releases whatever slot g holds (its object, or its reference to a shared object, freeing the object
+        /// with the last reference), keeps every counter right and leaves the slot Empty. The one place that
+        /// knows what each kind owns.
+        /// </summary>
+        private void DropContent(StoreClient c, int g)
+        {
+            int kind = Slots.KindOf(g);
+            if (kind == SlotTable.Empty) return;
+            _pages--;
+            c.Pages--;
+            if (kind == SlotTable.Same)
+            {
+                _samePages--;
+                c.SameFilled--;
+            }
+            else
+            {
+                int size = Slots.Size[g];
+                c.StoredBytes -= size;
+                if (Slots.IsHuge(g))
+                {
+                    _hugePages--;
+                    c.HugePages--;
+                }
+                if (kind == SlotTable.Object)
+                {
+                    _pool.Free(Slots.Value[g]);
+                    Unindexed--;
+                    FreedObject(size);
+                }
+                else if (kind == SlotTable.Indexed)
+                {
+                    int e = Slots.Value[g];
+                    int handle = Merge.HandleOf(e);
+                    IndexedSlots--;
+                    if (Merge.Release(e))
+                    {
+                        _pool.Free(handle);
+                        FreedObject(size);
+                    }
+                }
+                else
+                {
+                    throw new InvalidOperationException("unknown slot kind");
+                }
+            }
+            Slots.Clear(g);
+        }
+
+        internal void FreedObject(int size)
+        {
+            _objects--;
+            _comprBytes -= size;
+        }
+
+        // ---------------------------------------------------------------- checks
+
+        private void CheckClient(StoreClient c)
+        {
+            if (c.IsReleased)
+            {
+                _invalidIo++;
+                throw new ObjectDisposedException("store client released");
+            }
+        }
+
+        private int CheckAccess(StoreClient c, int slot)
+        {
+            CheckClient(c);
+            if (slot < 0 || slot >= c.SlotCount)
+            {
+                _invalidIo++;
+                throw new ArgumentOutOfRangeException("slot");
+            }
+            return c.Base + slot;
+        }
+
+        private int CheckAccess(StoreClient c, int slot, byte[] buffer, int offset, string bufferName)
+        {
+            int g = CheckAccess(c, slot);
+            if (buffer == null)
+            {
+                _invalidIo++;
+                throw new ArgumentNullException(bufferName);
+            }
+            if (offset < 0)
+            {
+                _invalidIo++;
+                throw new ArgumentOutOfRangeException("offset");
+            }
+            if (offset > buffer.Length - _pageSize)
+            {
+                _invalidIo++;
+                throw new ArgumentException("fewer than PageSize bytes from offset", bufferName);
+            }
+            return g;
+        }
+
+        private int NowUnits()
+        {
+            return (int)(_clock.Milliseconds / _idleUnitMs);
+        }
+
+        // ---------------------------------------------------------------- idle tracking
+
+        /// <summary>Marks every slot holding a pool object idle (zram's `echo all > idle`; same-filled pages are skipped as zram does).</summary>
+        public void MarkAllIdle()
+        {
+            lock (_sync)
+            {
+                int n = Slots.Count;
+                for (int g = 0; g < n; g++)
+                    if (Slots.HasObject(g)) Slots.MarkIdle(g);
+            }
+        }
+
+        /// <summary>Marks idle every slot holding a pool object not accessed for at least olderThanMs (zram's `echo N > idle`).</summary>
+        public void MarkIdle(long olderThanMs)
+        {
+            if (olderThanMs < 0) throw new ArgumentOutOfRangeException("olderThanMs");
+            lock (_sync)
+            {
+                int now = NowUnits();
+                int n = Slots.Count;
+                for (int g = 0; g < n; g++)
+                    if (Slots.HasObject(g) && AgeMs(g, now) >= olderThanMs) Slots.MarkIdle(g);
+            }
+        }
+
+        private long AgeMs(int g, int now)
+        {
+            return (long)(now - Slots.Stamp[g]) * _idleUnitMs;
+        }
+
+        internal bool IsSlotIdle(StoreClient c, int slot, long idleForMs)
+        {
+            lock (_sync)
+            {
+                int g = CheckAccess(c, slot);
+                if (Slots.KindOf(g) == SlotTable.Empty) return false;
+                if (Slots.IsIdleFlagged(g)) return true;
+                return idleForMs > 0 && AgeMs(g, NowUnits()) >= idleForMs;
+            }
+        }
+
+        internal bool SlotHasData(StoreClient c, int slot)
+        {
+            lock (_sync)
+            {
+                return Slots.KindOf(CheckAccess(c, slot)) != SlotTable.Empty;
+            }
+        }
+
+        // ---------------------------------------------------------------- idle work
+
+        /// <summary>
+        /// One merge slice: the scan examines slots from where the last slice stopped. Budget units: one per
+        /// slot examined plus one per full comparison with a candidate (each reads a whole object). Returns the
+        /// units used; 0 when every object has been seen (nothing to do until pages are written).
+        /// </summary>
+        public int MergeSlice(int budget)
+        {
+            if (budget < 1) throw new ArgumentOutOfRangeException("budget");
+            lock (_sync)
+            {
+                return _scanner.Slice(budget);
+            }
+        }
+
+        /// <summary>
+        /// A full merge pass (every slot once, comparisons unbounded but at most one per candidate), at most
+        /// once per MergeNowIntervalMs: a call inside the interval after the last full pass returns 0 at once
+        /// (the review's rate limit; the low-memory killer calls this under pressure). Returns pages merged.
+        /// </summary>
+        public int MergeNow()
+        {
+            lock (_sync)
+            {
+                long now = _clock.Milliseconds;
+                if (_mergeNowRan && now - _lastMergeNowMs < _mergeNowIntervalMs) return 0;
+                _mergeNowRan = true;
+                _lastMergeNowMs = now;
+                return _scanner.FullPass();
+            }
+        }
+
+        /// <summary>One pool compaction slice of about budgetBytes bytes moved; returns bytes moved (0 = nothing to gain).</summary>
+        public int Compact(int budgetBytes)
+        {
+            if (budgetBytes < 1) throw new ArgumentOutOfRangeException("budgetBytes");
+            lock (_sync)
+            {
+                return _pool.Compact(budgetBytes);
+            }
+        }
+
+        // ---------------------------------------------------------------- stats
+
+        public void GetMmStat(MmStat s)
+        {
+            if (s == null) throw new ArgumentNullException("s");
+            lock (_sync)
+            {
+                _pool.GetStats(_poolStats);
+                s.OrigDataSize = (long)_pages * _pageSize;
+                s.ComprDataSize = _comprBytes;
+                s.MemUsedTotal = (long)_poolStats.FramesUsed * _poolStats.FrameSize;
+                s.MemLimit = _memLimit;
+                s.MemUsedMax = StoreMath.MaxLong(_memUsedMax, s.MemUsedTotal);
+                s.SamePages = _samePages;
+                s.PagesCompacted = _poolStats.PagesCompacted;
+                s.HugePages = _hugePages;
+                s.HugePagesSince = _hugePagesSince;
+                s.PagesMerged = IndexedSlots - Merge.Count;
+            }
+        }
+
+        /// <summary>Resets mem_used_max to the current use (zram: `echo 0 > mem_used_max`).</summary>
+        public void ResetMemUsedMax()
+        {
+            lock (_sync)
+            {
+                _pool.GetStats(_poolStats);
+                _memUsedMax = (long)_poolStats.FramesUsed * _poolStats.FrameSize;
+            }
+        }
+
+        public void GetIoStat(IoStat s)
+        {
+            if (s == null) throw new ArgumentNullException("s");
+            lock (_sync)
+            {
+                s.FailedReads = _failedReads;
+                s.FailedWrites = _failedWrites;
+                s.InvalidIo = _invalidIo;
+                s.NotifyFree = _notifyFree;
+            }
+        }
+
+        internal void FillClientStats(StoreClient c, ClientStats s)
+        {
+            if (s == null) throw new ArgumentNullException("s");
+            lock (_sync)
+            {
+                CheckClient(c);
+                s.Pages = c.Pages;
+                s.StoredBytes = c.StoredBytes;
+                s.SameFilled = c.SameFilled;
+                s.HugePages = c.HugePages;
+                int merged = 0;
+                long exclusive = 0;
+                int end = c.Base + c.SlotCount;
+                for (int g = c.Base; g < end; g++)
+                {
+                    int kind = Slots.KindOf(g);
+                    if (kind == SlotTable.Object) exclusive += Slots.Size[g];
+                    else if (kind == SlotTable.Indexed && Merge.RefsOf(Slots.Value[g]) >= 2) merged++;
+                }
+                // Take the client's references away one by one (counts only, nothing is freed): an entry whose
+                // count reaches 0 is referenced by this client alone. Then give every reference back.
+                for (int g = c.Base; g < end; g++)
+                {
+                    if (Slots.KindOf(g) != SlotTable.Indexed) continue;
+                    if (Merge.Uncount(Slots.Value[g]) == 0) exclusive += Slots.Size[g];
+                }
+                for (int g = c.Base; g < end; g++)
+                    if (Slots.KindOf(g) == SlotTable.Indexed) Merge.Recount(Slots.Value[g]);
+                s.Merged = merged;
+                s.ExclusiveBytes = exclusive;
+            }
+        }
+
+        // ---------------------------------------------------------------- invariants
+
+        /// <summary>
+        /// Recounts everything from the slot table and checks it against the counters, the merge table's
+        /// reference counts and the pool's object count/bytes. O(SlotCount × MergeTableSize); tests only.
+        /// Throws InvalidOperationException.
+        /// </summary>
+        public void CheckInvariants()
+        {
+            lock (_sync)
+            {
+                Merge.CheckInvariants();
+                int pages = 0, same = 0, huge = 0, unindexed = 0, indexed = 0, objects = 0;
+                long bytes = 0;
+                int n = Slots.Count;
+                for (int g = 0; g < n; g++)
+                {
+                    int kind = Slots.KindOf(g);
+                    if (kind == SlotTable.Empty)
+                    {
+                        if (Slots.Size[g] != 0 || Slots.Value[g] != 0) throw new InvalidOperationException("empty slot with content");
+                        continue;
+                    }
+                    if (OwnerOf(g) == null) throw new InvalidOperationException("slot with data outside every client");
+                    pages++;
+                    if (kind == SlotTable.Same) same++;
+                    else if (kind == SlotTable.Object)
+                    {
+                        unindexed++;
+                        objects++;
+                        bytes += Slots.Size[g];
+                        if (_pool.GetSize(Slots.Value[g]) != Slots.Size[g]) throw new InvalidOperationException("slot size differs from its object");
+                    }
+                    else if (kind == SlotTable.Indexed)
+                    {
+                        indexed++;
+                        int e = Slots.Value[g];
+                        if (e < 0 || e >= Merge.Capacity || !Merge.IsLive(e)) throw new InvalidOperationException("slot points at a free merge entry");
+                        if (_pool.GetSize(Merge.HandleOf(e)) != Slots.Size[g]) throw new InvalidOperationException("merged slot size differs from its object");
+                    }
+                    else throw new InvalidOperationException("unknown slot kind");
+                    if (Slots.IsHuge(g))
+                    {
+                        huge++;
+                        if (Slots.Size[g] != _pageSize) throw new InvalidOperationException("huge slot not page-sized");
+                    }
+                }
+                for (int e = 0; e < Merge.Capacity; e++)
+                {
+                    if (!Merge.IsLive(e)) continue;
+                    int refs = 0, size = -1;
+                    for (int g = 0; g < n; g++)
+                    {
+                        if (Slots.KindOf(g) == SlotTable.Indexed && Slots.Value[g] == e)
+                        {
+                            refs++;
+                            size = Slots.Size[g];
+                        }
+                    }
+                    if (refs != Merge.RefsOf(e)) throw new InvalidOperationException("merge reference count differs from the slots");
+                    objects++;
+                    bytes += size;
+                }
+                if (pages != _pages || same != _samePages || huge != _hugePages || unindexed != Unindexed || indexed != IndexedSlots)
+                    throw new InvalidOperationException("store counters differ from the slot table");
+                if (objects != _objects || bytes != _comprBytes) throw new InvalidOperationException("object count or bytes differ");
+                _pool.GetStats(_poolStats);
+                if (_poolStats.ObjectsInUse != _objects || _poolStats.ObjectBytes != _comprBytes)
+                    throw new InvalidOperationException("pool objects differ from the store's");
+                int live = 0;
+                for (int i = 0; i < _clients.Length; i++)
+                {
+                    StoreClient c = _clients[i];
+                    if (c == null) continue;
+                    live++;
+                    if (c.TableIndex != i) throw new InvalidOperationException("client row out of step");
+                    int cp = 0, cs = 0, ch = 0;
+                    long cb = 0;
+                    for (int g = c.Base; g < c.Base + c.SlotCount; g++)
+                    {
+                        int kind = Slots.KindOf(g);
+                        if (kind == SlotTable.Empty) continue;
+                        cp++;
+                        if (kind == SlotTable.Same) cs++;
+                        else cb += Slots.Size[g];
+                        if (Slots.IsHuge(g)) ch++;
+                    }
+                    if (cp != c.Pages || cs != c.SameFilled || ch != c.HugePages || cb != c.StoredBytes)
+                        throw new InvalidOperationException("client counters differ from its slots");
+                    for (int j = i + 1; j < _clients.Length; j++)
+                    {
+                        StoreClient o = _clients[j];
+                        if (o != null && c.Base < o.Base + o.SlotCount && o.Base < c.Base + c.SlotCount)
+                            throw new InvalidOperationException("client ranges overlap");
+                    }
+                }
+                if (live != _clientCount) throw new InvalidOperationException("client count differs");
+                _scanner.CheckInvariants();
+            }
+        }
+
+        private StoreClient OwnerOf(int g)
+        {
+            for (int i = 0; i < _clients.Length; i++)
+            {
+                StoreClient c = _clients[i];
+                if (c != null && g >= c.Base && g < c.Base + c.SlotCount) return c;
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+// The global slot table: one entry per page slot of every client, as parallel arrays (no object per slot).
+//
+// Entry g: State[g] (kind in the low 3 bits, flags above), Value[g] (what the kind says), Size[g] (bytes of
+// the pool object the slot references, 0 when none), Stamp[g] (last write or read, in IdleUnitMs units of
+// the store's clock). 11 bytes per slot.
+// Kinds (the one place that lists them; a new kind — e.g. "on backing store" with a record id in Value —
+// is added here and handled in PageStore.DropContent, ReadContent and the merge scan's filter):
+// - Empty: never written or discarded (reads zeros);
+// - Same: a same-filled page, Value = its 32-bit word, no pool object;
+// - Object: Value = a pool handle owned by this slot alone, not yet seen by the merge scan;
+// - Indexed: Value = a merge-table entry (which holds the handle and the reference count); the object may
+//   be shared with other slots. A slot's object is immutable: writing the slot makes a new object.
+// Flags: Huge (the object is the raw page), Idle (set by MarkAllIdle, cleared by any access). Bits 0x20,
+// 0x40 and 0x80 are free for recompression (a "recompressed" flag and a dictionary version).
+// Not thread-safe on its own: the PageStore calls it under its lock.
+namespace ZramEmbedded.Allocator.Store
+{
+    internal sealed class SlotTable
+    {
+        internal const int Empty = 0;
+        internal const int Same = 1;
+        internal const int Object = 2;
+        internal const int Indexed = 3;
+        internal const int KindMask = 0x07;
+        internal const int HugeFlag = 0x08;
+        internal const int IdleFlag = 0x10;
+
+        /// <summary>Bytes per slot on the device (arrays' payloads).</summary>
+        internal const int BytesPerSlot = 11;
+
+        internal readonly int[] Value;
+        internal readonly ushort[] Size;
+        internal readonly byte[] State;
+        internal readonly int[] Stamp;
+
+        internal SlotTable(int count)
+        {
+            Value = new int[count];
+            Size = new ushort[count];
+            State = new byte[count];
+            Stamp = new int[count];
+        }
+
+        internal int Count { get { return State.Length; } }
+
+        internal int KindOf(int g)
+        {
+            return State[g] & KindMask;
+        }
+
+        internal bool IsHuge(int g)
+        {
+            return (State[g] & HugeFlag) != 0;
+        }
+
+        /// <summary>True when the slot references a pool object (Object or Indexed).</summary>
+        internal bool HasObject(int g)
+        {
+            int k = State[g] & KindMask;
+            return k == Object || k == Indexed;
+        }
+
+        /// <summary>Sets kind, value and size; flags other than Huge are cleared (a new content is not idle).</summary>
+        internal void Set(int g, int kind, int value, int size, bool huge)
+        {
+            State[g] = (byte)(kind | (huge ? HugeFlag : 0));
+            Value[g] = value;
+            Size[g] = (ushort)size;
+        }
+
+        /// <summary>Changes the kind and value of a slot, keeping its size and flags (the merge scan's re-pointing).</summary>
+        internal void Repoint(int g, int kind, int value)
+        {
+            State[g] = (byte)((State[g] & ~KindMask) | kind);
+            Value[g] = value;
+        }
+
+        internal void Clear(int g)
+        {
+            State[g] = Empty;
+            Value[g] = 0;
+            Size[g] = 0;
+        }
+
+        /// <summary>Records an access: the stamp, and the slot is no longer idle.</summary>
+        internal void Touch(int g, int now)
+        {
+            Stamp[g] = now;
+            State[g] = (byte)(State[g] & ~IdleFlag);
+        }
+
+        internal void MarkIdle(int g)
+        {
+            State[g] = (byte)(State[g] | IdleFlag);
+        }
+
+        internal bool IsIdleFlagged(int g)
+        {
+            return (State[g] & IdleFlag) != 0;
+        }
+
+        /// <summary>Metadata bytes on the device: four arrays.</summary>
+        internal int MetadataBytes
+        {
+            get { return StoreMath.ArrayBytes(Count * 4) * 2 + StoreMath.ArrayBytes(Count * 2) + StoreMath.ArrayBytes(Count); }
+        }
+    }
+}
