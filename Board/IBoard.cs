@@ -21,11 +21,18 @@ namespace ZramEmbedded.Board
         void Reboot();
     }
 
-    /// <summary>A single LED (on/off).</summary>
+    /// <summary>A single LED: on, off, or blinking by itself (a board timer toggles it, so a blinking LED costs
+    /// the firmware's loop nothing and shows a change only when the pattern changes).</summary>
     public interface ILed
     {
+        /// <summary>On right now (while blinking: the current phase).</summary>
         bool IsOn { get; }
+        /// <summary>Blink period (one on/off cycle) in ms; 0 when steady.</summary>
+        int BlinkPeriodMs { get; }
+        /// <summary>Steady on or off (stops blinking).</summary>
         void Set(bool on);
+        /// <summary>Blinks with this period (ms, at least 100).</summary>
+        void Blink(int periodMs);
     }
 
     /// <summary>A push button; IsPressed samples its current state.</summary>
@@ -34,10 +41,13 @@ namespace ZramEmbedded.Board
         bool IsPressed { get; }
     }
 
-    /// <summary>Monotonic time since boot, in milliseconds.</summary>
-    public interface IClock
+    /// <summary>
+    /// Monotonic time since boot, in milliseconds (the page store's clock too), and a way to wait: the firmware's
+    /// main loop sleeps through the clock, so a test board can make simulated time pass instantly.
+    /// </summary>
+    public interface IClock : ZramEmbedded.Allocator.Store.IMonotonicClock
     {
-        long Milliseconds { get; }
+        void Sleep(int milliseconds);
     }
 
     /// <summary>

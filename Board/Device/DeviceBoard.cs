@@ -35,10 +35,14 @@ namespace ZramEmbedded.Board.Device
             Power.RebootDevice();
         }
 
+        /// <summary>An LED on a GPIO pin; blinking is done by a System.Threading.Timer toggling the pin.</summary>
         private sealed class GpioLed : ILed
         {
             private readonly GpioPin _pin;
+            private readonly object _lock = new object();
+            private System.Threading.Timer _timer;
             private bool _on;
+            private int _period;
 
             public GpioLed(GpioController gpio, int pin)
             {
@@ -48,7 +52,48 @@ namespace ZramEmbedded.Board.Device
 
             public bool IsOn { get { return _on; } }
 
+            public int BlinkPeriodMs { get { return _period; } }
+
             public void Set(bool on)
+            {
+                lock (_lock)
+                {
+                    StopTimer();
+                    Drive(on);
+                }
+            }
+
+            public void Blink(int periodMs)
+            {
+                if (periodMs < 100) throw new ArgumentOutOfRangeException("periodMs");
+                lock (_lock)
+                {
+                    if (periodMs == _period) return;
+                    StopTimer();
+                    _period = periodMs;
+                    _timer = new System.Threading.Timer(Toggle, null, 0, periodMs / 2);
+                }
+            }
+
+            private void Toggle(object state)
+            {
+                lock (_lock)
+                {
+                    if (_period != 0) Drive(!_on);
+                }
+            }
+
+            private void StopTimer()
+            {
+                if (_timer != null)
+                {
+                    _timer.Dispose();
+                    _timer = null;
+                }
+                _period = 0;
+            }
+
+            private void Drive(bool on)
             {
                 _on = on;
                 _pin.Write(on ? PinValue.High : PinValue.Low);
@@ -72,7 +117,9 @@ namespace ZramEmbedded.Board.Device
         private sealed class NoLed : ILed
         {
             public bool IsOn { get { return false; } }
+            public int BlinkPeriodMs { get { return 0; } }
             public void Set(bool on) { }
+            public void Blink(int periodMs) { }
         }
 
         private sealed class NoButton : IButton
@@ -85,6 +132,7 @@ namespace ZramEmbedded.Board.Device
         private sealed class TickClock : IClock
         {
             public long Milliseconds { get { return Environment.TickCount64; } }
+            public void Sleep(int milliseconds) { System.Threading.Thread.Sleep(milliseconds); }
         }
     }
 }

@@ -31,20 +31,33 @@ namespace ZramEmbedded.Board.Host
 
         public void Reboot() => throw new NotSupportedException("the virtual board does not reboot; use exit");
 
-        /// <summary>An LED that reports each change on the console as an event line.</summary>
+        /// <summary>An LED that reports each change of its state (on, off, blinking) on the console as an event line.</summary>
         private sealed class VirtualLed : ILed
         {
             private readonly SerialConsole _console;
+            private readonly Stopwatch _since = Stopwatch.StartNew();
+            private bool _on;
 
             public VirtualLed(SerialConsole console) => _console = console;
 
-            public bool IsOn { get; private set; }
+            public bool IsOn => BlinkPeriodMs == 0 ? _on : (_since.ElapsedMilliseconds % BlinkPeriodMs) < BlinkPeriodMs / 2;
+            public int BlinkPeriodMs { get; private set; }
 
             public void Set(bool on)
             {
-                if (on == IsOn) return;
-                IsOn = on;
+                if (on == _on && BlinkPeriodMs == 0) return;
+                _on = on;
+                BlinkPeriodMs = 0;
                 _console.WriteEvent(on ? "* led on" : "* led off");
+            }
+
+            public void Blink(int periodMs)
+            {
+                if (periodMs < 100) throw new ArgumentOutOfRangeException(nameof(periodMs));
+                if (periodMs == BlinkPeriodMs) return;
+                BlinkPeriodMs = periodMs;
+                _since.Restart();
+                _console.WriteEvent("* led blinking, period " + periodMs + " ms");
             }
         }
 
@@ -58,6 +71,7 @@ namespace ZramEmbedded.Board.Host
         {
             private readonly Stopwatch _watch = Stopwatch.StartNew();
             public long Milliseconds => _watch.ElapsedMilliseconds;
+            public void Sleep(int milliseconds) => System.Threading.Thread.Sleep(milliseconds);
         }
     }
 }

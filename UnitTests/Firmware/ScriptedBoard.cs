@@ -29,7 +29,10 @@ namespace ZramEmbedded.UnitTests.Firmware
         public IButton UserButton { get { return this; } }
         public SerialConsole Console { get { return _console; } }
         public IClock Clock { get { return this; } }
-        public bool IsVirtual { get { return true; } }
+        public bool IsVirtual { get { return Virtual; } }
+
+        /// <summary>False to behave as a real board (reboot instead of exit).</summary>
+        public bool Virtual = true;
 
         public ScriptedStream Stream { get { return _stream; } }
         public string Output { get { return _stream.Output; } }
@@ -40,13 +43,23 @@ namespace ZramEmbedded.UnitTests.Firmware
 
         public void Reboot() { Reboots++; }
 
+        private int _blink;
+
         bool ILed.IsOn { get { return _led; } }
+        int ILed.BlinkPeriodMs { get { return _blink; } }
         void ILed.Set(bool on)
         {
-            if (on != _led) LedChanges++;
+            if (on != _led || _blink != 0) LedChanges++;
             _led = on;
+            _blink = 0;
+        }
+        void ILed.Blink(int periodMs)
+        {
+            if (periodMs != _blink) LedChanges++;
+            _blink = periodMs;
         }
         bool IButton.IsPressed { get { return Pressed; } }
-        long IClock.Milliseconds { get { return Now; } }
+        long ZramEmbedded.Allocator.Store.IMonotonicClock.Milliseconds { get { return Now; } }
+        void IClock.Sleep(int milliseconds) { Now += milliseconds; }
     }
 }

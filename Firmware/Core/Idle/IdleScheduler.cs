@@ -1,0 +1,69 @@
+// The idle scheduler: when the apps did nothing in a loop turn, it spends up to BudgetMs of that turn on
+// background work in small slices: a merge slice (content-hash scan, MergeSliceUnits units), then a
+// compaction slice (about CompactSliceBytes moved), then writeback when a backing store is attached, in
+// rotation, stopping early when no kind of work has anything left to do. Every slice is bounded by the
+// store, so a turn overruns its budget by at most one slice. Counters say what ran (`stats` prints them).
+using ZramEmbedded.Allocator.Store;
+using ZramEmbedded.Board;
+
+namespace ZramEmbedded.Firmware.Idle
+{
+    public sealed class IdleScheduler
+    {
+        public const int BudgetMs = 5;
+        public const int MergeSliceUnits = 16;
+        public const int CompactSliceBytes = 2048;
+
+        private readonly PageStore _store;
+        private readonly IClock _clock;
+        private int _turn;
+
+        public long MergeSlices;
+        public long MergeUnits;
+        public long CompactSlices;
+        public long BytesCompacted;
+        public long Turns;
+        public long BusyMs;
+
+        public IdleScheduler(PageStore store, IClock clock)
+        {
+            _store = store;
+            _clock = clock;
+        }
+
+        /// <summary>Runs slices for at most BudgetMs (plus one slice); returns the number of slices that did work.</summary>
+        public int Run()
+        {
+            long start = _clock.Milliseconds;
+            int useful = 0;
+            int idleKinds = 0;
+            Turns++;
+            while (idleKinds < 2)
+            {
+                bool worked = (_turn++ & 1) == 0 ? MergeSlice() : CompactSlice();
+                if (worked) { useful++; idleKinds = 0; } else idleKinds++;
+                if (_clock.Milliseconds - start >= BudgetMs) break;
+            }
+            BusyMs += _clock.Milliseconds - start;
+            return useful;
+        }
+
+        private bool MergeSlice()
+        {
+            int units = _store.MergeSlice(MergeSliceUnits);
+            if (units == 0) return false;
+            MergeSlices++;
+            MergeUnits += units;
+            return true;
+        }
+
+        private bool CompactSlice()
+        {
+            int moved = _store.Compact(CompactSliceBytes);
+            if (moved == 0) return false;
+            CompactSlices++;
+            BytesCompacted += moved;
+            return true;
+        }
+    }
+}

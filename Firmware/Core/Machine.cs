@@ -1,0 +1,95 @@
+// The running firmware: the board, the arena's pool, the page store over it, the demo workload, the idle
+// scheduler, the pressure gauge and the status LED, and one Step that advances them all: run the apps'
+// due operations; if they did nothing, give the idle scheduler its budget; update the pressure level and
+// the LED; sample the user button (a press toggles surge mode). The console shell and the main loop call
+// Step between reading console bytes, so everything runs on one thread and every step is bounded.
+using ZramEmbedded.Allocator.Pool;
+using ZramEmbedded.Allocator.Store;
+using ZramEmbedded.Board;
+using ZramEmbedded.Firmware.Apps;
+using ZramEmbedded.Firmware.Idle;
+
+namespace ZramEmbedded.Firmware
+{
+    public sealed class Machine
+    {
+        /// <summary>Bytes per page of the page store: 1 KiB keeps a page's LZ4 work short on an MCU and still
+        /// leaves tens to hundreds of pages in the arenas these boards can afford.</summary>
+        public const int PageSize = 1024;
+        public const int ButtonDebounceMs = 50;
+
+        public readonly IBoard Board;
+        public readonly ZsPool Pool;
+        public readonly PageStore Store;
+        public readonly Workload Workload;
+        public readonly IdleScheduler Idle;
+        public readonly PressureGauge Pressure;
+        public readonly StatusLight Light;
+        public readonly int ArenaBytes;
+        public readonly long BootMs;
+        private bool _buttonWasDown;
+        private long _buttonChangedMs;
+
+        public Machine(IBoard board, ZsPool pool, int arenaBytes)
+        {
+            Board = board;
+            Pool = pool;
+            ArenaBytes = arenaBytes;
+            Store = new PageStore(pool, StoreConfig.ForArena(arenaBytes, PageSize), board.Clock);
+            Workload = new Workload(arenaBytes, PageSize);
+            Idle = new IdleScheduler(Store, board.Clock);
+            Pressure = new PressureGauge(pool);
+            Light = new StatusLight(board.StatusLed);
+            BootMs = board.Clock.Milliseconds;
+        }
+
+        public long Now { get { return Board.Clock.Milliseconds; } }
+
+        /// <summary>Starts the apps and shows the pressure level.</summary>
+        public void Start()
+        {
+            Workload.Start(Store, Now);
+            Pressure.Update();
+            Light.Show(Pressure.Level);
+        }
+
+        /// <summary>One bounded turn of everything; returns true when there was anything to do.</summary>
+        public bool Step()
+        {
+            long now = Now;
+            SampleButton(now);
+            int ops = Workload.Tick(now);
+            int slices = ops == 0 ? Idle.Run() : 0;
+            if (Pressure.Update()) Light.Show(Pressure.Level);
+            return ops > 0 || slices > 0;
+        }
+
+        /// <summary>Runs Step for `milliseconds` of board time, sleeping briefly when there is nothing to do.</summary>
+        public void RunFor(long milliseconds)
+        {
+            long end = Now + milliseconds;
+            while (Now < end)
+            {
+                if (!Step()) Board.Clock.Sleep(2);
+            }
+        }
+
+        /// <summary>The user button (or the `button` command): toggles surge mode.</summary>
+        public void PressButton()
+        {
+            Workload.Surge = !Workload.Surge;
+            Board.Console.WriteEvent(Workload.Surge
+                ? "* button: surge on (the sensor logger records incompressible noise)"
+                : "* button: surge off");
+        }
+
+        private void SampleButton(long now)
+        {
+            bool down = Board.UserButton.IsPressed;
+            if (down == _buttonWasDown || now - _buttonChangedMs < ButtonDebounceMs) return;
+            _buttonWasDown = down;
+            _buttonChangedMs = now;
+            if (down) PressButton();
+        }
+    }
+}
