@@ -20,6 +20,8 @@ namespace ZramEmbedded.Allocator.Store
         private int _cursor;
         internal long MergedTotal;
         internal long ScannedTotal;
+        private int _sinceProgress;   // slots examined since the scan last merged or indexed an object
+        private int _seenChanges;     // PageStore.Changes when _sinceProgress was last reset
 
         internal MergeScanner(PageStore store)
         {
@@ -31,28 +33,28 @@ namespace ZramEmbedded.Allocator.Store
         {
             SlotTable slots = _store.Slots;
             if (_store.Merge.Capacity == 0) return 0;
+            if (_store.Changes != _seenChanges)
+            {
+                _seenChanges = _store.Changes;
+                _sinceProgress = 0;
+            }
+            else if (_sinceProgress >= slots.Count) return 0;
             int used = 0;
             int n = slots.Count;
-            int idleVisits = 0;
             while (used < budget && _store.Unindexed > 0)
             {
+                // A whole lap (over any number of slices) without progress: what is left cannot be indexed
+                // (table full) until an object is written or an entry freed, so report no work until then.
+                if (_sinceProgress >= n) break;
                 int g = _cursor;
                 _cursor = g + 1 == n ? 0 : g + 1;
                 used++;
+                _sinceProgress++;
                 ScannedTotal++;
-                if (slots.KindOf(g) != SlotTable.Object)
-                {
-                    continue;
-                }
+                if (slots.KindOf(g) != SlotTable.Object) continue;
                 int before = _store.Unindexed;
                 used += Examine(g);
-                // Table full and no match: the object stays unseen. Stop after a whole lap without progress
-                // so a slice never spins on objects it cannot index.
-                if (_store.Unindexed == before)
-                {
-                    if (++idleVisits >= n) break;
-                }
-                else idleVisits = 0;
+                if (_store.Unindexed != before) _sinceProgress = 0;
             }
             return used;
         }

@@ -68,6 +68,7 @@ namespace ZramEmbedded.Allocator.Store
         private int _objects;          // live pool objects owned by slots
         internal int Unindexed;        // slots of kind Object (not yet seen by the merge scan)
         internal int IndexedSlots;     // slots of kind Indexed
+        internal int Changes;          // bumped when an object is stored or a merge entry freed (the scan's stall check)
         private long _failedReads;
         private long _failedWrites;
         private long _invalidIo;
@@ -357,6 +358,7 @@ namespace ZramEmbedded.Allocator.Store
             Slots.Set(g, SlotTable.Object, handle, size, huge);
             Slots.Touch(g, now);
             Unindexed++;
+            Changes++;
             _objects++;
             _comprBytes += size;
             _pages++;
@@ -467,6 +469,7 @@ namespace ZramEmbedded.Allocator.Store
                     IndexedSlots--;
                     if (Merge.Release(e))
                     {
+                        Changes++;
                         _pool.Free(handle);
                         FreedObject(size);
                     }
