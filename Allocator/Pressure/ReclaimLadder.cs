@@ -1,0 +1,429 @@
+// ReclaimLadder: gives arena space back in steps from cheap to drastic, re-checking after every step:
+//   compaction → merge → writeback of idle pages → Trim notifications → kill one client at a time.
+// Two entry points:
+//  - Reclaim(bytes, requester): the store's IReclaimer, called synchronously when a write does not fit.
+//    Runs every enabled rung until the write fits ("fits" = free frames, within mem_limit, cover the
+//    bytes rounded up to frames plus one frame for a class tail — a little conservative, so the ladder
+//    never answers "fits" when the store's retry would fail for lack of frames). Compaction, merge,
+//    writeback and trims stop when the budget (ReclaimBudgetMs) is spent; the kill rung still runs, but
+//    at most one kill (one hook) after the budget — on an MCU an early kill beats a slow answer (the zram
+//    promotion thread). Up to MaxKillsPerReclaim kills, never the requester, never a protected client.
+//    A write kill does not wait for the cooldown: the alternative is failing a write a kill could serve.
+//  - RunIdle(budgetMs): from the idle scheduler. Updates the pressure level and runs the rungs the level
+//    calls for: Low → compaction, a merge slice; Medium → also writeback and Trim (each client once per
+//    pressure episode — until the level falls below Medium again); Critical → also one kill, if the
+//    cooldown since the last kill has passed. Stops at the budget.
+// One run at a time: a reclaim or idle call that finds the ladder running (a hook's write re-entering
+// it, or another thread) returns at once ("freed nothing") instead of waiting, so no call blocks longer
+// than its budget plus one hook and hooks cannot make the ladder recurse or loop: every call makes at
+// most 4 + clients + MaxKillsPerReclaim steps. Steady state allocates nothing (pool stats and records are
+// preallocated; hooks are interface calls).
+using System;
+using System.Threading;
+using ZramEmbedded.Allocator.Pool;
+using ZramEmbedded.Allocator.Store;
+
+namespace ZramEmbedded.Allocator.Pressure
+{
+    public sealed class ReclaimLadder : IReclaimer
+    {
+        private readonly PageStore _store;
+        private readonly ZsPool _pool;
+        private readonly IMonotonicClock _clock;
+        private readonly LowMemoryKiller _killer;
+        private readonly Watermarks _marks;
+        private readonly PoolStats _ps = new PoolStats();
+        private readonly int _budgetMs;
+        private readonly int _cooldownMs;
+        private readonly int _maxKills;
+        private readonly int _chunk;
+        private readonly int _mergeSlice;
+        private readonly LadderSteps _steps;
+        private readonly int[] _idleTrimmed;   // ids trimmed by idle reclaim in the current pressure episode
+        private int _idleTrimmedCount;
+        private IWritebackStep _writeback;
+        private int _busy;                     // 1 while a call runs the ladder (Interlocked)
+        private bool _killedOnce;
+        private long _lastKillMs;
+        // Statistics (written only by the running call).
+        private long _calls;
+        private long _satisfied;
+        private long _refused;
+        private long _idleRuns;
+        private long _compactionBytes;
+        private long _mergeBytes;
+        private long _writebackBytes;
+        private long _writebackPages;
+        private long _trimBytes;
+        private long _killBytes;
+        private long _worstMs;
+
+        internal ReclaimLadder(PageStore store, PressureConfig cfg, IMonotonicClock clock, LowMemoryKiller killer, Watermarks marks)
+        {
+            _store = store;
+            _pool = store.Pool;
+            _clock = clock;
+            _killer = killer;
+            _marks = marks;
+            _budgetMs = cfg.ReclaimBudgetMs;
+            _cooldownMs = cfg.KillCooldownMs;
+            _maxKills = cfg.MaxKillsPerReclaim;
+            _chunk = cfg.CompactChunkBytes;
+            _mergeSlice = cfg.MergeSliceBudget;
+            _steps = cfg.Steps;
+            _idleTrimmed = new int[killer.Table.Capacity];
+        }
+
+        /// <summary>The writeback rung (null = no backing store: the rung is skipped).</summary>
+        public IWritebackStep Writeback
+        {
+            get { return _writeback; }
+            set { _writeback = value; }
+        }
+
+        public int BudgetMs { get { return _budgetMs; } }
+
+        /// <summary>True while a call is running the ladder.</summary>
+        public bool IsRunning { get { return _busy != 0; } }
+
+        /// <summary>
+        /// IReclaimer: called by the store when a write of `bytesNeeded` for `requester` does not fit.
+        /// True when the write should fit now (the store retries once).
+        /// </summary>
+        public bool Reclaim(int bytesNeeded, StoreClient requester)
+        {
+            if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
+            {
+                _refused++; // not under the flag: a lost increment only blurs a statistic
+                return false;
+            }
+            long start = _clock.Milliseconds;
+            bool ok = false;
+            try
+            {
+                _calls++;
+                ok = ForWrite(bytesNeeded < 0 ? 0 : bytesNeeded, requester, start + _budgetMs);
+                if (ok) _satisfied++;
+            }
+            finally
+            {
+                Finish(start);
+            }
+            return ok;
+        }
+
+        /// <summary>
+        /// One idle slice of at most budgetMs (≥ 1, else ArgumentOutOfRangeException) plus one hook.
+        /// Returns arena bytes given back (0 when there is no pressure or the ladder was busy).
+        /// </summary>
+        public int RunIdle(int budgetMs)
+        {
+            if (budgetMs < 1) throw new ArgumentOutOfRangeException("budgetMs");
+            if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0) return 0;
+            long start = _clock.Milliseconds;
+            try
+            {
+                return Idle(start + budgetMs);
+            }
+            finally
+            {
+                Finish(start);
+            }
+        }
+
+        /// <summary>
+        /// Kills the registered client `id` now (console or firmware request; reason Requested). False when
+        /// the id is unknown, the client is protected, or the ladder is running.
+        /// </summary>
+        public bool KillNow(int id)
+        {
+            if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0) return false;
+            long start = _clock.Milliseconds;
+            try
+            {
+                int n = _killer.RefreshSnapshot();
+                for (int pos = 0; pos < n; pos++)
+                {
+                    if (_killer.IdAt(pos) != id) continue;
+                    if (RegistrationTable.IsProtected(_killer.PriorityAt(pos))) return false;
+                    Kill(pos, KillReason.Requested, null, 0, LadderSteps.None, start + _budgetMs);
+                    return true;
+                }
+                return false;
+            }
+            finally
+            {
+                Finish(start);
+            }
+        }
+
+        /// <summary>Reads the pool and feeds the watermarks; returns the (hysteretic) level.</summary>
+        public PressureLevel UpdateLevel()
+        {
+            long used = ReadPool();
+            return _marks.Update(used, Capacity());
+        }
+
+        internal void Fill(PressureStats s)
+        {
+            s.ReclaimCalls = _calls;
+            s.ReclaimSatisfied = _satisfied;
+            s.ReclaimRefused = _refused;
+            s.IdleRuns = _idleRuns;
+            s.CompactionBytes = _compactionBytes;
+            s.MergeBytes = _mergeBytes;
+            s.WritebackBytes = _writebackBytes;
+            s.WritebackPages = _writebackPages;
+            s.TrimBytes = _trimBytes;
+            s.KillBytes = _killBytes;
+            s.WorstReclaimMs = _worstMs;
+        }
+
+        private bool ForWrite(int bytes, StoreClient requester, long deadline)
+        {
+            LadderSteps tried = LadderSteps.None;
+            if (Fits(bytes)) return true;
+            long before;
+            if (Has(LadderSteps.Compaction))
+            {
+                tried |= LadderSteps.Compaction;
+                before = ReadPool();
+                bool ok = CompactUntilFits(bytes, deadline);
+                _compactionBytes += Freed(before);
+                if (ok) return true;
+            }
+            if (Has(LadderSteps.Merge) && !Late(deadline))
+            {
+                tried |= LadderSteps.Merge;
+                before = ReadPool();
+                _store.MergeNow();
+                bool ok = CompactUntilFits(bytes, deadline);
+                _mergeBytes += Freed(before);
+                if (ok) return true;
+            }
+            if (Has(LadderSteps.Writeback) && _writeback != null && !Late(deadline))
+            {
+                tried |= LadderSteps.Writeback;
+                before = ReadPool();
+                WriteBack(bytes, deadline, true);
+                bool ok = CompactUntilFits(bytes, deadline);
+                _writebackBytes += Freed(before);
+                if (ok) return true;
+            }
+            if (Has(LadderSteps.Trim) && !Late(deadline))
+            {
+                tried |= LadderSteps.Trim;
+                int n = _killer.RefreshSnapshot();
+                for (int pos = 0; pos < n && !Late(deadline); pos++)
+                {
+                    before = ReadPool();
+                    if (!_killer.TrimAt(pos, PressureLevel.Critical)) continue;
+                    bool ok = CompactUntilFits(bytes, deadline);
+                    _trimBytes += Freed(before);
+                    if (ok) return true;
+                }
+            }
+            if (Has(LadderSteps.Kill))
+            {
+                for (int k = 0; k < _maxKills; k++)
+                {
+                    _killer.RefreshSnapshot();
+                    int pos = _killer.PickVictim(requester);
+                    if (pos < 0) break;
+                    Kill(pos, KillReason.WriteDidNotFit, requester, bytes, tried, deadline);
+                    if (Fits(bytes)) return true;
+                    if (Late(deadline)) break; // one kill past the budget at most
+                }
+            }
+            return Fits(bytes);
+        }
+
+        private int Idle(long deadline)
+        {
+            PressureLevel level = UpdateLevel();
+            if (level < PressureLevel.Medium) _idleTrimmedCount = 0; // the episode is over
+            if (level == PressureLevel.None) return 0;
+            _idleRuns++;
+            long begin = ReadPool();
+            LadderSteps tried = LadderSteps.None;
+            long before;
+            if (Has(LadderSteps.Compaction))
+            {
+                tried |= LadderSteps.Compaction;
+                before = ReadPool();
+                while (!Late(deadline) && _store.Compact(_chunk) > 0)
+                {
+                    if (UpdateLevel() == PressureLevel.None) break;
+                }
+                _compactionBytes += Freed(before);
+            }
+            if (Has(LadderSteps.Merge) && !Late(deadline) && UpdateLevel() >= PressureLevel.Low)
+            {
+                tried |= LadderSteps.Merge;
+                before = ReadPool();
+                _store.MergeSlice(_mergeSlice);
+                _store.Compact(_chunk);
+                _mergeBytes += Freed(before);
+            }
+            if (Has(LadderSteps.Writeback) && _writeback != null && !Late(deadline) && UpdateLevel() >= PressureLevel.Medium)
+            {
+                tried |= LadderSteps.Writeback;
+                before = ReadPool();
+                long want = _marks.LeaveAtBytes(PressureLevel.Medium, Capacity()) - FreeBytes();
+                WriteBack(want > int.MaxValue ? int.MaxValue : (int)want, deadline, false);
+                _store.Compact(_chunk);
+                _writebackBytes += Freed(before);
+            }
+            level = UpdateLevel();
+            if (Has(LadderSteps.Trim) && level >= PressureLevel.Medium && !Late(deadline))
+            {
+                tried |= LadderSteps.Trim;
+                int n = _killer.RefreshSnapshot();
+                for (int pos = 0; pos < n && !Late(deadline); pos++)
+                {
+                    level = UpdateLevel();
+                    if (level < PressureLevel.Medium) break;
+                    int id = _killer.IdAt(pos);
+                    if (TrimmedThisEpisode(id)) continue;
+                    before = ReadPool();
+                    if (!_killer.TrimAt(pos, level)) continue;
+                    if (_idleTrimmedCount < _idleTrimmed.Length) _idleTrimmed[_idleTrimmedCount++] = id;
+                    _store.Compact(_chunk);
+                    _trimBytes += Freed(before);
+                }
+            }
+            if (Has(LadderSteps.Kill) && UpdateLevel() == PressureLevel.Critical && !Late(deadline) && CooledDown())
+            {
+                _killer.RefreshSnapshot();
+                int pos = _killer.PickVictim(null);
+                if (pos >= 0) Kill(pos, KillReason.BelowMinWatermark, null, 0, tried, deadline);
+            }
+            UpdateLevel();
+            return Freed(begin);
+        }
+
+        private void Kill(int pos, KillReason reason, StoreClient requester, int bytes, LadderSteps tried, long deadline)
+        {
+            long before = ReadPool();
+            long capacity = Capacity();
+            KillRecord r = _killer.KillAt(pos);
+            // Turn the victim's freed slots into free frames: compact until nothing moves (at least one
+            // chunk even past the deadline — it is part of the kill).
+            int chunks = 0;
+            while ((chunks == 0 || !Late(deadline)) && _store.Compact(_chunk) > 0) chunks++;
+            long after = ReadPool();
+            r.Reason = reason;
+            r.Requester = requester != null ? requester.Name : null;
+            r.RequestBytes = bytes;
+            r.StepsTried = tried;
+            r.UsedBytesBefore = before;
+            r.UsedBytesAfter = after;
+            r.CapacityBytes = capacity;
+            r.BytesFreed = before > after ? (int)(before - after) : 0;
+            r.LevelBefore = _marks.RawLevel(before, capacity);
+            r.LevelAfter = _marks.RawLevel(after, capacity);
+            _killer.Record(r);
+            _killBytes += r.BytesFreed;
+            _killedOnce = true;
+            _lastKillMs = _clock.Milliseconds;
+            UpdateLevel();
+        }
+
+        private void WriteBack(int bytes, long deadline, bool urgent)
+        {
+            long left = deadline - _clock.Milliseconds;
+            int budget = left < 1 ? 1 : (left > int.MaxValue ? int.MaxValue : (int)left);
+            try
+            {
+                _writebackPages += _writeback.WriteBack(bytes, budget, urgent);
+            }
+            catch (Exception)
+            {
+                // a failing backing store frees nothing; the ladder goes on to the next rung
+            }
+        }
+
+        /// <summary>Compacts chunk by chunk until the bytes fit, nothing moves, or the deadline passed.</summary>
+        private bool CompactUntilFits(int bytes, long deadline)
+        {
+            while (true)
+            {
+                if (Fits(bytes)) return true;
+                if (Late(deadline)) return false;
+                if (_store.Compact(_chunk) == 0) return Fits(bytes);
+            }
+        }
+
+        private bool Fits(int bytes)
+        {
+            long used = ReadPool();
+            int frame = _ps.FrameSize;
+            long freeFrames = _ps.FramesTotal - _ps.FramesUsed;
+            long limit = _store.MemLimit;
+            if (limit > 0)
+            {
+                long underLimit = limit > used ? (limit - used) / frame : 0;
+                if (underLimit < freeFrames) freeFrames = underLimit;
+            }
+            long need = ((long)bytes + frame - 1) / frame + 1;
+            return freeFrames >= need;
+        }
+
+        /// <summary>Refreshes the pool figures; returns bytes in use (frames used × frame size, zram's mem_used_total).</summary>
+        private long ReadPool()
+        {
+            _pool.GetStats(_ps);
+            return (long)_ps.FramesUsed * _ps.FrameSize;
+        }
+
+        /// <summary>Capacity from the last ReadPool: the arena, or mem_limit when set and smaller.</summary>
+        private long Capacity()
+        {
+            long arena = (long)_ps.FramesTotal * _ps.FrameSize;
+            long limit = _store.MemLimit;
+            return limit > 0 && limit < arena ? limit : arena;
+        }
+
+        private long FreeBytes()
+        {
+            long used = (long)_ps.FramesUsed * _ps.FrameSize;
+            long cap = Capacity();
+            return cap > used ? cap - used : 0;
+        }
+
+        private int Freed(long before)
+        {
+            long after = ReadPool();
+            return before > after ? (int)(before - after) : 0;
+        }
+
+        private bool Has(LadderSteps step)
+        {
+            return (_steps & step) != 0;
+        }
+
+        private bool Late(long deadline)
+        {
+            return _clock.Milliseconds >= deadline;
+        }
+
+        private bool CooledDown()
+        {
+            return !_killedOnce || _clock.Milliseconds - _lastKillMs >= _cooldownMs;
+        }
+
+        private bool TrimmedThisEpisode(int id)
+        {
+            for (int i = 0; i < _idleTrimmedCount; i++)
+                if (_idleTrimmed[i] == id) return true;
+            return false;
+        }
+
+        private void Finish(long start)
+        {
+            long took = _clock.Milliseconds - start;
+            if (took > _worstMs) _worstMs = took;
+            Interlocked.Exchange(ref _busy, 0);
+        }
+    }
+}
