@@ -25,7 +25,7 @@ namespace ZramEmbedded.Board.Console
         private int _rxLen;
         private int _txLen;
         private bool _closed;
-        private bool _atLineStart = true;
+        private bool _outAtLineStart = true;
 
         public SerialConsole(IConsoleStream stream) : this(stream, LineEditor.DefaultMaxLength) { }
 
@@ -65,14 +65,13 @@ namespace ZramEmbedded.Board.Console
                     if (_editor.Feed(b))
                     {
                         line = _editor.TakeLine();
-                        _atLineStart = true;
+                        _outAtLineStart = true; // the line end was echoed (or the terminal showed it)
                         if (_editor.WasCut)
                         {
                             WriteLine("! input longer than " + _editor.MaxLength.ToString() + " characters: cut");
                         }
                         return true;
                     }
-                    if (_editor.Length > 0) _atLineStart = false;
                 }
                 if (!Fill())
                 {
@@ -128,8 +127,7 @@ namespace ZramEmbedded.Board.Console
                     char c = text[i];
                     if (c == '\n')
                     {
-                        Flush();
-                        _stream.Write(_newLine, 0, _newLine.Length);
+                        NewLineOut();
                         continue;
                     }
                     if (_txLen == _tx.Length) Flush();
@@ -144,28 +142,23 @@ namespace ZramEmbedded.Board.Console
             lock (_writeLock)
             {
                 Write(text);
-                _stream.Write(_newLine, 0, _newLine.Length);
+                NewLineOut();
             }
         }
 
         /// <summary>
-        /// Prints a line that is not the answer to a command (an LED change, a kill). When the user is in the
-        /// middle of typing, the event goes on its own line and the prompt with what was typed is drawn again.
+        /// Prints a line that is not the answer to a command (an LED change, a kill). When the cursor is not at
+        /// the start of a line (a prompt, perhaps with a half-typed command, is on screen), the event goes on a
+        /// line of its own and the prompt with what was typed is drawn again below it.
         /// </summary>
         public void WriteEvent(string text)
         {
             lock (_writeLock)
             {
-                if (_atLineStart && _editor.Length == 0)
-                {
-                    // Between commands the prompt may already be on screen: start a fresh line for the event.
-                    _stream.Write(_newLine, 0, _newLine.Length);
-                    WriteLine(text);
-                    Write(Prompt);
-                    return;
-                }
-                _stream.Write(_newLine, 0, _newLine.Length);
+                bool redraw = !_outAtLineStart || _editor.Length > 0;
+                if (redraw) NewLineOut();
                 WriteLine(text);
+                if (!redraw) return;
                 Write(Prompt);
                 for (int i = 0; i < _editor.Length; i++)
                 {
@@ -176,11 +169,19 @@ namespace ZramEmbedded.Board.Console
             }
         }
 
+        private void NewLineOut()
+        {
+            Flush();
+            _stream.Write(_newLine, 0, _newLine.Length);
+            _outAtLineStart = true;
+        }
+
         private void Flush()
         {
             if (_txLen == 0) return;
             _stream.Write(_tx, 0, _txLen);
             _txLen = 0;
+            _outAtLineStart = false;
         }
 
         /// <summary>Reads what the stream has; false when nothing arrived (or it ended).</summary>

@@ -1,9 +1,11 @@
-// The running firmware: the board, the arena's pool, the page store over it, the demo workload, the idle
-// scheduler, the pressure gauge and the status LED, and one Step that advances them all: run the apps'
-// due operations; if they did nothing, give the idle scheduler its budget; update the pressure level and
-// the LED; sample the user button (a press toggles surge mode). The console shell and the main loop call
+// The running firmware: the board, the arena's pool, the page store over it, the low-memory killer
+// (MemoryPressure: watermarks, reclaim ladder, kill log), the demo workload, the idle scheduler and the
+// status LED, and one Step that advances them all: run the apps' due operations; if they did nothing, give
+// the idle scheduler its budget; update the pressure level and the LED; sample the user button (a press
+// toggles surge mode). The console shell and the main loop call
 // Step between reading console bytes, so everything runs on one thread and every step is bounded.
 using ZramEmbedded.Allocator.Pool;
+using ZramEmbedded.Allocator.Pressure;
 using ZramEmbedded.Allocator.Store;
 using ZramEmbedded.Board;
 using ZramEmbedded.Firmware.Apps;
@@ -23,7 +25,7 @@ namespace ZramEmbedded.Firmware
         public readonly PageStore Store;
         public readonly Workload Workload;
         public readonly IdleScheduler Idle;
-        public readonly PressureGauge Pressure;
+        public readonly MemoryPressure Pressure;
         public readonly StatusLight Light;
         public readonly int ArenaBytes;
         public readonly long BootMs;
@@ -36,9 +38,9 @@ namespace ZramEmbedded.Firmware
             Pool = pool;
             ArenaBytes = arenaBytes;
             Store = new PageStore(pool, StoreConfig.ForArena(arenaBytes, PageSize), board.Clock);
+            Pressure = new MemoryPressure(Store, null, board.Clock);
             Workload = new Workload(arenaBytes, PageSize);
-            Idle = new IdleScheduler(Store, board.Clock);
-            Pressure = new PressureGauge(pool);
+            Idle = new IdleScheduler(Store, Pressure, board.Clock);
             Light = new StatusLight(board.StatusLed);
             BootMs = board.Clock.Milliseconds;
         }
@@ -48,9 +50,8 @@ namespace ZramEmbedded.Firmware
         /// <summary>Starts the apps and shows the pressure level.</summary>
         public void Start()
         {
-            Workload.Start(Store, Now);
-            Pressure.Update();
-            Light.Show(Pressure.Level);
+            Workload.Start(Store, Pressure, Now);
+            Light.Show((int)Pressure.Update());
         }
 
         /// <summary>One bounded turn of everything; returns true when there was anything to do.</summary>
@@ -60,9 +61,12 @@ namespace ZramEmbedded.Firmware
             SampleButton(now);
             int ops = Workload.Tick(now);
             int slices = ops == 0 ? Idle.Run() : 0;
-            if (Pressure.Update()) Light.Show(Pressure.Level);
+            Light.Show((int)Pressure.Update());
             return ops > 0 || slices > 0;
         }
+
+        /// <summary>Pressure level as a number 0..3 (none, low, medium, critical).</summary>
+        public int Level { get { return (int)Pressure.Level; } }
 
         /// <summary>Runs Step for `milliseconds` of board time, sleeping briefly when there is nothing to do.</summary>
         public void RunFor(long milliseconds)

@@ -55,7 +55,7 @@ namespace ZramEmbedded.Firmware
         public string Describe(int level)
         {
             string state = _led.BlinkPeriodMs > 0 ? "blinking, period " + _led.BlinkPeriodMs.ToString() + " ms" : _led.IsOn ? "on" : "off";
-            return "led " + state + (_manual ? " (manual; 'led auto' to show pressure)" : " (pressure " + PressureGauge.Name(level) + ")");
+            return "led " + state + (_manual ? " (manual; 'led auto' to show pressure)" : " (pressure " + ZramEmbedded.Allocator.Pressure.PressureLevels.Name((ZramEmbedded.Allocator.Pressure.PressureLevel)level) + ")");
         }
     }
 }

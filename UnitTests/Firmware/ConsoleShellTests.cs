@@ -150,7 +150,7 @@ namespace ZramEmbedded.UnitTests.Firmware
             Assert.Contains("uptime ", output);
             Assert.Contains("ZramEmbedded " + Boot.Version, output);
             Assert.Contains("pressure none: ", output);
-            Assert.Contains("watermarks: low 75 %", output);
+            Assert.Contains("watermarks (free space): low below 20.0 %", output);
         }
 
         [TestMethod]

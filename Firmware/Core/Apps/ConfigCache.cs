@@ -12,7 +12,7 @@ namespace ZramEmbedded.Firmware.Apps
         private int _revision;
 
         public ConfigCache(int pages, uint seed)
-            : base("config", 0, pages, seed, 200, 15000, 9000) { }
+            : base("config", 600, pages, seed, 200, 15000, 9000) { }
 
         public override string Description { get { return "JSON device profiles, many identical"; } }
 

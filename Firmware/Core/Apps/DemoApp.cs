@@ -8,13 +8,16 @@
 // ones (nothing), of lengths drawn from its own deterministic random sequence, so idle periods happen and
 // the idle scheduler gets its turn. A write that does not fit (NoSpace) leaves the old page, as the store
 // promises. Trim drops pages the app can rebuild (cache-like data, by the app's own policy); Kill releases
-// the whole client; a killed app starts again, empty, after RestartDelayMs.
+// the whole client; a killed app starts again, empty, after RestartDelayMs. Each app registers with the
+// low-memory killer (ILowMemoryClient: its Trim and Kill hooks) at its priority, oom_score_adj-like:
+// higher is trimmed and killed first, below 0 never killed.
 // Memory: one int per page plus the object; the page buffers are the workload's, shared by all apps.
+using ZramEmbedded.Allocator.Pressure;
 using ZramEmbedded.Allocator.Store;
 
 namespace ZramEmbedded.Firmware.Apps
 {
-    public abstract class DemoApp
+    public abstract class DemoApp : ILowMemoryClient
     {
         public const int NoContent = -1;
         public const int RestartDelayMs = 15000;
@@ -28,6 +31,9 @@ namespace ZramEmbedded.Firmware.Apps
         private uint _random;
         private StoreClient _client;
         private PageStore _store;
+        private MemoryPressure _pressure;
+        private int _registration = -1;
+        private long _now;
         private AppState _state = AppState.Quiet;
         private long _phaseEndMs;
         private long _nextOpMs;
@@ -56,7 +62,7 @@ namespace ZramEmbedded.Firmware.Apps
 
         public string Name { get { return _name; } }
 
-        /// <summary>Importance for the low-memory killer: lower is killed first.</summary>
+        /// <summary>Priority for the low-memory killer (oom_score_adj-like): higher is killed first, below 0 never.</summary>
         public int Priority { get { return _priority; } }
 
         public int PageCount { get { return Keys.Length; } }
@@ -81,11 +87,13 @@ namespace ZramEmbedded.Firmware.Apps
             }
         }
 
-        /// <summary>Registers with the store (empty pages) and starts in an active phase.</summary>
-        public void Start(PageStore store, long now)
+        /// <summary>Registers with the store (empty pages) and the low-memory killer, and starts in an active phase.</summary>
+        public void Start(PageStore store, MemoryPressure pressure, long now)
         {
             _store = store;
+            _pressure = pressure;
             _client = store.Register(_name, Keys.Length);
+            if (pressure != null && !pressure.TryRegister(_client, _priority, this, out _registration)) _registration = -1;
             for (int i = 0; i < Keys.Length; i++) Keys[i] = NoContent;
             _state = AppState.Active;
             _phaseEndMs = now + Draw(_activeMs);
@@ -99,7 +107,7 @@ namespace ZramEmbedded.Firmware.Apps
         {
             if (_state == AppState.Killed)
             {
-                if (now >= _restartMs && _store != null) Start(_store, now);
+                if (now >= _restartMs && _store != null) Start(_store, _pressure, now);
                 return false;
             }
             if (now >= _phaseEndMs)
@@ -109,6 +117,7 @@ namespace ZramEmbedded.Firmware.Apps
                 _phaseEndMs = now + Draw(wasActive ? _quietMs : _activeMs);
                 _nextOpMs = now;
             }
+            _now = now;
             if (_state != AppState.Active || now < _nextOpMs) return false;
             _nextOpMs += _opIntervalMs;
             if (_nextOpMs < now - 10 * _opIntervalMs) _nextOpMs = now; // do not pile up work after a stall
@@ -144,18 +153,38 @@ namespace ZramEmbedded.Firmware.Apps
             return dropped;
         }
 
-        /// <summary>Releases the app's pages at once; it starts again after RestartDelayMs.</summary>
+        /// <summary>Kills the app through the low-memory killer (logged, reason Requested); it starts again after
+        /// RestartDelayMs. Without a killer (or when it refuses) the app releases its pages itself.</summary>
         public void Kill(long now)
         {
             if (_client == null) return;
+            _now = now;
+            if (_registration >= 0 && _pressure != null && _pressure.Kill(_registration)) return; // Kill() hook ran
             _client.Release();
             MarkKilled(now);
+        }
+
+        /// <summary>The killer's registration id; -1 when not registered.</summary>
+        public int RegistrationId { get { return _registration; } }
+
+        // ILowMemoryClient: called by the killer, possibly from inside another app's write.
+        void ILowMemoryClient.Trim(PressureLevel level)
+        {
+            if (_client == null) return;
+            Trim(level == PressureLevel.Critical ? 3 : level == PressureLevel.Medium ? 2 : 1);
+        }
+
+        void ILowMemoryClient.Kill()
+        {
+            // The killer releases the client right after this returns.
+            MarkKilled(_now);
         }
 
         /// <summary>Records that the app's client was released (by Kill, or by the low-memory killer).</summary>
         public void MarkKilled(long now)
         {
             _client = null;
+            _registration = -1;
             for (int i = 0; i < Keys.Length; i++) Keys[i] = NoContent;
             _state = AppState.Killed;
             _restartMs = now + RestartDelayMs;

@@ -11,7 +11,7 @@ namespace ZramEmbedded.Firmware.Apps
         private int _cursor;
 
         public EventLog(int pages, uint seed)
-            : base("events", 200, pages, seed, 350, 25000, 8000) { }
+            : base("events", 300, pages, seed, 350, 25000, 8000) { }
 
         public override string Description { get { return "text event log, appended page by page"; } }
 
@@ -49,7 +49,8 @@ namespace ZramEmbedded.Firmware.Apps
 
         protected override int TrimPages(int level)
         {
-            int drop = level >= 3 ? PageCount - 1 : PageCount * level / 4;
+            // Nothing at level 1, the oldest eighth at 2, the oldest quarter at 3.
+            int drop = level <= 1 ? 0 : PageCount * (level - 1) / 8;
             int dropped = 0;
             for (int i = 0; i < drop; i++)
             {

@@ -12,7 +12,7 @@ namespace ZramEmbedded.Firmware.Apps
         private int _ops;
 
         public FrameBuffer(int pages, uint seed)
-            : base("display", -100, pages, seed, 90, 8000, 12000) { }
+            : base("display", 900, pages, seed, 90, 8000, 12000) { }
 
         public override string Description { get { return "display tiles: blank, background, icons, text"; } }
 

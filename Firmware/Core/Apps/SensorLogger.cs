@@ -2,7 +2,7 @@
 // status) from four slowly varying sensors, so pages compress well. One page is written per operation
 // (the ring wraps, overwriting the oldest) and every third operation reads an older page back for a
 // "history" view. In surge mode (the user button) it records raw noise instead: incompressible pages that
-// push the arena into pressure. Trim drops the oldest part of the ring. Key = generation << 1 | noise.
+// push the arena into pressure. Trim drops the oldest part of the ring, and little of it: samples are precious. Key = generation << 1 | noise.
 namespace ZramEmbedded.Firmware.Apps
 {
     public sealed class SensorLogger : DemoApp
@@ -12,7 +12,7 @@ namespace ZramEmbedded.Firmware.Apps
         private int _generation;
 
         public SensorLogger(int pages, uint seed)
-            : base("sensors", 300, pages, seed, 120, 20000, 6000) { }
+            : base("sensors", 100, pages, seed, 120, 20000, 6000) { }
 
         /// <summary>Record noise instead of samples (incompressible pages).</summary>
         public bool Surge;
@@ -51,20 +51,20 @@ namespace ZramEmbedded.Firmware.Apps
                 uint t = gen * (uint)records + (uint)r;
                 uint h = PageFill.Mix(t);
                 int sensor = r & 3;
-                PageFill.U32(buffer, p, t * 250);                                // time, ms
+                PageFill.U32(buffer, p, t * 250);                                          // time, ms
                 PageFill.U16(buffer, p + 4, sensor);
-                PageFill.U16(buffer, p + 6, 2150 + sensor * 40 + (int)(h % 16));   // centi-degrees
-                PageFill.U16(buffer, p + 8, 4500 + (int)((h >> 8) % 32));         // humidity, 0.01 %
-                PageFill.U32(buffer, p + 10, 101300 + (uint)((h >> 16) % 24));     // Pa
-                PageFill.U16(buffer, p + 14, (h & 0xFF00) == 0 ? 1 : 0);          // status
+                PageFill.U16(buffer, p + 6, 2150 + sensor * 40 + (int)((t >> 5) % 8) + ((h & 7) == 0 ? 1 : 0)); // centi-degrees
+                PageFill.U16(buffer, p + 8, 4500 + (int)((t >> 7) % 16));                  // humidity, 0.01 %
+                PageFill.U32(buffer, p + 10, 101300 + (uint)((t >> 8) % 8));               // Pa
+                PageFill.U16(buffer, p + 14, (h & 0xFF00) == 0 ? 1 : 0);                    // status
             }
             System.Array.Clear(buffer, records * RecordBytes, buffer.Length - records * RecordBytes);
         }
 
         protected override int TrimPages(int level)
         {
-            // Oldest first: the pages just after the cursor.
-            int drop = level >= 3 ? PageCount - 2 : PageCount * level / 4;
+            // Samples are precious: nothing at level 1, the oldest eighth at 2, the oldest quarter at 3.
+            int drop = level <= 1 ? 0 : PageCount * (level - 1) / 8;
             int dropped = 0;
             for (int i = 0; i < drop; i++)
             {

@@ -3,6 +3,7 @@
 // the user button, makes the sensor logger record noise and pushes it over). Tick runs the operations that
 // are due, at most MaxOpsPerTick per call, so the console stays responsive. Two page buffers, shared by
 // all apps, are the only page-sized memory outside the store.
+using ZramEmbedded.Allocator.Pressure;
 using ZramEmbedded.Allocator.Store;
 
 namespace ZramEmbedded.Firmware.Apps
@@ -52,9 +53,9 @@ namespace ZramEmbedded.Firmware.Apps
         /// <summary>Operations done by the last Tick.</summary>
         public int LastOps;
 
-        public void Start(PageStore store, long now)
+        public void Start(PageStore store, MemoryPressure pressure, long now)
         {
-            for (int i = 0; i < _apps.Length; i++) _apps[i].Start(store, now);
+            for (int i = 0; i < _apps.Length; i++) _apps[i].Start(store, pressure, now);
         }
 
         /// <summary>Runs due operations (round robin, at most MaxOpsPerTick); returns how many ran.</summary>

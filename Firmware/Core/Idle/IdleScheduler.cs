@@ -1,8 +1,10 @@
 // The idle scheduler: when the apps did nothing in a loop turn, it spends up to BudgetMs of that turn on
-// background work in small slices: a merge slice (content-hash scan, MergeSliceUnits units), then a
-// compaction slice (about CompactSliceBytes moved), then writeback when a backing store is attached, in
+// background work in small slices: under pressure first one slice of the reclaim ladder (MemoryPressure
+// .RunIdle: compaction, merge, writeback, then trims and kills as the level demands), then merge slices
+// (content-hash scan, MergeSliceUnits units) and compaction slices (about CompactSliceBytes moved) in
 // rotation, stopping early when no kind of work has anything left to do. Every slice is bounded by the
 // store, so a turn overruns its budget by at most one slice. Counters say what ran (`stats` prints them).
+using ZramEmbedded.Allocator.Pressure;
 using ZramEmbedded.Allocator.Store;
 using ZramEmbedded.Board;
 
@@ -15,6 +17,7 @@ namespace ZramEmbedded.Firmware.Idle
         public const int CompactSliceBytes = 2048;
 
         private readonly PageStore _store;
+        private readonly MemoryPressure _pressure;
         private readonly IClock _clock;
         private int _turn;
 
@@ -23,11 +26,14 @@ namespace ZramEmbedded.Firmware.Idle
         public long CompactSlices;
         public long BytesCompacted;
         public long Turns;
+        public long ReclaimSlices;
+        public long BytesReclaimed;
         public long BusyMs;
 
-        public IdleScheduler(PageStore store, IClock clock)
+        public IdleScheduler(PageStore store, MemoryPressure pressure, IClock clock)
         {
             _store = store;
+            _pressure = pressure;
             _clock = clock;
         }
 
@@ -38,6 +44,13 @@ namespace ZramEmbedded.Firmware.Idle
             int useful = 0;
             int idleKinds = 0;
             Turns++;
+            if (_pressure != null && _pressure.Level != PressureLevel.None)
+            {
+                int freed = _pressure.RunIdle(BudgetMs);
+                ReclaimSlices++;
+                BytesReclaimed += freed;
+                if (freed > 0) useful++;
+            }
             while (idleKinds < 2)
             {
                 bool worked = (_turn++ & 1) == 0 ? MergeSlice() : CompactSlice();

@@ -2,6 +2,7 @@
 // (TAB already became a space in the line editor); a command with wrong arguments prints its usage line
 // and does nothing; an unknown command gets a one-line hint with the word echoed cut and printable. The
 // shell never throws on input. `watch` keeps the machine stepping while it waits.
+using ZramEmbedded.Allocator.Pressure;
 using ZramEmbedded.Allocator.Store;
 using ZramEmbedded.Board;
 using ZramEmbedded.Board.Console;
@@ -23,6 +24,8 @@ namespace ZramEmbedded.Firmware.Shell
         private readonly AppsReport _apps;
         private readonly ArenaMap _map;
         private readonly PoolReport _classes;
+        private readonly PressureStats _pressure = new PressureStats();
+        private readonly KillRecord _kill = new KillRecord();
 
         public ConsoleShell(Machine machine)
         {
@@ -88,6 +91,9 @@ namespace ZramEmbedded.Firmware.Shell
                     Pressure();
                     return true;
                 case "kills":
+                    if (args != 0) return Usage(cmd);
+                    Kills(true);
+                    return true;
                 case "writeback":
                     if (args != 0) return Usage(cmd);
                     _out.Line(cmd + ": " + Commands.Summary(Commands.Find(cmd)));
@@ -171,7 +177,7 @@ namespace ZramEmbedded.Firmware.Shell
             if (name == "stats") _out.Line("  each '#name' line names the columns of the line below it (zram's sysfs files)");
             if (name == "map") _out.Line("  . free, # run, a-z size class (upper case: mostly full zspage)");
             if (name == "led") _out.Line("  pressure none: off, low: on, medium: slow blink (1 s), critical: fast blink (250 ms)");
-            if (name == "kill") _out.Line("  apps: " + _m.Workload.Names());
+            if (name == "kill" || name == "kills") _out.Line("  apps: " + _m.Workload.Names() + "; the killer takes the highest priority value first (see 'apps')");
         }
 
         private bool Watch(string[] w)
@@ -260,23 +266,45 @@ namespace ZramEmbedded.Firmware.Shell
 
         private void Pressure()
         {
-            _out.Line("pressure " + PressureGauge.Name(_m.Pressure.Level) + ": " + _m.Pressure.UsedPercent.ToString() + " % of the arena's frames used");
-            _out.Line("watermarks: low " + PressureGauge.LowPercent.ToString() + " %, medium " + PressureGauge.MediumPercent.ToString() + " %, critical "
-                + PressureGauge.CriticalPercent.ToString() + " % (a level is left " + PressureGauge.Hysteresis.ToString() + " points below its mark)");
+            _m.Pressure.GetStats(_pressure);
+            Watermarks wm = _m.Pressure.Watermarks;
+            long cap = _pressure.CapacityBytes;
+            _out.Line("pressure " + PressureLevels.Name(_pressure.Level) + ": " + Format.Kib(_pressure.FreeBytes) + " KiB free of " + Format.Kib(cap) + " KiB ("
+                + Format.Percent(_pressure.FreeBytes, cap) + " %)");
+            _out.Line("watermarks (free space): low below " + Format.Percent(wm.HighFreePermille, 1000) + " %, medium below " + Format.Percent(wm.LowFreePermille, 1000)
+                + " %, critical below " + Format.Percent(wm.MinFreePermille, 1000) + " %; a level is left " + Format.Percent(wm.HysteresisPermille, 1000) + " points above its mark");
+            _out.Line("reclaim: " + _pressure.ReclaimCalls.ToString() + " calls for writes (" + _pressure.ReclaimSatisfied.ToString() + " made room), "
+                + _pressure.IdleRuns.ToString() + " idle runs, " + _pressure.Trims.ToString() + " trims, " + _pressure.Kills.ToString() + " kills, "
+                + _pressure.Registered.ToString() + " apps registered");
+        }
+
+        private void Kills(bool header)
+        {
+            KillLog log = _m.Pressure.KillLog;
+            _out.Line("kills: " + log.TotalKills.ToString() + " in all, newest first (" + log.Count.ToString() + " kept)");
+            if (log.Count > 0) _out.Line("    age_s app       prio pages   kib reason           requester level");
+            for (int age = 0; age < log.Count; age++)
+            {
+                if (!log.TryGet(age, _kill)) break;
+                _out.Line(Format.Right(Format.Ratio(_m.Now - _kill.TimeMs, 1000), 9) + " " + Format.Left(_kill.Victim == null ? "?" : _kill.Victim, 9)
+                    + Format.Right(_kill.Priority, 5) + Format.Right(_kill.PagesFreed, 6) + Format.Right(Format.Kib(_kill.BytesFreed), 6) + " "
+                    + Format.Left(KillReasons.Name(_kill.Reason), 16) + " " + Format.Left(_kill.Requester == null ? "-" : _kill.Requester, 9) + " "
+                    + PressureLevels.Name(_kill.LevelBefore) + "->" + PressureLevels.Name(_kill.LevelAfter));
+            }
         }
 
         private bool Led(string[] w)
         {
             if (w.Length == 1)
             {
-                _out.Line(_m.Light.Describe(_m.Pressure.Level));
+                _out.Line(_m.Light.Describe(_m.Level));
                 return true;
             }
             if (w.Length != 2) return Usage("led");
             if (w[1] == "on" || w[1] == "off") _m.Light.Manual(w[1] == "on");
-            else if (w[1] == "auto") _m.Light.Auto(_m.Pressure.Level);
+            else if (w[1] == "auto") _m.Light.Auto(_m.Level);
             else return Usage("led");
-            _out.Line(_m.Light.Describe(_m.Pressure.Level));
+            _out.Line(_m.Light.Describe(_m.Level));
             return true;
         }
 

@@ -3,6 +3,7 @@
 // pages_merged last in mm_stat; then a readable summary. bd_stat counts writeback in pages (zero until
 // writeback is in the build). The stat objects are filled in place; only the printed strings allocate.
 using ZramEmbedded.Allocator.Pool;
+using ZramEmbedded.Allocator.Pressure;
 using ZramEmbedded.Allocator.Store;
 using ZramEmbedded.Board;
 
@@ -48,9 +49,10 @@ namespace ZramEmbedded.Firmware.Shell
                 + Format.Kib(Mm.MemUsedTotal) + " KiB of arena), saved " + Format.Kib(saved < 0 ? 0 : saved) + " KiB");
             w.Line("utilization " + Format.Percent(Mm.ComprDataSize, Mm.MemUsedTotal) + " % of used frames hold data; arena "
                 + Format.Percent(Mm.MemUsedTotal, _pool.ArenaBytes) + " % used of " + (_pool.ArenaBytes / 1024).ToString() + " KiB; pressure "
-                + PressureGauge.Name(_m.Pressure.Level));
+                + PressureLevels.Name(_m.Pressure.Level));
             w.Line("idle work: " + _m.Idle.MergeSlices.ToString() + " merge slices, " + _m.Idle.CompactSlices.ToString() + " compaction slices ("
-                + _m.Idle.BytesCompacted.ToString() + " B moved); writeback not in this build");
+                + _m.Idle.BytesCompacted.ToString() + " B moved), " + _m.Idle.ReclaimSlices.ToString() + " reclaim slices; trims "
+                + _m.Pressure.Killer.Trims.ToString() + ", kills " + _m.Pressure.Killer.Kills.ToString() + "; writeback not in this build");
         }
 
         public void PrintWatchLine(SerialConsoleWriter w)
@@ -60,7 +62,7 @@ namespace ZramEmbedded.Firmware.Shell
             for (int i = 0; i < _m.Workload.Count; i++) nospace += _m.Workload[i].NoSpaceWrites;
             w.Line(Format.Right(Format.Duration(_m.Now - _m.BootMs), 10) + Format.Right(Mm.OrigDataSize / 1024, 9) + Format.Right(Mm.MemUsedTotal / 1024, 9)
                 + Format.Right(Format.Ratio(Mm.OrigDataSize, Mm.MemUsedTotal), 6) + Format.Right(Mm.SamePages, 5) + Format.Right(Mm.PagesMerged, 7)
-                + Format.Right(Mm.PagesCompacted, 10) + Format.Right(Mm.HugePages, 5) + Format.Right(nospace, 8) + " " + PressureGauge.Name(_m.Pressure.Level));
+                + Format.Right(Mm.PagesCompacted, 10) + Format.Right(Mm.HugePages, 5) + Format.Right(nospace, 8) + " " + PressureLevels.Name(_m.Pressure.Level));
         }
     }
 }
