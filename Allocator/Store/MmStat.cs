@@ -1,6 +1,7 @@
 // zram's mm_stat columns in zram's order, then pages_merged (as in the merge RFC). Filled in place by
 // PageStore.GetMmStat (caller-owned, no allocation). Sizes in bytes, counts in pages, as zram documents:
-// - OrigDataSize: logical bytes stored (pages holding data × page size, same-filled and merged included);
+// - OrigDataSize: logical bytes stored (pages holding data × page size, same-filled and merged included;
+//   pages written back to the backing store not, as in zram — see bd_stat);
 // - ComprDataSize: bytes of the live pool objects (compressed, or raw for huge pages), a merged object once;
 // - MemUsedTotal: arena bytes the pool holds (frames in use × frame size: fragmentation and in-arena
 //   headers included, metadata outside the arena not);

@@ -27,7 +27,7 @@ using ZramEmbedded.Allocator.Pool;
 
 namespace ZramEmbedded.Allocator.Store
 {
-    public sealed class PageStore
+    public sealed partial class PageStore
     {
         /// <summary>
         /// The store's own objects on the device, counted in MetadataBytes: PageStore (≈ 40 fields), its
@@ -166,7 +166,7 @@ namespace ZramEmbedded.Allocator.Store
             {
                 return Slots.MetadataBytes + Merge.MetadataBytes + StoreMath.ArrayBytes(Scratch.Length)
                     + StoreMath.ArrayBytes(CompareBuffer.Length) + StoreMath.ArrayBytes(_encoder.HashTableBytes)
-                    + StoreMath.ArrayBytes(_clients.Length * 4) + _clients.Length * ClientObjectBytes + FixedObjectBytes;
+                    + StoreMath.ArrayBytes(_clients.Length * 4) + _clients.Length * ClientObjectBytes + FixedObjectBytes + BackingMetadataBytes;
             }
         }
 
@@ -403,6 +403,7 @@ namespace ZramEmbedded.Allocator.Store
                 SameFilled.Fill(dst, offset, _pageSize, (uint)Slots.Value[g]);
                 return StoreResult.Ok;
             }
+            if (kind == SlotTable.Backed) return ReadBacked(g, dst, offset);
             int handle = HandleOf(g, kind);
             int size = Slots.Size[g];
             if (Slots.IsHuge(g))
@@ -473,6 +474,10 @@ namespace ZramEmbedded.Allocator.Store
                         _pool.Free(handle);
                         FreedObject(size);
                     }
+                }
+                else if (kind == SlotTable.Backed)
+                {
+                    DropBacked(g);
                 }
                 else
                 {
@@ -637,7 +642,7 @@ namespace ZramEmbedded.Allocator.Store
             lock (_sync)
             {
                 _pool.GetStats(_poolStats);
-                s.OrigDataSize = (long)_pages * _pageSize;
+                s.OrigDataSize = (long)(_pages - _backedSlots) * _pageSize; // zram: written-back pages leave orig_data_size
                 s.ComprDataSize = _comprBytes;
                 s.MemUsedTotal = (long)_poolStats.FramesUsed * _poolStats.FrameSize;
                 s.MemLimit = _memLimit;
@@ -745,7 +750,7 @@ namespace ZramEmbedded.Allocator.Store
                         if (e < 0 || e >= Merge.Capacity || !Merge.IsLive(e)) throw new InvalidOperationException("slot points at a free merge entry");
                         if (_pool.GetSize(Merge.HandleOf(e)) != Slots.Size[g]) throw new InvalidOperationException("merged slot size differs from its object");
                     }
-                    else throw new InvalidOperationException("unknown slot kind");
+                    else if (kind != SlotTable.Backed) throw new InvalidOperationException("unknown slot kind");
                     if (Slots.IsHuge(g))
                     {
                         huge++;
@@ -803,6 +808,7 @@ namespace ZramEmbedded.Allocator.Store
                 }
                 if (live != _clientCount) throw new InvalidOperationException("client count differs");
                 _scanner.CheckInvariants();
+                CheckBackingInvariants();
             }
         }
 

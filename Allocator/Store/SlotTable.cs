@@ -10,6 +10,7 @@
 // - Object: Value = a pool handle owned by this slot alone, not yet seen by the merge scan;
 // - Indexed: Value = a merge-table entry (which holds the handle and the reference count); the object may
 //   be shared with other slots. A slot's object is immutable: writing the slot makes a new object.
+// - Backed: the page is on the backing store (Writeback.cs), Value = its record, Size 0, no flags.
 // Flags: Huge (the object is the raw page), Idle (set by MarkAllIdle, cleared by any access). Bits 0x20,
 // 0x40 and 0x80 are free for recompression (a "recompressed" flag and a dictionary version).
 // Not thread-safe on its own: the PageStore calls it under its lock.
@@ -21,6 +22,7 @@ namespace ZramEmbedded.Allocator.Store
         internal const int Same = 1;
         internal const int Object = 2;
         internal const int Indexed = 3;
+        internal const int Backed = 4;
         internal const int KindMask = 0x07;
         internal const int HugeFlag = 0x08;
         internal const int IdleFlag = 0x10;
