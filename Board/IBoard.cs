@@ -1,5 +1,6 @@
 // What the firmware needs from a board: its profile, a status LED, the user button, a serial console (the
-// line editor over the board's console byte stream, see Console/), a millisecond clock, and a reboot.
+// line editor over the board's console byte stream, see Console/), a millisecond clock, an optional backing
+// store for writeback, and a reboot.
 // Implemented by the virtual board (Board/Host, for the PC) and by the device board (Board/Device, GPIO +
 // UART on a real MCU).
 using ZramEmbedded.Board.Console;
@@ -13,6 +14,9 @@ namespace ZramEmbedded.Board
         IButton UserButton { get; }
         SerialConsole Console { get; }
         IClock Clock { get; }
+
+        /// <summary>Where writeback puts pages (a file on the PC, flash or SD on a board); null when there is none.</summary>
+        ZramEmbedded.Allocator.Backing.IBackingStore BackingStore { get; }
 
         /// <summary>True for the virtual board on a PC (where `exit` ends the program instead of `reboot`).</summary>
         bool IsVirtual { get; }

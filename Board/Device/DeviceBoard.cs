@@ -30,6 +30,10 @@ namespace ZramEmbedded.Board.Device
         public IClock Clock { get; private set; }
         public bool IsVirtual { get { return false; } }
 
+        /// <summary>None by default: a board with an SD card or a flash file system can pass a
+        /// FileSystemBackingStore here (not wired for the profiles in this repository).</summary>
+        public ZramEmbedded.Allocator.Backing.IBackingStore BackingStore { get { return null; } }
+
         public void Reboot()
         {
             Power.RebootDevice();

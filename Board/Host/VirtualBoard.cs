@@ -2,7 +2,8 @@
 // (end of input closes it, so `printf 'help\n' | dotnet run --project Firmware` works) or a TCP port on
 // 127.0.0.1 that a terminal program attaches to; both go through the same line editor as a board's UART.
 // The LED is in memory and every change is printed as an event line ("* led on"); the clock is a Stopwatch.
-// The user button is pressed from the console (the firmware's `button` command). Host-only.
+// The user button is pressed from the console (the firmware's `button` command); `--backing FILE` gives
+// writeback a file. Host-only.
 using System;
 using System.Diagnostics;
 using ZramEmbedded.Board.Console;
@@ -13,8 +14,12 @@ namespace ZramEmbedded.Board.Host
     {
         public VirtualBoard() : this(BoardProfile.Virtual, new StdioConsoleStream()) { }
 
-        public VirtualBoard(BoardProfile profile, IConsoleStream consoleStream)
+        public VirtualBoard(BoardProfile profile, IConsoleStream consoleStream) : this(profile, consoleStream, null) { }
+
+        /// <param name="backingStore">Writeback's backing store (a file, see FileBackingStore); null for none.</param>
+        public VirtualBoard(BoardProfile profile, IConsoleStream consoleStream, ZramEmbedded.Allocator.Backing.IBackingStore backingStore)
         {
+            BackingStore = backingStore;
             Profile = profile ?? throw new ArgumentNullException(nameof(profile));
             Console = new SerialConsole(consoleStream ?? throw new ArgumentNullException(nameof(consoleStream)));
             StatusLed = new VirtualLed(Console);
@@ -28,6 +33,7 @@ namespace ZramEmbedded.Board.Host
         public SerialConsole Console { get; }
         public IClock Clock { get; }
         public bool IsVirtual => true;
+        public ZramEmbedded.Allocator.Backing.IBackingStore BackingStore { get; }
 
         public void Reboot() => throw new NotSupportedException("the virtual board does not reboot; use exit");
 

@@ -1,6 +1,6 @@
 // The running firmware: the board, the arena's pool, the page store over it, the low-memory killer
-// (MemoryPressure: watermarks, reclaim ladder, kill log), the demo workload, the idle scheduler and the
-// status LED, and one Step that advances them all: run the apps' due operations; if they did nothing, give
+// (MemoryPressure: watermarks, reclaim ladder, kill log; with the board's backing store, writeback as its
+// third rung), the demo workload, the idle scheduler and the status LED, and one Step that advances them all: run the apps' due operations; if they did nothing, give
 // the idle scheduler its budget; update the pressure level and the LED; sample the user button (a press
 // toggles surge mode). The console shell and the main loop call
 // Step between reading console bytes, so everything runs on one thread and every step is bounded.
@@ -39,6 +39,11 @@ namespace ZramEmbedded.Firmware
             ArenaBytes = arenaBytes;
             Store = new PageStore(pool, StoreConfig.ForArena(arenaBytes, PageSize), board.Clock);
             Pressure = new MemoryPressure(Store, null, board.Clock);
+            if (board.BackingStore != null)
+            {
+                Store.AttachBackingStore(board.BackingStore);
+                Pressure.Writeback = new StoreWritebackStep(Store, board.Clock);
+            }
             Workload = new Workload(arenaBytes, PageSize);
             Idle = new IdleScheduler(Store, Pressure, board.Clock);
             Light = new StatusLight(board.StatusLed);

@@ -30,6 +30,10 @@ namespace ZramEmbedded.UnitTests.Firmware
         public SerialConsole Console { get { return _console; } }
         public IClock Clock { get { return this; } }
         public bool IsVirtual { get { return Virtual; } }
+        public ZramEmbedded.Allocator.Backing.IBackingStore BackingStore { get { return Backing; } }
+
+        /// <summary>Writeback's backing store for the machine booted on this board (null = none).</summary>
+        public ZramEmbedded.Allocator.Backing.IBackingStore Backing;
 
         /// <summary>False to behave as a real board (reboot instead of exit).</summary>
         public bool Virtual = true;

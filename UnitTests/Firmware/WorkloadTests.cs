@@ -113,5 +113,36 @@ namespace ZramEmbedded.UnitTests.Firmware
                 if (lines[i].Length > 10 && lines[i][0] == ' ' && lines[i].Substring(0, 10).Trim().EndsWith("s")) watchLines++;
             Assert.AreEqual(ConsoleShell.BatchWatchLines, watchLines);
         }
+    
+        [TestMethod]
+        public void WritebackMovesIdlePagesOutAndTheyReadBackIntact()
+        {
+            ScriptedBoard board = new ScriptedBoard(new string[0], ShellFixture.Small);
+            board.Backing = new ZramEmbedded.UnitTests.Backing.FaultyBackingStore(
+                ZramEmbedded.Board.StreamBackingStore.RecordSizeFor(Machine.PageSize), 160, 1, 8);
+            Machine m = ShellFixture.NewMachine(board);
+            AppsOnly(board, m, 6000);
+            ConsoleShell shell = new ConsoleShell(m);
+            shell.Execute("writeback idle");
+            shell.Execute("stats");
+            string output = board.Output;
+            string line = ShellFixture.LineStarting(output, "writeback idle: ");
+            Assert.IsNotNull(line, output);
+            Assert.IsTrue(ShellFixture.After(line, "bd_count ") > 0, line);
+            Assert.IsTrue(ShellFixture.LineStarting(output, "bd_stat ") != "bd_stat 0 0 0", "bd_stat moved");
+            Assert.AreEqual(0L, m.Workload.VerifyAll(), "pages read back from the backing store are intact");
+            ZramEmbedded.Allocator.Backing.BdStat bd = new ZramEmbedded.Allocator.Backing.BdStat();
+            m.Store.GetBdStat(bd);
+            Assert.IsTrue(bd.BdReads > 0, "read back");
+            Assert.AreEqual(0L, m.Workload.Mismatches);
+        }
+
+        [TestMethod]
+        public void WritebackWithoutABackingStoreSaysSo()
+        {
+            string output = ShellFixture.Run("writeback idle", "writeback sideways", "writeback idle x");
+            Assert.Contains("writeback: no backing store on this board (start with --backing FILE)", output);
+            Assert.Contains(Commands.Usage("writeback"), output);
+        }
     }
 }

@@ -1,6 +1,8 @@
 // The nano build of the device projects: reads nf-build/device/*.nfproj, builds them in ProjectReference order
 // against the reference surface, prints the compiler's own errors, runs the IL check on each output, and caches
-// each good output (out/device/<AssemblyName>.dll + .stamp) so an unchanged project is not recompiled.
+// each good output (out/device/<AssemblyName>.dll + .stamp) so an unchanged project is not recompiled. Test
+// projects all carry the assembly name the UnitTestLauncher loads (NFUnitTest), so they are told apart by their
+// project name: key NFUnitTest@<project>, output out/device/<project>/NFUnitTest.dll.
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -70,11 +72,16 @@ namespace NanoBuild
             return failed == 0 ? 0 : 1;
         }
 
+        /// <summary>Name a built project goes by here: its assembly name, plus the project name for test projects.</summary>
+        private static string KeyOf(NfProject p) =>
+            p.IsTestProject ? p.AssemblyName + "@" + Path.GetFileNameWithoutExtension(p.Path) : p.AssemblyName;
+
         private bool BuildProject(NfProject p, RefSurface refs, Dictionary<string, NfProject> byPath)
         {
+            string key = KeyOf(p);
             string rel = Path.GetRelativePath(_repoRoot, p.Path).Replace('\\', '/');
             var references = new List<MetadataReference>();
-            var stamp = new Stamp("device").Add(_debug ? "Debug" : "Release").Add(p.AssemblyName)
+            var stamp = new Stamp("device").Add(_debug ? "Debug" : "Release").Add(key)
                 .Add(p.IsExe ? "exe" : "lib").Add(p.AllowUnsafe ? "unsafe" : "safe");
             foreach (string r in p.References)
             {
@@ -97,15 +104,17 @@ namespace NanoBuild
             foreach (var f in files) stamp.AddFile(f.Path, f.Bytes);
             string s = stamp.Finish();
 
-            string dll = Path.Combine(_outDir, "device", p.AssemblyName + (p.IsExe ? ".exe" : ".dll"));
+            string dll = p.IsTestProject
+                ? Path.Combine(_outDir, "device", Path.GetFileNameWithoutExtension(p.Path), p.AssemblyName + ".dll")
+                : Path.Combine(_outDir, "device", p.AssemblyName + (p.IsExe ? ".exe" : ".dll"));
             var projectRefNames = p.ProjectReferences.Select(pr => byPath[pr].AssemblyName).ToList();
             if (File.Exists(dll) && Stamp.Matches(dll + ".stamp", s))
             {
                 byte[] cached = File.ReadAllBytes(dll);
-                _nodes[p.AssemblyName] = EntryPointCheck.Read(cached, projectRefNames);
+                _nodes[key] = EntryPointCheck.Read(cached, projectRefNames);
                 if (!PassesEntryPointCheck(p, rel)) return false;
-                _built[p.AssemblyName] = (MetadataReference.CreateFromImage(cached, filePath: dll), s);
-                _log.WriteLine($"nano build: {p.AssemblyName}: up to date ({files.Count} files)");
+                _built[key] = (MetadataReference.CreateFromImage(cached, filePath: dll), s);
+                _log.WriteLine($"nano build: {key}: up to date ({files.Count} files)");
                 return true;
             }
 
@@ -115,29 +124,29 @@ namespace NanoBuild
             if (!output.Success)
             {
                 foreach (var e in output.Errors) _log.WriteLine(e);
-                _log.WriteLine($"nano build: {p.AssemblyName}: FAILED to compile ({output.Errors.Count} errors) [{rel}]");
+                _log.WriteLine($"nano build: {key}: FAILED to compile ({output.Errors.Count} errors) [{rel}]");
                 return false;
             }
             (List<Finding> Findings, long IlBytes, long StringBytes) check;
             try { check = IlChecker.Run(output.Image, p.AssemblyName); }
             catch (Exception e)
             {
-                _log.WriteLine($"{p.AssemblyName}: error NANO999: the IL check could not read the assembly: {e.Message}");
+                _log.WriteLine($"{key}: error NANO999: the IL check could not read the assembly: {e.Message}");
                 return false;
             }
             foreach (var f in check.Findings) _log.WriteLine(f);
             if (check.Findings.Count > 0)
             {
-                _log.WriteLine($"nano build: {p.AssemblyName}: FAILED the IL check ({check.Findings.Count} findings) [{rel}]");
+                _log.WriteLine($"nano build: {key}: FAILED the IL check ({check.Findings.Count} findings) [{rel}]");
                 return false;
             }
-            _nodes[p.AssemblyName] = EntryPointCheck.Read(output.Image, projectRefNames);
+            _nodes[key] = EntryPointCheck.Read(output.Image, projectRefNames);
             if (!PassesEntryPointCheck(p, rel)) return false;
             Directory.CreateDirectory(Path.GetDirectoryName(dll));
             AtomicWrite(dll, output.Image);
             AtomicWrite(dll + ".stamp", System.Text.Encoding.ASCII.GetBytes(s));
-            _built[p.AssemblyName] = (MetadataReference.CreateFromImage(output.Image, filePath: dll), s);
-            _log.WriteLine($"nano build: {p.AssemblyName}: compiled {files.Count} files, IL check passed (IL {check.IlBytes} B, strings ~{check.StringBytes} B)");
+            _built[key] = (MetadataReference.CreateFromImage(output.Image, filePath: dll), s);
+            _log.WriteLine($"nano build: {key}: compiled {files.Count} files, IL check passed (IL {check.IlBytes} B, strings ~{check.StringBytes} B)");
             return true;
         }
 
@@ -145,10 +154,10 @@ namespace NanoBuild
         private bool PassesEntryPointCheck(NfProject p, string rel)
         {
             if (!p.IsTestProject) return true;
-            var findings = EntryPointCheck.Check(p.AssemblyName, _nodes);
+            var findings = EntryPointCheck.Check(KeyOf(p), _nodes);
             foreach (var f in findings) _log.WriteLine(f);
             if (findings.Count == 0) return true;
-            _log.WriteLine($"nano build: {p.AssemblyName}: FAILED the test-assembly check ({findings.Count} findings) [{rel}]");
+            _log.WriteLine($"nano build: {KeyOf(p)}: FAILED the test-assembly check ({findings.Count} findings) [{rel}]");
             return false;
         }
 

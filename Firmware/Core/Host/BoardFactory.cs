@@ -40,7 +40,22 @@ namespace ZramEmbedded.Firmware
             {
                 stream = new StdioConsoleStream();
             }
-            return new VirtualBoard(_options.Board, stream);
+            ZramEmbedded.Allocator.Backing.IBackingStore backing = null;
+            if (_options.BackingFile != null)
+            {
+                // Room for four times the arena in pages: enough for every page the apps can hold.
+                int records = Math.Max(64, 4 * _options.Board.ArenaBytes / Machine.PageSize);
+                try
+                {
+                    backing = FileBackingStore.Open(_options.BackingFile, StreamBackingStore.RecordSizeFor(Machine.PageSize), records);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine("error: cannot use backing file " + _options.BackingFile + ": " + e.Message.Split('\n')[0]);
+                    Environment.Exit(2);
+                }
+            }
+            return new VirtualBoard(_options.Board, stream, backing);
         }
 
         /// <summary>What to run: the command line's --seconds and --script, else interactive.</summary>

@@ -1,8 +1,10 @@
 // The idle scheduler: when the apps did nothing in a loop turn, it spends up to BudgetMs of that turn on
 // background work in small slices: under pressure first one slice of the reclaim ladder (MemoryPressure
 // .RunIdle: compaction, merge, writeback, then trims and kills as the level demands), then merge slices
-// (content-hash scan, MergeSliceUnits units) and compaction slices (about CompactSliceBytes moved) in
-// rotation, stopping early when no kind of work has anything left to do. Every slice is bounded by the
+// (content-hash scan, MergeSliceUnits units), compaction slices (about CompactSliceBytes moved) and, with a
+// backing store, writeback slices (pages not accessed for WritebackIdleMs, WritebackSlicePages at a time;
+// idle marking at most every MarkIdleEveryMs) in rotation, stopping early when no kind of work has
+// anything left to do. Every slice is bounded by the
 // store, so a turn overruns its budget by at most one slice. Counters say what ran (`stats` prints them).
 using ZramEmbedded.Allocator.Pressure;
 using ZramEmbedded.Allocator.Store;
@@ -15,6 +17,9 @@ namespace ZramEmbedded.Firmware.Idle
         public const int BudgetMs = 5;
         public const int MergeSliceUnits = 16;
         public const int CompactSliceBytes = 2048;
+        public const int WritebackIdleMs = 60000;
+        public const int WritebackSlicePages = 2;
+        public const int MarkIdleEveryMs = 5000;
 
         private readonly PageStore _store;
         private readonly MemoryPressure _pressure;
@@ -25,6 +30,9 @@ namespace ZramEmbedded.Firmware.Idle
         public long MergeUnits;
         public long CompactSlices;
         public long BytesCompacted;
+        public long WritebackSlices;
+        public long PagesWrittenBack;
+        private long _lastMarkMs = -MarkIdleEveryMs;
         public long Turns;
         public long ReclaimSlices;
         public long BytesReclaimed;
@@ -51,9 +59,11 @@ namespace ZramEmbedded.Firmware.Idle
                 BytesReclaimed += freed;
                 if (freed > 0) useful++;
             }
-            while (idleKinds < 2)
+            int kinds = _store.HasBackingStore ? 3 : 2;
+            while (idleKinds < kinds)
             {
-                bool worked = (_turn++ & 1) == 0 ? MergeSlice() : CompactSlice();
+                int k = _turn++ % kinds;
+                bool worked = k == 0 ? MergeSlice() : k == 1 ? CompactSlice() : WritebackSlice();
                 if (worked) { useful++; idleKinds = 0; } else idleKinds++;
                 if (_clock.Milliseconds - start >= BudgetMs) break;
             }
@@ -67,6 +77,21 @@ namespace ZramEmbedded.Firmware.Idle
             if (units == 0) return false;
             MergeSlices++;
             MergeUnits += units;
+            return true;
+        }
+
+        private bool WritebackSlice()
+        {
+            long now = _clock.Milliseconds;
+            if (now - _lastMarkMs >= MarkIdleEveryMs)
+            {
+                _store.MarkIdle(WritebackIdleMs);
+                _lastMarkMs = now;
+            }
+            int pages = _store.Writeback(WritebackMode.Idle, WritebackSlicePages);
+            if (pages == 0) return false;
+            WritebackSlices++;
+            PagesWrittenBack += pages;
             return true;
         }
 

@@ -20,7 +20,7 @@ namespace ZramEmbedded.Firmware.Shell
             "kill", "<app>", "kill an app through the low-memory killer; it restarts later",
             "pressure", "", "pressure level and watermarks",
             "kills", "", "the low-memory killer's log: who was killed, when, why, what it freed",
-            "writeback", "", "(needs writeback: not in this build yet)",
+            "writeback", "<idle|huge|huge_idle> [seconds]", "mark pages unused for [seconds] (default 0) idle, move matching ones to the backing store",
             "button", "", "press the user button: toggles surge mode (the sensor logger records noise)",
             "led", "[on|off|auto]", "show the status LED, or set it (auto: show the pressure level)",
             "board", "", "board profile: MCU, pins, console port, arena",

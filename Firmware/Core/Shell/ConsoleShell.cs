@@ -95,9 +95,7 @@ namespace ZramEmbedded.Firmware.Shell
                     Kills(true);
                     return true;
                 case "writeback":
-                    if (args != 0) return Usage(cmd);
-                    _out.Line(cmd + ": " + Commands.Summary(Commands.Find(cmd)));
-                    return true;
+                    return Writeback(w);
                 case "button":
                     if (args != 0) return Usage(cmd);
                     _m.PressButton();
@@ -175,6 +173,7 @@ namespace ZramEmbedded.Firmware.Shell
             _out.Line(Commands.Usage(name).Substring(7) + ": " + Commands.Summary(i));
             if (name == "watch") _out.Line("  columns: " + StatsReport.WatchHeader.Trim() + "; any key stops it (on the PC's terminal: Enter)");
             if (name == "stats") _out.Line("  each '#name' line names the columns of the line below it (zram's sysfs files)");
+            if (name == "writeback") _out.Line("  like zram's 'echo N > idle' then 'echo idle > writeback'; pages read later come back into the arena");
             if (name == "map") _out.Line("  . free, # run, a-z size class (upper case: mostly full zspage)");
             if (name == "led") _out.Line("  pressure none: off, low: on, medium: slow blink (1 s), critical: fast blink (250 ms)");
             if (name == "kill" || name == "kills") _out.Line("  apps: " + _m.Workload.Names() + "; the killer takes the highest priority value first (see 'apps')");
@@ -220,6 +219,31 @@ namespace ZramEmbedded.Firmware.Shell
             while ((u = _m.Store.MergeSlice(4096)) > 0) units += u;
             _stats.Refresh();
             _out.Line("merge: scanned (" + units.ToString() + " units), pages_merged " + before.ToString() + " -> " + _stats.Mm.PagesMerged.ToString());
+        }
+
+        private bool Writeback(string[] w)
+        {
+            int seconds = 0;
+            if (w.Length < 2 || w.Length > 3 || (w.Length == 3 && !Words.TryInt(w[2], 0, 86400, out seconds))) return Usage("writeback");
+            WritebackMode mode;
+            if (w[1] == "idle") mode = WritebackMode.Idle;
+            else if (w[1] == "huge") mode = WritebackMode.Huge;
+            else if (w[1] == "huge_idle") mode = WritebackMode.HugeIdle;
+            else return Usage("writeback");
+            if (!_m.Store.HasBackingStore)
+            {
+                _out.Line("writeback: no backing store on this board" + (_board.IsVirtual ? " (start with --backing FILE)" : ""));
+                return true;
+            }
+            _stats.Refresh();
+            long before = _stats.Mm.MemUsedTotal;
+            if (mode != WritebackMode.Huge) _m.Store.MarkIdle(seconds * 1000L);
+            int total = 0, n;
+            while ((n = _m.Store.Writeback(mode, PageStore.WritebackBatch)) > 0) total += n;
+            _stats.Refresh();
+            _out.Line("writeback " + w[1] + ": " + total.ToString() + " pages written, bd_count " + _stats.Bd.BdCount.ToString() + ", bd_writes "
+                + _stats.Bd.BdWrites.ToString() + ", arena use " + Format.Kib(before) + " -> " + Format.Kib(_stats.Mm.MemUsedTotal) + " KiB");
+            return true;
         }
 
         private bool Trim(string[] w)

@@ -1,7 +1,8 @@
 // `stats` and `watch`: zram's sysfs files as lines a script can parse, each under a header line of column
 // names ("#mm_stat orig_data_size ..." then "mm_stat 1048576 ..."), in zram's column order with
-// pages_merged last in mm_stat; then a readable summary. bd_stat counts writeback in pages (zero until
-// writeback is in the build). The stat objects are filled in place; only the printed strings allocate.
+// pages_merged last in mm_stat; then a readable summary. bd_stat counts writeback in pages (zeros without
+// a backing store). The stat objects are filled in place; only the printed strings allocate.
+using ZramEmbedded.Allocator.Backing;
 using ZramEmbedded.Allocator.Pool;
 using ZramEmbedded.Allocator.Pressure;
 using ZramEmbedded.Allocator.Store;
@@ -14,11 +15,12 @@ namespace ZramEmbedded.Firmware.Shell
         public const string MmStatHeader = "#mm_stat orig_data_size compr_data_size mem_used_total mem_limit mem_used_max same_pages pages_compacted huge_pages huge_pages_since pages_merged";
         public const string IoStatHeader = "#io_stat failed_reads failed_writes invalid_io notify_free";
         public const string BdStatHeader = "#bd_stat bd_count bd_reads bd_writes";
-        public const string WatchHeader = "    uptime orig_kib used_kib ratio same merged compacted huge nospace pressure";
+        public const string WatchHeader = "    uptime orig_kib used_kib ratio same merged compacted huge backed nospace pressure";
 
         private readonly Machine _m;
         public readonly MmStat Mm = new MmStat();
         public readonly IoStat Io = new IoStat();
+        public readonly BdStat Bd = new BdStat();
         private readonly PoolStats _pool = new PoolStats();
 
         public StatsReport(Machine machine)
@@ -30,6 +32,7 @@ namespace ZramEmbedded.Firmware.Shell
         {
             _m.Store.GetMmStat(Mm);
             _m.Store.GetIoStat(Io);
+            _m.Store.GetBdStat(Bd);
             _m.Pool.GetStats(_pool);
         }
 
@@ -43,7 +46,7 @@ namespace ZramEmbedded.Firmware.Shell
             w.Line(IoStatHeader);
             w.Line("io_stat " + Io.FailedReads.ToString() + " " + Io.FailedWrites.ToString() + " " + Io.InvalidIo.ToString() + " " + Io.NotifyFree.ToString());
             w.Line(BdStatHeader);
-            w.Line("bd_stat 0 0 0");
+            w.Line("bd_stat " + Bd.BdCount.ToString() + " " + Bd.BdReads.ToString() + " " + Bd.BdWrites.ToString());
             long saved = Mm.OrigDataSize - Mm.MemUsedTotal;
             w.Line("ratio " + Format.Ratio(Mm.OrigDataSize, Mm.MemUsedTotal) + ":1 (" + Format.Kib(Mm.OrigDataSize) + " KiB of pages in "
                 + Format.Kib(Mm.MemUsedTotal) + " KiB of arena), saved " + Format.Kib(saved < 0 ? 0 : saved) + " KiB");
@@ -52,7 +55,10 @@ namespace ZramEmbedded.Firmware.Shell
                 + PressureLevels.Name(_m.Pressure.Level));
             w.Line("idle work: " + _m.Idle.MergeSlices.ToString() + " merge slices, " + _m.Idle.CompactSlices.ToString() + " compaction slices ("
                 + _m.Idle.BytesCompacted.ToString() + " B moved), " + _m.Idle.ReclaimSlices.ToString() + " reclaim slices; trims "
-                + _m.Pressure.Killer.Trims.ToString() + ", kills " + _m.Pressure.Killer.Kills.ToString() + "; writeback not in this build");
+                + _m.Pressure.Killer.Trims.ToString() + ", kills " + _m.Pressure.Killer.Kills.ToString() + "; "
+                + (_m.Store.HasBackingStore ? _m.Idle.WritebackSlices.ToString() + " writeback slices (" + _m.Idle.PagesWrittenBack.ToString() + " pages), "
+                    + Bd.BdCount.ToString() + " of " + Bd.RecordCount.ToString() + " backing records in use"
+                    : "no backing store (writeback off)"));
         }
 
         public void PrintWatchLine(SerialConsoleWriter w)
@@ -62,7 +68,7 @@ namespace ZramEmbedded.Firmware.Shell
             for (int i = 0; i < _m.Workload.Count; i++) nospace += _m.Workload[i].NoSpaceWrites;
             w.Line(Format.Right(Format.Duration(_m.Now - _m.BootMs), 10) + Format.Right(Mm.OrigDataSize / 1024, 9) + Format.Right(Mm.MemUsedTotal / 1024, 9)
                 + Format.Right(Format.Ratio(Mm.OrigDataSize, Mm.MemUsedTotal), 6) + Format.Right(Mm.SamePages, 5) + Format.Right(Mm.PagesMerged, 7)
-                + Format.Right(Mm.PagesCompacted, 10) + Format.Right(Mm.HugePages, 5) + Format.Right(nospace, 8) + " " + PressureLevels.Name(_m.Pressure.Level));
+                + Format.Right(Mm.PagesCompacted, 10) + Format.Right(Mm.HugePages, 5) + Format.Right(Bd.BdCount, 7) + Format.Right(nospace, 8) + " " + PressureLevels.Name(_m.Pressure.Level));
         }
     }
 }

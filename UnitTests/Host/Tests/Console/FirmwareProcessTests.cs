@@ -37,10 +37,11 @@ namespace ZramEmbedded.UnitTests.Host.Console
         public void BatchRunBootsRunsTheWorkloadAndTheScriptThenExitsZero()
         {
             string script = Path.GetTempFileName();
-            File.WriteAllLines(script, new[] { "stats", "merge", "compact", "trim 2", "kill display", "apps", "kills", "map", "stats" });
+            File.WriteAllLines(script, new[] { "stats", "merge", "compact", "trim 2", "kill display", "apps", "kills", "map", "writeback idle", "stats" });
+            string backing = Path.Combine(Path.GetTempPath(), "zram-wb-" + Guid.NewGuid().ToString("N") + ".bin");
             try
             {
-                int code = FirmwareProcess.Run(out string output, out string stderr, "--board", "PICO_RP2040", "--seconds", "6", "--script", script);
+                int code = FirmwareProcess.Run(out string output, out string stderr, "--board", "PICO_RP2040", "--seconds", "6", "--script", script, "--backing", backing);
                 Assert.AreEqual(0, code, stderr + output);
                 Assert.StartsWith("ZramEmbedded ", output);
                 Assert.Contains("on PICO_RP2040 (virtual board)", output);
@@ -50,11 +51,14 @@ namespace ZramEmbedded.UnitTests.Host.Console
                 Assert.Contains("kill: display killed", output);
                 Assert.Contains("requested", output);
                 Assert.Contains("summary: mismatches 0 (ok)", output);
+                Assert.IsTrue(Column(output.Substring(output.IndexOf("zram> writeback idle")), "bd_stat", "bd_count") > 0, "pages on the backing file");
+                Assert.IsTrue(File.Exists(backing));
                 Assert.AreEqual("", stderr);
             }
             finally
             {
                 File.Delete(script);
+                File.Delete(backing);
             }
         }
 

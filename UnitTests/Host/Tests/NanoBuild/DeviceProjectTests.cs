@@ -41,6 +41,26 @@ namespace ZramEmbedded.UnitTests.Host.NanoBuildGuard
             NfProject tests = Load("UnitTests");
             AssertSourcesUnder(tests, "UnitTests");
             Assert.IsTrue(tests.Sources.Count > 0, "the device test suite has no sources");
+            NfProject system = Load("SystemTests");
+            AssertSourcesUnder(system, "UnitTests");
+            Assert.IsTrue(system.Sources.Count > 0, "the second part of the device test suite has no sources");
+        }
+
+        [TestMethod]
+        public void EveryDeviceTestClassIsInExactlyOnePartOfTheSuite()
+        {
+            // The device suite is two assemblies (each under the 64 KiB IL limit): a test class must be in one of
+            // them, and in only one (helpers such as Samples may be in both).
+            string repo = Path.GetDirectoryName(Probe.FindNfBuild());
+            var parts = new[] { Load("UnitTests"), Load("SystemTests") };
+            foreach (string f in Directory.GetFiles(Path.Combine(repo, "UnitTests"), "*.cs", SearchOption.AllDirectories))
+            {
+                string rel = Path.GetRelativePath(repo, f).Replace('\\', '/');
+                if (rel.Contains("/Host/") || rel.Contains("/bin/") || rel.Contains("/obj/")) continue;
+                if (!File.ReadAllText(f).Contains("[TestClass]")) continue;
+                int count = parts.Count(p => p.Sources.Any(s => Path.GetFullPath(s) == Path.GetFullPath(f)));
+                Assert.AreEqual(1, count, rel + " must be compiled by exactly one device test project");
+            }
         }
 
         [TestMethod]
@@ -56,6 +76,8 @@ namespace ZramEmbedded.UnitTests.Host.NanoBuildGuard
             Assert.IsFalse(core.IsExe, "the firmware core is a class library (tests reference it)");
             NfProject tests = Load("UnitTests");
             Assert.AreEqual("NFUnitTest", tests.AssemblyName, "the UnitTestLauncher loads the assembly named NFUnitTest");
+            Assert.AreEqual("NFUnitTest", Load("SystemTests").AssemblyName, "every device test project is named NFUnitTest");
+            Assert.IsTrue(Load("SystemTests").References.Contains("nanoFramework.UnitTestLauncher"));
             Assert.IsTrue(tests.References.Contains("nanoFramework.TestFramework"));
             Assert.IsTrue(tests.References.Contains("nanoFramework.UnitTestLauncher"));
             Assert.IsFalse(Load("Allocator").AllowUnsafe, "device code must not allow unsafe blocks");
