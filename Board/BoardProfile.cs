@@ -35,31 +35,31 @@ namespace ZramEmbedded.Board
         /// <summary>Bytes reserved at boot for the compressed-page arena.</summary>
         public int ArenaBytes { get; private set; }
 
-        // F769I-DISCO. Checked against nf-interpreter targets/ChibiOS/ST_STM32F769I_DISCOVERY: the wire protocol
-        // (debugger) is USART1 (serialcfg.h SD1, the ST-LINK virtual COM port); USART6 is a managed UART
-        // (mcuconf.h) on PC6 TX / PC7 RX = Arduino D1/D0 -> COM6. LD1 = PJ13 and USER = PA0 (active high) are
-        // from the nanoFramework docs page for this board (DOCS reference-targets/stm32f769i-discovery.md),
-        // not from the target's board.h: UNVERIFIED against the target sources.
+        // F769I-DISCO. Checked against nf-interpreter @ main (a3e8139a1) targets/ChibiOS/ST_STM32F769I_DISCOVERY: the
+        // wire protocol (debugger) is USART1 (common/serialcfg.h SD1, nanoCLR/main.c sdStart: the ST-LINK virtual COM
+        // port); USART6 is configured for System.IO.Ports on PC6 TX / PC7 RX (target_system_io_ports_config.cpp) =
+        // Arduino D1/D0 (DOCS reference-targets/stm32f769i-discovery.md) -> COM6. LD1 red = PJ13 and USER = PA0
+        // (board.h GPIOJ_LED1_RED, GPIOA_BUTTON_USER, input floating; active high through the board's pull-down:
+        // from the board's user manual, not the target sources).
         public static readonly BoardProfile StmF769Discovery = new BoardProfile(
             "ST_STM32F769I_DISCOVERY", "STM32F769NI Cortex-M7 216 MHz", 157, 0, true, "COM6", 1024 * 1024);
 
-        // F429I-DISCO. Checked against nf-interpreter targets/ChibiOS/ST_STM32F429I_DISCOVERY: LD3 green = PG13
-        // and USER = PA0 (board.h GPIOG_LED3_GREEN, GPIOA_BUTTON; the button has an external pull-down, active
-        // high). The wire protocol is USART1 (serialcfg.h SD1: PA9/PA10, the ST-LINK virtual COM port). The only
-        // other UART the target configures for System.IO.Ports is USART3 on PD8/PD9
-        // (target_system_io_ports_config.cpp), and on this board PD8/PD9 are SDRAM data lines FMC_D13/D14
-        // (board.h) - the SDRAM holds the managed heap, so opening COM3 would corrupt it. Hence no console UART:
-        // output goes to the debugger's output (Console.WriteLine over the wire protocol), there is no console
-        // input, and the LED shows the pressure level. A custom firmware with a free UART fixes that.
+        // F429I-DISCO. Checked against nf-interpreter @ main (a3e8139a1) targets/ChibiOS/ST_STM32F429I_DISCOVERY:
+        // LD3 green = PG13 and USER = PA0 (board.h GPIOG_LED3_GREEN, GPIOA_BUTTON, input floating: the board's
+        // external pull-down makes it active high). The wire protocol runs on USB CDC (common/usbcfg.h SERIAL_DRIVER
+        // SDU1, nanoCLR/main.c sduStart), so the UARTs are free: System.IO.Ports configures USART1 on PA9/PA10 (the
+        // ST-LINK virtual COM port, board.h) and USART3 on PD8/PD9 (target_system_io_ports_config.cpp) - but PD8/PD9
+        // are SDRAM data lines here (board.h FMC_D13/D14), so COM3 must never be opened. Console: COM1.
+        // (Older revisions of the target put the wire protocol on USART1, serialcfg.h SD1: with such a firmware
+        // there is no free UART; use NoConsolePort.)
         public static readonly BoardProfile StmF429Discovery = new BoardProfile(
-            "ST_STM32F429I_DISCOVERY", "STM32F429ZI Cortex-M4 180 MHz", 6 * 16 + 13, 0, true, NoConsolePort, 512 * 1024);
+            "ST_STM32F429I_DISCOVERY", "STM32F429ZI Cortex-M4 180 MHz", 6 * 16 + 13, 0, true, "COM1", 512 * 1024);
 
-        // Raspberry Pi Pico. Checked against nf-interpreter targets/ChibiOS/PICO_RP2040: LED = GP25 (README.md),
-        // pin number = GPIO number; no user button (BOOTSEL is not a GPIO); the wire protocol runs over USB CDC
-        // (nanoCLR/main.c sduStart), so both UARTs are free; UART0 and UART1 are enabled (mcuconf.h
-        // RP_UART_USE_UART0/1) and System.IO.Ports is built in (defconfig). Console COM1 = UART0 on GP0 TX /
-        // GP1 RX: the COM1 -> UART0 numbering and those pins are UNVERIFIED (the target has no
-        // target_system_io_ports_config in the sources read).
+        // Raspberry Pi Pico. Checked against nf-interpreter @ main (a3e8139a1) targets/ChibiOS/PICO_RP2040: LED = GP25
+        // (README.md), pin number = GPIO number; no user button (BOOTSEL is not a GPIO); the wire protocol runs on
+        // USB CDC (nanoCLR/main.c sduStart, common/usbcfg.h SDU1); COM1 = RP2040 UART0 on GP0 TX / GP1 RX, COM2 =
+        // UART1 on GP8/GP9 (target_system_io_ports_config.cpp, _nanoCLR/System.IO.Ports UART_DRIVER_1 = UARTD0).
+        // Console: COM1 (GP0/GP1, the Pico's usual debug-UART pins).
         public static readonly BoardProfile PicoRp2040 = new BoardProfile(
             "PICO_RP2040", "RP2040 dual Cortex-M0+ 133 MHz", 25, NoPin, false, "COM1", 96 * 1024);
 

@@ -14,7 +14,7 @@ namespace ZramEmbedded.UnitTests.Firmware
         private readonly BoardProfile _profile;
         private bool _led;
 
-        public ScriptedBoard(string[] input) : this(input, BoardProfile.Virtual) { }
+        public ScriptedBoard(string[] input) : this(input, TestProfile) { }
 
         public ScriptedBoard(string[] input, BoardProfile profile)
         {
@@ -23,6 +23,10 @@ namespace ZramEmbedded.UnitTests.Firmware
             for (int i = 0; i < input.Length; i++) _stream.Add(input[i] + "\n");
             _console = new SerialConsole(_stream);
         }
+
+        /// <summary>A small profile for tests: boot reserves a 32 KiB arena, not a real board's (device test budget).</summary>
+        public static readonly BoardProfile TestProfile = new BoardProfile(
+            "SCRIPTED", "test board", BoardProfile.NoPin, BoardProfile.NoPin, true, "script", 32 * 1024);
 
         public BoardProfile Profile { get { return _profile; } }
         public ILed StatusLed { get { return this; } }

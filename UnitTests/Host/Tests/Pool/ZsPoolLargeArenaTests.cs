@@ -1,4 +1,4 @@
-// Host-only: arenas too large for a small board's RAM (512 KiB – 4 MiB). The defaults must keep the
+// Host-only: arenas too large for a small board's RAM (256 KiB – 4 MiB). The defaults must keep the
 // metadata budget (≤ 2 % of the arena) and the pool must work with 4-byte handle entries.
 using nanoFramework.TestFramework;
 using ZramEmbedded.Allocator.Pool;
@@ -11,7 +11,7 @@ namespace ZramEmbedded.UnitTests.Host.Pool
         [TestMethod]
         public void DefaultsKeepMetadataWithinTwoPercent()
         {
-            int[] arenas = { 512 * 1024, 1024 * 1024, 4 * 1024 * 1024 };
+            int[] arenas = { 256 * 1024, 512 * 1024, 1024 * 1024, 4 * 1024 * 1024 };
             PoolStats s = new PoolStats();
             for (int i = 0; i < arenas.Length; i++)
             {
