@@ -13,12 +13,22 @@ namespace ZramEmbedded.Benchmarks
                 PrintUsage();
                 return args.Length == 0 ? 2 : 0;
             }
-            var options = BenchmarkOptions.Parse(args);
+            BenchmarkOptions options;
+            try
+            {
+                options = BenchmarkOptions.Parse(args);
+            }
+            catch (Exception e) when (e is ArgumentException || e is FormatException || e is OverflowException || e is IndexOutOfRangeException)
+            {
+                Console.Error.WriteLine("bad arguments: " + e.Message);
+                return 2;
+            }
             switch (args[0])
             {
                 case "lz4": return Lz4Benchmark.Run(options);
                 case "lz4-fuzz": return Lz4FuzzBenchmark.Run(options);
                 case "alloc": return AllocBenchmark.Run(options);
+                case "store": return StoreBenchmark.Run(options);
                 default:
                     Console.Error.WriteLine("unknown command: " + args[0]);
                     PrintUsage();
@@ -32,6 +42,7 @@ namespace ZramEmbedded.Benchmarks
             Console.WriteLine("  lz4       codec ratio and speed against the machine's liblz4");
             Console.WriteLine("  lz4-fuzz  long decompressor robustness run (random and mutated blocks)");
             Console.WriteLine("  alloc     zspage pool utilization, metadata and speed against a best-fit baseline");
+            Console.WriteLine("  store     page store capacity (vs ideal and LZ4 + best-fit), feature breakdown, merge, speed");
             Console.WriteLine("  --pages FILE...  files of raw 4 KiB pages (concatenated) instead of the built-in sets");
         }
     }

@@ -284,6 +284,39 @@ namespace ZramEmbedded.Allocator.Pool
         }
 
         /// <summary>
+        /// Copies bytes [start, start+count) of the object into dst[dstOffset, dstOffset+count): a part of an
+        /// object, so a caller can stream or compare a large object through a small buffer (the page store's
+        /// merge compares objects in chunks). ArgumentOutOfRangeException when the range is outside the object
+        /// or dst; InvalidHandleException as for Read.
+        /// </summary>
+        public void ReadRange(int handle, int start, byte[] dst, int dstOffset, int count)
+        {
+            if (dst == null) throw new ArgumentNullException("dst");
+            lock (Frames)
+            {
+                int head, slot, cls, pos;
+                Decode(handle, out head, out slot, out cls, out pos);
+                int size = Frames.ReadU16(head, pos + 2);
+                if (start < 0 || count < 0 || start > size - count) throw new ArgumentOutOfRangeException("start");
+                if (dstOffset < 0 || dstOffset > dst.Length - count) throw new ArgumentOutOfRangeException("dstOffset");
+                int runBytes = RunFramesOf(size) << Frames.FrameShift;
+                if (start < runBytes)
+                {
+                    int n = PoolMath.Min(count, runBytes - start);
+                    Frames.Copy(Frames.ReadU16(head, pos + Zspage.RunHeadOffset), start, dst, dstOffset, n, false);
+                    start += n;
+                    dstOffset += n;
+                    count -= n;
+                }
+                if (count > 0)
+                {
+                    int header = runBytes > 0 ? Zspage.RunObjectHeaderBytes : Zspage.ObjectHeaderBytes;
+                    Frames.Copy(head, pos + header + start - runBytes, dst, dstOffset, count, false);
+                }
+            }
+        }
+
+        /// <summary>
         /// Write (intoPool) or Read: checks the handle, the byte count and the caller's range, then copies the
         /// run's whole frames (objects of a frame or more, PackTails) and the bytes kept in the slot.
         /// </summary>

@@ -1,7 +1,8 @@
 // The merge scan ("merge identical pages", done in the store for every client as the RFC's review asked):
 // a cursor walks the global slot table; each slot whose object the scan has not seen (SlotTable.Object)
 // is read into the store's scratch buffer and hashed; the MergeTable's chain for that hash gives
-// candidates of the same size, each read into the compare buffer and compared byte for byte. On a match
+// candidates of the same size, each compared byte for byte with it, a chunk at a time through the store's small
+// compare buffer (ZsPool.ReadRange). On a match
 // the slot joins the candidate's entry (one more reference) and its own object is freed (pages_merged);
 // otherwise the object gets an entry of its own (reference count 1) so later duplicates find it — also
 // when it is already shared, the review's case. Same-filled pages never enter the table (they hold no
@@ -92,12 +93,11 @@ namespace ZramEmbedded.Allocator.Store
             int compares = 0;
             for (int e = table.First(hash); e != MergeTable.None; e = table.Next(e))
             {
-                if (table.HashOf(e) != hash) continue;
+                if (!table.HashMatches(e, hash)) continue;
                 int other = table.HandleOf(e);
                 if (pool.GetSize(other) != size) continue;
-                pool.Read(other, b, 0, size);
                 compares++;
-                if (!ContentHash.Equal(a, 0, b, 0, size)) continue;
+                if (!SameBytes(pool, other, a, b, size)) continue;
                 table.AddRef(e);
                 pool.Free(handle);
                 store.FreedObject(size);
@@ -113,6 +113,22 @@ namespace ZramEmbedded.Allocator.Store
             store.Unindexed--;
             store.IndexedSlots++;
             return compares;
+        }
+
+        /// <summary>
+        /// Compares object `handle` with a[0..size), reading it chunk by chunk into b (the store's small
+        /// compare buffer); stops at the first chunk that differs.
+        /// </summary>
+        private static bool SameBytes(ZsPool pool, int handle, byte[] a, byte[] b, int size)
+        {
+            int chunk = b.Length;
+            for (int at = 0; at < size; at += chunk)
+            {
+                int n = size - at < chunk ? size - at : chunk;
+                pool.ReadRange(handle, at, b, 0, n);
+                if (!ContentHash.Equal(a, at, b, 0, n)) return false;
+            }
+            return true;
         }
 
         internal void CheckInvariants()

@@ -9,7 +9,7 @@
 // object is immutable and enters the table only when no equal object is there, the table never holds two
 // equal objects: one full pass frees every duplicate.
 //
-// Layout: parallel arrays of Capacity entries (hash int, handle int, refs ushort, next short: 12 B) and a
+// Layout: parallel arrays of Capacity entries (low 16 hash bits, handle int, refs, next: 10 B) and a
 // power-of-two array of bucket heads (short, one per two entries, at least 1). Free entries form a list
 // through Next. Chained rather than open-addressed so entries never move and deletion leaves no tombstones.
 // Not thread-safe on its own: the PageStore calls it under its lock.
@@ -21,7 +21,7 @@ namespace ZramEmbedded.Allocator.Store
     {
         internal const int None = -1;
 
-        private readonly int[] _hash;
+        private readonly ushort[] _hash;   // low 16 bits of the content hash; they also pick the bucket
         private readonly int[] _handle;
         private readonly ushort[] _refs;
         private readonly short[] _next;
@@ -31,17 +31,20 @@ namespace ZramEmbedded.Allocator.Store
 
         internal MergeTable(int capacity)
         {
-            _hash = new int[capacity];
+            _hash = new ushort[capacity];
             _handle = new int[capacity];
             _refs = new ushort[capacity];
             _next = new short[capacity];
             int buckets = 1;
-            while (buckets * 2 < capacity) buckets *= 2;
+            while (buckets * 2 < capacity && buckets < MaxBuckets) buckets *= 2;
             _heads = new short[buckets];
             for (int b = 0; b < buckets; b++) _heads[b] = None;
             for (int e = 0; e < capacity; e++) _next[e] = (short)(e + 1 < capacity ? e + 1 : None);
             _free = capacity > 0 ? 0 : None;
         }
+
+        /// <summary>Buckets are at most 2^16, so the 16 stored bits always find an entry's bucket again.</summary>
+        private const int MaxBuckets = 1 << 15;
 
         internal int Capacity { get { return _hash.Length; } }
 
@@ -61,9 +64,10 @@ namespace ZramEmbedded.Allocator.Store
             return _next[e];
         }
 
-        internal int HashOf(int e)
+        /// <summary>True when entry e may hold content with this hash (its stored 16 bits match).</summary>
+        internal bool HashMatches(int e, int hash)
         {
-            return _hash[e];
+            return _hash[e] == (ushort)hash;
         }
 
         internal int HandleOf(int e)
@@ -88,7 +92,7 @@ namespace ZramEmbedded.Allocator.Store
             int e = _free;
             if (e == None) return None;
             _free = _next[e];
-            _hash[e] = hash;
+            _hash[e] = (ushort)hash;
             _handle[e] = handle;
             _refs[e] = 1;
             int b = hash & (_heads.Length - 1);
@@ -148,7 +152,7 @@ namespace ZramEmbedded.Allocator.Store
             get
             {
                 int n = Capacity;
-                return StoreMath.ArrayBytes(n * 4) * 2 + StoreMath.ArrayBytes(n * 2) * 2 + StoreMath.ArrayBytes(_heads.Length * 2);
+                return StoreMath.ArrayBytes(n * 4) + StoreMath.ArrayBytes(n * 2) * 3 + StoreMath.ArrayBytes(_heads.Length * 2);
             }
         }
 

@@ -16,8 +16,8 @@
 // something. Misuse throws a specific exception before anything changes (io_stat invalid_io counts it).
 // A corrupt compressed object reads as ReadFailed for that page only.
 //
-// Memory: everything is allocated in the constructor (slot table, merge table, two page-sized scratch
-// buffers, the LZ4 encoder's hash table, a PoolStats); Register allocates the client object. No call
+// Memory: everything is allocated in the constructor (slot table, merge table, a page-sized scratch
+// buffer, a 256-byte compare window for the merge, the LZ4 encoder's hash table, a PoolStats); Register allocates the client object. No call
 // allocates otherwise. MetadataBytes counts it all (device sizes), plus the pool's own metadata.
 // Thread safety: one lock (re-entrant Monitor) around every public call; hooks run under it.
 // Units: bytes; counts in pages; time in ms from the IMonotonicClock, stamps in IdleUnitMs units.
@@ -32,10 +32,13 @@ namespace ZramEmbedded.Allocator.Store
         /// <summary>
         /// The store's own objects on the device, counted in MetadataBytes: PageStore (≈ 40 fields), its
         /// SlotTable (4), MergeTable (7), MergeScanner (6), Lz4Encoder (2), PoolStats (20), the lock object,
-        /// the client table's array header and each client object (counted per client slot of MaxClients).
+        /// the client table's array header (each registered client's object is counted while it lives).
         /// </summary>
         private const int FixedObjectBytes = 12 * 7 + 12 * (40 + 4 + 7 + 6 + 2 + 20);
         private const int ClientObjectBytes = 12 + 12 * 10;
+
+        /// <summary>The merge reads a candidate object through a buffer of this many bytes (a chunk at a time).</summary>
+        public const int CompareChunkBytes = 256;
 
         private readonly object _sync = new object();
         private readonly ZsPool _pool;
@@ -44,12 +47,13 @@ namespace ZramEmbedded.Allocator.Store
         private readonly int _hugeThreshold;
         private readonly int _idleUnitMs;
         private readonly int _mergeNowIntervalMs;
+        private readonly bool _sameFilled;
         internal readonly SlotTable Slots;
         internal readonly MergeTable Merge;
         private readonly MergeScanner _scanner;
         private readonly Lz4Encoder _encoder;
         internal readonly byte[] Scratch;      // compressed bytes of the page being written/read/hashed
-        internal readonly byte[] CompareBuffer; // the merge's copy of a candidate object
+        internal readonly byte[] CompareBuffer; // the merge's window on a candidate object (CompareChunkBytes)
         private readonly PoolStats _poolStats = new PoolStats();
         private readonly StoreClient[] _clients;
         private int _clientCount;
@@ -91,11 +95,12 @@ namespace ZramEmbedded.Allocator.Store
             _hugeThreshold = c.HugeThreshold > 0 ? c.HugeThreshold : (poolHuge < c.PageSize ? poolHuge : c.PageSize);
             _idleUnitMs = c.IdleUnitMs;
             _mergeNowIntervalMs = c.MergeNowIntervalMs;
+            _sameFilled = c.SameFilledPages;
             Slots = new SlotTable(c.SlotCount);
             Merge = new MergeTable(c.MergeTableSize);
             _encoder = new Lz4Encoder(c.EncoderHashBits);
             Scratch = new byte[c.PageSize];
-            CompareBuffer = new byte[c.MergeTableSize > 0 ? c.PageSize : 0];
+            CompareBuffer = new byte[c.MergeTableSize > 0 ? CompareChunkBytes : 0];
             _clients = new StoreClient[c.MaxClients];
             _scanner = new MergeScanner(this);
         }
@@ -166,7 +171,7 @@ namespace ZramEmbedded.Allocator.Store
             {
                 return Slots.MetadataBytes + Merge.MetadataBytes + StoreMath.ArrayBytes(Scratch.Length)
                     + StoreMath.ArrayBytes(CompareBuffer.Length) + StoreMath.ArrayBytes(_encoder.HashTableBytes)
-                    + StoreMath.ArrayBytes(_clients.Length * 4) + _clients.Length * ClientObjectBytes + FixedObjectBytes + BackingMetadataBytes;
+                    + StoreMath.ArrayBytes(_clients.Length * 4) + _clientCount * ClientObjectBytes + FixedObjectBytes + BackingMetadataBytes;
             }
         }
 
@@ -323,7 +328,7 @@ namespace ZramEmbedded.Allocator.Store
             needed = 0;
             int now = NowUnits();
             uint word;
-            if (SameFilled.Detect(src, offset, _pageSize, out word))
+            if (_sameFilled && SameFilled.Detect(src, offset, _pageSize, out word))
             {
                 DropContent(c, g);
                 Slots.Set(g, SlotTable.Same, (int)word, 0, false);

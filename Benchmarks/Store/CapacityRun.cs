@@ -1,0 +1,225 @@
+// Capacity runs for the `store` benchmark: how many logical bytes of a page sequence an arena holds.
+//
+// Store (PageStore over ZsPool): store pages in order until a write fails; run idle work to completion
+// (merge scan, then compaction); go on storing from where it stopped (the page that failed first) until a
+// write fails again. Capacity = logical bytes held / (arena bytes + every byte of metadata outside the
+// arena: slot table, merge table, scratch, encoder table, the pool's own). Features can be switched off
+// for the breakdown (same-filled detection, merge, compaction).
+// Baseline: every page LZ4-compressed (the same encoder; raw when it does not shrink) into a best-fit heap
+// (Benchmarks/Alloc/BestFitAllocator, in-arena headers), no same-filled pages, no merge, no compaction;
+// stops at the first failure. Its metadata: a 6-byte slot entry (id + size) per page slot (as many slots
+// as the store's default, more if it holds more pages), the same encoder table and a page-sized scratch
+// buffer.
+// Ideal: perfect packing and no metadata with the same dedup: a same-filled page costs 0, an exact
+// duplicate of a page already held costs 0, any other page costs its LZ4 size (raw if it does not
+// shrink); pages in order until the next does not fit. Capacity = logical bytes / arena bytes.
+using System;
+using System.Collections.Generic;
+using ZramEmbedded.Allocator.Codec;
+using ZramEmbedded.Allocator.Pool;
+using ZramEmbedded.Allocator.Store;
+using ZramEmbedded.Benchmarks.Alloc;
+
+namespace ZramEmbedded.Benchmarks.Store
+{
+    public sealed class CapacityResult
+    {
+        public string Name = "";
+        public double Capacity;
+        public long LogicalBytes;
+        public int PagesHeld;
+        public int MetadataBytes;
+        public int ArenaBytes;
+        public bool RanOutOfPages;
+        public bool RanOutOfSlots;
+        /// <summary>The default slot table ran out first; this result is with a larger one.</summary>
+        public bool SlotsRaised;
+        public int SlotCount;
+        /// <summary>Merge only: bytes of exact duplicates freed by one full scan / bytes they held (−1 if none).</summary>
+        public double MergeFreedFraction = -1;
+        public long DuplicateBytes;
+        public long PagesMerged;
+        public long SamePages;
+        public long HugePages;
+        public long PagesCompacted;
+        public int PagesAfterIdle;
+    }
+
+    public sealed class StoreFeatures
+    {
+        public bool SameFilled = true;
+        public bool Merge = true;
+        public bool Compaction = true;
+        public string Name = "store";
+        /// <summary>Overrides of the store's defaults (0 = StoreConfig.ForArena's), for parameter sweeps.</summary>
+        public int HashBits;
+        public int HugeThreshold;
+        public double SlotsPerArenaPage;
+        public double MergeEntriesPerArenaPage;
+    }
+
+    public static class CapacityRun
+    {
+        private sealed class FixedClock : IMonotonicClock
+        {
+            public long Milliseconds => 0;
+        }
+
+        public static StoreConfig ConfigFor(int arenaBytes, int pageSize, StoreFeatures f, int pageCount)
+        {
+            StoreConfig cfg = StoreConfig.ForArena(arenaBytes, pageSize);
+            cfg.SameFilledPages = f.SameFilled;
+            if (f.HashBits > 0) cfg.EncoderHashBits = f.HashBits;
+            if (f.HugeThreshold > 0) cfg.HugeThreshold = f.HugeThreshold;
+            if (f.SlotsPerArenaPage > 0) cfg.SlotCount = (int)(f.SlotsPerArenaPage * arenaBytes / pageSize);
+            if (f.MergeEntriesPerArenaPage > 0) cfg.MergeTableSize = (int)(f.MergeEntriesPerArenaPage * arenaBytes / pageSize);
+            if (!f.Merge) cfg.MergeTableSize = 0;
+            return cfg;
+        }
+
+        /// <summary>
+        /// The store's capacity with StoreConfig.ForArena's slot table; if the slots run out before the arena
+        /// fills, again with twice the slots (and their metadata) until the arena is the limit.
+        /// </summary>
+        public static CapacityResult Store(List<byte[]> pages, int arenaBytes, int pageSize, StoreFeatures f)
+        {
+            CapacityResult r = StoreOnce(pages, arenaBytes, pageSize, f);
+            double slots = 4;
+            while (r.RanOutOfSlots && slots < 64)
+            {
+                slots *= 2;
+                f.SlotsPerArenaPage = slots;
+                r = StoreOnce(pages, arenaBytes, pageSize, f);
+                r.SlotsRaised = true;
+            }
+            return r;
+        }
+
+        private static CapacityResult StoreOnce(List<byte[]> pages, int arenaBytes, int pageSize, StoreFeatures f)
+        {
+            StoreConfig cfg = ConfigFor(arenaBytes, pageSize, f, pages.Count);
+            var pool = new ZsPool(new byte[arenaBytes], StoreConfig.PoolConfigFor(arenaBytes, pageSize));
+            var store = new PageStore(pool, cfg, new FixedClock());
+            StoreClient client = store.Register("bench", cfg.SlotCount);
+            var r = new CapacityResult { Name = f.Name, ArenaBytes = arenaBytes, SlotCount = cfg.SlotCount };
+            int next = 0;
+            int slot = 0;
+            Fill(client, pages, ref next, ref slot, r);
+            var mm = new MmStat();
+            store.GetMmStat(mm);
+            long comprBefore = mm.ComprDataSize;
+            if (f.Merge)
+            {
+                r.DuplicateBytes = DuplicateBytes(pages, next, pageSize, store.HugeThreshold, cfg.EncoderHashBits, f.SameFilled);
+                while (store.MergeSlice(4096) > 0) { }
+                store.GetMmStat(mm);
+                if (r.DuplicateBytes > 0) r.MergeFreedFraction = (double)(comprBefore - mm.ComprDataSize) / r.DuplicateBytes;
+            }
+            if (f.Compaction) while (store.Compact(1 << 20) > 0) { }
+            int before = slot;
+            Fill(client, pages, ref next, ref slot, r);
+            r.PagesAfterIdle = slot - before;
+            store.GetMmStat(mm);
+            r.LogicalBytes = mm.OrigDataSize;
+            r.PagesHeld = slot;
+            r.PagesMerged = mm.PagesMerged;
+            r.SamePages = mm.SamePages;
+            r.HugePages = mm.HugePages;
+            r.PagesCompacted = mm.PagesCompacted;
+            r.MetadataBytes = store.MetadataBytes;
+            r.Capacity = (double)r.LogicalBytes / (arenaBytes + r.MetadataBytes);
+            store.CheckInvariants();
+            return r;
+        }
+
+        private static void Fill(StoreClient client, List<byte[]> pages, ref int next, ref int slot, CapacityResult r)
+        {
+            while (true)
+            {
+                if (next >= pages.Count)
+                {
+                    r.RanOutOfPages = true;
+                    return;
+                }
+                if (slot >= client.SlotCount)
+                {
+                    r.RanOutOfSlots = true;
+                    return;
+                }
+                if (client.Write(slot, pages[next], 0) != StoreResult.Ok) return;
+                next++;
+                slot++;
+            }
+        }
+
+        /// <summary>Bytes the exact duplicates among pages[0..count) hold as objects (all but the first copy).</summary>
+        private static long DuplicateBytes(List<byte[]> pages, int count, int pageSize, int hugeThreshold, int hashBits, bool sameFilled)
+        {
+            var enc = new Lz4Encoder(hashBits);
+            var buf = new byte[pageSize];
+            var seen = new HashSet<string>();
+            long bytes = 0;
+            for (int i = 0; i < count; i++)
+            {
+                if (sameFilled && SameFilled.Detect(pages[i], 0, pageSize, out _)) continue;
+                string key = Convert.ToBase64String(pages[i]);
+                if (seen.Add(key)) continue;
+                int n = enc.Compress(pages[i], 0, pageSize, buf, 0, hugeThreshold - 1);
+                bytes += n == Lz4Block.DoesNotFit ? pageSize : n;
+            }
+            return bytes;
+        }
+
+        public static CapacityResult Baseline(List<byte[]> pages, int arenaBytes, int pageSize, int hashBits, int slotCount)
+        {
+            var heap = new BestFitAllocator(new byte[arenaBytes]);
+            var enc = new Lz4Encoder(hashBits);
+            var buf = new byte[pageSize];
+            var r = new CapacityResult { Name = "baseline: LZ4 + best-fit", ArenaBytes = arenaBytes };
+            int i = 0;
+            for (; i < pages.Count; i++)
+            {
+                int n = enc.Compress(pages[i], 0, pageSize, buf, 0, pageSize - 1);
+                int id = n == Lz4Block.DoesNotFit ? heap.Alloc(pageSize, pages[i]) : heap.Alloc(n, buf);
+                if (id < 0) break;
+            }
+            r.RanOutOfPages = i >= pages.Count;
+            r.PagesHeld = i;
+            r.LogicalBytes = (long)i * pageSize;
+            r.MetadataBytes = Math.Max(slotCount, i) * 6 + enc.HashTableBytes + pageSize;
+            r.Capacity = (double)r.LogicalBytes / (arenaBytes + r.MetadataBytes);
+            return r;
+        }
+
+        public static CapacityResult Ideal(List<byte[]> pages, int arenaBytes, int pageSize, int hugeThreshold, int hashBits)
+        {
+            var enc = new Lz4Encoder(hashBits);
+            var buf = new byte[pageSize];
+            var held = new HashSet<string>();
+            var r = new CapacityResult { Name = "ideal (perfect packing, no metadata)", ArenaBytes = arenaBytes };
+            long used = 0;
+            int i = 0;
+            for (; i < pages.Count; i++)
+            {
+                int cost = 0;
+                if (!SameFilled.Detect(pages[i], 0, pageSize, out _))
+                {
+                    string key = Convert.ToBase64String(pages[i]);
+                    if (!held.Contains(key))
+                    {
+                        int n = enc.Compress(pages[i], 0, pageSize, buf, 0, hugeThreshold - 1);
+                        cost = n == Lz4Block.DoesNotFit ? pageSize : n;
+                        if (used + cost > arenaBytes) break;
+                        held.Add(key);
+                    }
+                }
+                used += cost;
+            }
+            r.RanOutOfPages = i >= pages.Count;
+            r.PagesHeld = i;
+            r.LogicalBytes = (long)i * pageSize;
+            r.Capacity = (double)r.LogicalBytes / arenaBytes;
+            return r;
+        }
+    }
+}
