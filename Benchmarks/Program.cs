@@ -20,7 +20,7 @@ namespace ZramEmbedded.Benchmarks
             }
             catch (Exception e) when (e is ArgumentException || e is FormatException || e is OverflowException || e is IndexOutOfRangeException)
             {
-                Console.Error.WriteLine("bad arguments: " + e.Message);
+                Console.Error.WriteLine(args[0] + ": " + e.Message);
                 return 2;
             }
             switch (args[0])
@@ -29,6 +29,7 @@ namespace ZramEmbedded.Benchmarks
                 case "lz4-fuzz": return Lz4FuzzBenchmark.Run(options);
                 case "alloc": return AllocBenchmark.Run(options);
                 case "store": return StoreBenchmark.Run(options);
+                case "pressure": return PressureBenchmark.Run(options);
                 default:
                     Console.Error.WriteLine("unknown command: " + args[0]);
                     PrintUsage();
@@ -43,6 +44,7 @@ namespace ZramEmbedded.Benchmarks
             Console.WriteLine("  lz4-fuzz  long decompressor robustness run (random and mutated blocks)");
             Console.WriteLine("  alloc     zspage pool utilization, metadata and speed against a best-fit baseline");
             Console.WriteLine("  store     page store capacity (vs ideal and LZ4 + best-fit), feature breakdown, merge, speed");
+            Console.WriteLine("  pressure  reclaim ladder and low-memory killer under 2x overcommit against a kill-only killer");
             Console.WriteLine("  --pages FILE...  files of raw 4 KiB pages (concatenated) instead of the built-in sets");
         }
     }

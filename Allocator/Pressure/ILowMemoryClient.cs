@@ -3,7 +3,9 @@
 // not fit), never with a lock of the killer held, so a hook may call back into the store: write,
 // discard, release its client, unregister or re-register. A hook that throws is logged and counts as
 // "freed nothing"; the ladder carries on. Hooks should return quickly: a reclaim call may overrun its
-// time budget by at most one hook.
+// time budget by at most one hook. For a write that did not fit, the store's lock is held by the calling
+// thread (re-entrant, so the hook's own store calls work): a hook must not wait for another thread that
+// uses the store.
 namespace ZramEmbedded.Allocator.Pressure
 {
     public interface ILowMemoryClient

@@ -23,6 +23,7 @@ namespace ZramEmbedded.Allocator.Pressure
 {
     public sealed class LowMemoryKiller
     {
+        private readonly PageStore _store;
         private readonly RegistrationTable _table;
         private readonly KillLog _log;
         private readonly IMonotonicClock _clock;
@@ -43,8 +44,9 @@ namespace ZramEmbedded.Allocator.Pressure
         private long _hookFailures;
         private string _lastHookFailure;
 
-        internal LowMemoryKiller(int capacity, KillLog log, IMonotonicClock clock)
+        internal LowMemoryKiller(PageStore store, int capacity, KillLog log, IMonotonicClock clock)
         {
+            _store = store;
             _table = new RegistrationTable(capacity);
             _log = log;
             _clock = clock;
@@ -74,11 +76,13 @@ namespace ZramEmbedded.Allocator.Pressure
         /// Registers `client` (its Name is the entry's name) with a priority (−1000..1000, below 0 never
         /// killed; RegistrationTable.DefaultPriority = 0 when unsure) and hooks (may be null). Registering
         /// the same client again updates it. False when the table is full. A released client →
-        /// ObjectDisposedException; null client → ArgumentNullException; bad priority → ArgumentOutOfRangeException.
+        /// ObjectDisposedException; null client → ArgumentNullException; a client of another store →
+        /// ArgumentException; bad priority → ArgumentOutOfRangeException.
         /// </summary>
         public bool TryRegister(StoreClient client, int priority, ILowMemoryClient hooks, out int id)
         {
             if (client == null) throw new ArgumentNullException("client");
+            if (client.Store != _store) throw new ArgumentException("the client belongs to another store", "client");
             if (client.IsReleased) throw new ObjectDisposedException("client");
             return _table.TryRegister(client, client.Name, priority, hooks, out id);
         }

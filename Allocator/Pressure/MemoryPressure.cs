@@ -36,7 +36,7 @@ namespace ZramEmbedded.Allocator.Pressure
             _store = store;
             _marks = new Watermarks(cfg.MinFreePermille, cfg.LowFreePermille, cfg.HighFreePermille, cfg.HysteresisPermille);
             _log = new KillLog(cfg.KillLogCapacity);
-            _killer = new LowMemoryKiller(clients, _log, clock);
+            _killer = new LowMemoryKiller(store, clients, _log, clock);
             _ladder = new ReclaimLadder(store, cfg, clock, _killer, _marks);
             store.Reclaimer = _ladder;
             _ladder.UpdateLevel();

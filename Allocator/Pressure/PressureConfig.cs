@@ -29,6 +29,12 @@ namespace ZramEmbedded.Allocator.Pressure
         /// </summary>
         public int KillCooldownMs = 1000;
 
+        /// <summary>
+        /// Idle reclaim asks each client to trim at most once per this interval (0..600000 ms); a write that
+        /// does not fit asks regardless (Trim is its cheaper alternative to a kill).
+        /// </summary>
+        public int TrimIntervalMs = 1000;
+
         /// <summary>Kills one reclaim call for a write may make, one at a time with a re-check after each (1..16).</summary>
         public int MaxKillsPerReclaim = 3;
 
@@ -57,6 +63,7 @@ namespace ZramEmbedded.Allocator.Pressure
             c.ReclaimBudgetMs = ReclaimBudgetMs;
             c.KillCooldownMs = KillCooldownMs;
             c.MaxKillsPerReclaim = MaxKillsPerReclaim;
+            c.TrimIntervalMs = TrimIntervalMs;
             c.CompactChunkBytes = CompactChunkBytes;
             c.MergeSliceBudget = MergeSliceBudget;
             c.MaxClients = MaxClients;
@@ -72,6 +79,7 @@ namespace ZramEmbedded.Allocator.Pressure
             new Watermarks(MinFreePermille, LowFreePermille, HighFreePermille, HysteresisPermille);
             if (ReclaimBudgetMs < 1 || ReclaimBudgetMs > 10000) throw new ArgumentOutOfRangeException("ReclaimBudgetMs");
             if (KillCooldownMs < 0 || KillCooldownMs > 600000) throw new ArgumentOutOfRangeException("KillCooldownMs");
+            if (TrimIntervalMs < 0 || TrimIntervalMs > 600000) throw new ArgumentOutOfRangeException("TrimIntervalMs");
             if (MaxKillsPerReclaim < 1 || MaxKillsPerReclaim > 16) throw new ArgumentOutOfRangeException("MaxKillsPerReclaim");
             if (CompactChunkBytes < 256 || CompactChunkBytes > 1024 * 1024) throw new ArgumentOutOfRangeException("CompactChunkBytes");
             if (MergeSliceBudget < 1 || MergeSliceBudget > 65536) throw new ArgumentOutOfRangeException("MergeSliceBudget");

@@ -4,15 +4,22 @@
 //  - Reclaim(bytes, requester): the store's IReclaimer, called synchronously when a write does not fit.
 //    Runs every enabled rung until the write fits ("fits" = free frames, within mem_limit, cover the
 //    bytes rounded up to frames plus one frame for a class tail — a little conservative, so the ladder
-//    never answers "fits" when the store's retry would fail for lack of frames). Compaction, merge,
-//    writeback and trims stop when the budget (ReclaimBudgetMs) is spent; the kill rung still runs, but
-//    at most one kill (one hook) after the budget — on an MCU an early kill beats a slow answer (the zram
-//    promotion thread). Up to MaxKillsPerReclaim kills, never the requester, never a protected client.
-//    A write kill does not wait for the cooldown: the alternative is failing a write a kill could serve.
+//    never answers "fits" when the store's retry would fail for lack of frames). Up to
+//    MaxKillsPerReclaim kills, never the requester, never a protected client. A write kill does not wait
+//    for the cooldown: the alternative is failing a write a kill could serve.
+//    Budget (ReclaimBudgetMs): no hook starts after the deadline, with one exception — when only
+//    non-hook work (compaction, merge, writeback) used the budget up, one kill may still start: on an
+//    MCU an early kill beats a failed write (the zram promotion thread). So a call lasts at most its
+//    budget plus one hook (plus the bounded compaction that turns a victim's pages into free frames).
+//    A trim pass that ran out of time is skipped by the writes of the next TrimIntervalMs, which go
+//    straight to the kill rung: slow trim hooks cannot keep every write from its kill.
 //  - RunIdle(budgetMs): from the idle scheduler. Updates the pressure level and runs the rungs the level
-//    calls for: Low → compaction, a merge slice; Medium → also writeback and Trim (each client once per
-//    pressure episode — until the level falls below Medium again); Critical → also one kill, if the
-//    cooldown since the last kill has passed. Stops at the budget.
+//    calls for: Low → compaction, a merge slice; Medium → also writeback and Trim (a trim round: each
+//    client once per TrimIntervalMs, so a client is not asked again and again while its answer is still
+//    fresh); Critical → also one kill, but only when this very call finished a trim round (every client
+//    asked, over one or more slices) and pressure is still critical after it, and the cooldown since the
+//    last kill has passed — idle reclaim never kills while a trim could still give the space back.
+//    Stops at the budget.
 // One run at a time: a reclaim or idle call that finds the ladder running (a hook's write re-entering
 // it, or another thread) returns at once ("freed nothing") instead of waiting, so no call blocks longer
 // than its budget plus one hook and hooks cannot make the ladder recurse or loop: every call makes at
@@ -39,8 +46,13 @@ namespace ZramEmbedded.Allocator.Pressure
         private readonly int _chunk;
         private readonly int _mergeSlice;
         private readonly LadderSteps _steps;
-        private readonly int[] _idleTrimmed;   // ids trimmed by idle reclaim in the current pressure episode
+        private readonly int _trimIntervalMs;
+        private readonly int[] _idleTrimmed;   // ids trimmed by idle reclaim in the current trim round
         private int _idleTrimmedCount;
+        private long _roundStartMs;
+        private bool _roundStarted;
+        private bool _trimsTimedOut;           // the last write-path trim pass ran out of budget...
+        private long _trimsTimedOutAt;         // ...at this time
         private IWritebackStep _writeback;
         private int _busy;                     // 1 while a call runs the ladder (Interlocked)
         private bool _killedOnce;
@@ -71,6 +83,7 @@ namespace ZramEmbedded.Allocator.Pressure
             _chunk = cfg.CompactChunkBytes;
             _mergeSlice = cfg.MergeSliceBudget;
             _steps = cfg.Steps;
+            _trimIntervalMs = cfg.TrimIntervalMs;
             _idleTrimmed = new int[killer.Table.Capacity];
         }
 
@@ -210,29 +223,43 @@ namespace ZramEmbedded.Allocator.Pressure
                 _writebackBytes += Freed(before);
                 if (ok) return true;
             }
-            if (Has(LadderSteps.Trim) && !Late(deadline))
+            bool hookCrossed = false; // a hook ended past the deadline: no further hook may start
+            if (Has(LadderSteps.Trim) && !Late(deadline) && !TrimsTimedOutRecently())
             {
                 tried |= LadderSteps.Trim;
                 int n = _killer.RefreshSnapshot();
-                for (int pos = 0; pos < n && !Late(deadline); pos++)
+                int pos = 0;
+                for (; pos < n && !Late(deadline); pos++)
                 {
                     before = ReadPool();
                     if (!_killer.TrimAt(pos, PressureLevel.Critical)) continue;
+                    hookCrossed = Late(deadline);
                     bool ok = CompactUntilFits(bytes, deadline);
                     _trimBytes += Freed(before);
-                    if (ok) return true;
+                    if (ok)
+                    {
+                        _trimsTimedOut = false;
+                        return true;
+                    }
                 }
+                // Trims that ran out of time are not repeated by the next writes for TrimIntervalMs: they go
+                // straight to the kill rung, so slow trim hooks cannot starve every write of its kill.
+                _trimsTimedOut = pos < n;
+                _trimsTimedOutAt = _clock.Milliseconds;
             }
             if (Has(LadderSteps.Kill))
             {
                 for (int k = 0; k < _maxKills; k++)
                 {
+                    // Past the deadline one kill may still start — unless a hook already ran past it.
+                    if (hookCrossed) break;
                     _killer.RefreshSnapshot();
                     int pos = _killer.PickVictim(requester);
                     if (pos < 0) break;
+                    bool lateBefore = Late(deadline);
                     Kill(pos, KillReason.WriteDidNotFit, requester, bytes, tried, deadline);
                     if (Fits(bytes)) return true;
-                    if (Late(deadline)) break; // one kill past the budget at most
+                    if (lateBefore || Late(deadline)) break;
                 }
             }
             return Fits(bytes);
@@ -241,7 +268,7 @@ namespace ZramEmbedded.Allocator.Pressure
         private int Idle(long deadline)
         {
             PressureLevel level = UpdateLevel();
-            if (level < PressureLevel.Medium) _idleTrimmedCount = 0; // the episode is over
+            if (level < PressureLevel.Medium) _roundStarted = false; // pressure eased: the next rise starts a fresh round
             if (level == PressureLevel.None) return 0;
             _idleRuns++;
             long begin = ReadPool();
@@ -275,24 +302,37 @@ namespace ZramEmbedded.Allocator.Pressure
                 _writebackBytes += Freed(before);
             }
             level = UpdateLevel();
+            bool roundDone = false; // this call asked the last clients of a trim round
             if (Has(LadderSteps.Trim) && level >= PressureLevel.Medium && !Late(deadline))
             {
                 tried |= LadderSteps.Trim;
+                long now = _clock.Milliseconds;
+                if (!_roundStarted || now - _roundStartMs >= _trimIntervalMs)
+                {
+                    _roundStarted = true;
+                    _roundStartMs = now;
+                    _idleTrimmedCount = 0;
+                }
                 int n = _killer.RefreshSnapshot();
-                for (int pos = 0; pos < n && !Late(deadline); pos++)
+                int trimmed = 0;
+                int pos = 0;
+                for (; pos < n && !Late(deadline); pos++)
                 {
                     level = UpdateLevel();
                     if (level < PressureLevel.Medium) break;
                     int id = _killer.IdAt(pos);
-                    if (TrimmedThisEpisode(id)) continue;
+                    if (TrimmedThisRound(id)) continue;
                     before = ReadPool();
                     if (!_killer.TrimAt(pos, level)) continue;
+                    trimmed++;
                     if (_idleTrimmedCount < _idleTrimmed.Length) _idleTrimmed[_idleTrimmedCount++] = id;
                     _store.Compact(_chunk);
                     _trimBytes += Freed(before);
                 }
+                roundDone = pos == n && trimmed > 0;
             }
-            if (Has(LadderSteps.Kill) && UpdateLevel() == PressureLevel.Critical && !Late(deadline) && CooledDown())
+            if (Has(LadderSteps.Kill) && (roundDone || !Has(LadderSteps.Trim)) && UpdateLevel() == PressureLevel.Critical
+                && !Late(deadline) && CooledDown())
             {
                 _killer.RefreshSnapshot();
                 int pos = _killer.PickVictim(null);
@@ -412,7 +452,12 @@ namespace ZramEmbedded.Allocator.Pressure
             return !_killedOnce || _clock.Milliseconds - _lastKillMs >= _cooldownMs;
         }
 
-        private bool TrimmedThisEpisode(int id)
+        private bool TrimsTimedOutRecently()
+        {
+            return _trimsTimedOut && _clock.Milliseconds - _trimsTimedOutAt < _trimIntervalMs;
+        }
+
+        private bool TrimmedThisRound(int id)
         {
             for (int i = 0; i < _idleTrimmedCount; i++)
                 if (_idleTrimmed[i] == id) return true;

@@ -150,7 +150,8 @@ namespace ZramEmbedded.UnitTests.Firmware
             Assert.Contains("uptime ", output);
             Assert.Contains("ZramEmbedded " + Boot.Version, output);
             Assert.Contains("pressure none: ", output);
-            Assert.Contains("watermarks (free space): low below 20.0 %", output);
+            Assert.Contains("watermarks min/low/high 5.0/10.0/20.0 % free", output);
+            Assert.Contains("sensors priority 100", output);
         }
 
         [TestMethod]

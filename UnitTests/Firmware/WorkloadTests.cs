@@ -86,7 +86,8 @@ namespace ZramEmbedded.UnitTests.Firmware
             Assert.IsTrue(m.Pressure.KillLog.TotalKills > 0, "kills: " + m.Pressure.KillLog.TotalKills.ToString());
             Assert.IsTrue(m.Pressure.Killer.Trims > 0, "trims");
             string log = board.Output;
-            Assert.Contains("    age_s app", log);
+            Assert.Contains("kills " + m.Pressure.KillLog.TotalKills.ToString() + " (", log);
+            Assert.Contains(" after ", log);
             Assert.IsTrue(board.LedChanges > 0, "the LED showed the pressure");
             Assert.AreEqual(0L, m.Workload.VerifyAll());
             Assert.AreEqual(0L, m.Workload.Mismatches);

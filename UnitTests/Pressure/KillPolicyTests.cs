@@ -55,6 +55,25 @@ namespace ZramEmbedded.UnitTests.Pressure
         }
 
         [TestMethod]
+        public void IdleReclaimDoesNotKillWhileTrimsGiveSpaceBack()
+        {
+            PressureRig rig = new PressureRig();
+            TestApp a = rig.App("a", 16, 900);
+            TestApp b = rig.App("b", 20, 800);
+            a.CacheStart = 4;
+            Assert.AreEqual(14, a.Fill(0, 14));
+            int slot = 0;
+            while (rig.FreeFrames >= 5) Assert.AreEqual(StoreResult.Ok, b.Write(slot++));
+            Assert.AreEqual((int)PressureLevel.Critical, (int)rig.Pressure.Update());
+            rig.Pressure.RunIdle(50);
+            Assert.AreEqual(1, a.Trims);
+            Assert.AreEqual(4, a.Pages, "the cache went");
+            Assert.AreEqual(0L, rig.Pressure.KillLog.TotalKills);
+            Assert.IsTrue((int)rig.Pressure.Level < (int)PressureLevel.Critical);
+            rig.Check();
+        }
+
+        [TestMethod]
         public void IdleReclaimFollowsTheLevel()
         {
             PressureRig rig = new PressureRig();
@@ -66,7 +85,7 @@ namespace ZramEmbedded.UnitTests.Pressure
             Assert.AreEqual((int)PressureLevel.Low, (int)rig.Pressure.Level);
             rig.Pressure.RunIdle(50);
             Assert.AreEqual(0, a.Trims);
-            // Medium: one trim per episode, even over several idle slices.
+            // Medium: one trim per trim round (TrimIntervalMs), even over several idle slices.
             while (rig.Pressure.Update() < PressureLevel.Medium) Assert.AreEqual(StoreResult.Ok, a.Write(slot++));
             Assert.IsTrue(slot <= 35, "the cache slots are not written yet: the trim frees nothing");
             rig.Pressure.RunIdle(50);
@@ -74,14 +93,17 @@ namespace ZramEmbedded.UnitTests.Pressure
             Assert.AreEqual(1, a.Trims);
             Assert.AreEqual((int)PressureLevel.Medium, (int)a.LastTrimLevel);
             Assert.AreEqual(0L, rig.Pressure.KillLog.TotalKills, "no kill below critical");
-            // The episode ends when the level drops below medium; the next one trims again.
+            rig.Clock.Advance(1000);
+            rig.Pressure.RunIdle(50);
+            Assert.AreEqual(2, a.Trims, "a new round after the interval");
+            // Pressure easing below medium ends the round; the next rise trims at once.
             for (int s = 0; s < slot; s++) a.Client.Discard(s);
             rig.Pressure.RunIdle(50);
             Assert.AreEqual((int)PressureLevel.None, (int)rig.Pressure.Level);
             slot = 0;
             while (rig.Pressure.Update() < PressureLevel.Medium) Assert.AreEqual(StoreResult.Ok, a.Write(slot++));
             rig.Pressure.RunIdle(50);
-            Assert.AreEqual(2, a.Trims);
+            Assert.AreEqual(3, a.Trims);
             rig.Check();
         }
 

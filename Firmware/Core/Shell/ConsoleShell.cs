@@ -24,8 +24,7 @@ namespace ZramEmbedded.Firmware.Shell
         private readonly AppsReport _apps;
         private readonly ArenaMap _map;
         private readonly PoolReport _classes;
-        private readonly PressureStats _pressure = new PressureStats();
-        private readonly KillRecord _kill = new KillRecord();
+        private readonly PressureReport _pressureReport;
 
         public ConsoleShell(Machine machine)
         {
@@ -37,6 +36,7 @@ namespace ZramEmbedded.Firmware.Shell
             _apps = new AppsReport(machine.Workload);
             _map = new ArenaMap(machine.Pool);
             _classes = new PoolReport(machine.Pool);
+            _pressureReport = new PressureReport(machine.Pressure);
         }
 
         /// <summary>True while running a script: `watch` then stops after BatchWatchLines lines.</summary>
@@ -88,11 +88,11 @@ namespace ZramEmbedded.Firmware.Shell
                     return Kill(w);
                 case "pressure":
                     if (args != 0) return Usage(cmd);
-                    Pressure();
+                    _pressureReport.PrintSummary(_console);
                     return true;
                 case "kills":
                     if (args != 0) return Usage(cmd);
-                    Kills(true);
+                    _pressureReport.PrintKillLog(_console);
                     return true;
                 case "writeback":
                     return Writeback(w);
@@ -286,35 +286,6 @@ namespace ZramEmbedded.Firmware.Shell
             a.Kill(_m.Now);
             _out.Line("kill: " + a.Name + " killed, " + pages.ToString() + " pages freed; it restarts in " + (DemoApp.RestartDelayMs / 1000).ToString() + " s");
             return true;
-        }
-
-        private void Pressure()
-        {
-            _m.Pressure.GetStats(_pressure);
-            Watermarks wm = _m.Pressure.Watermarks;
-            long cap = _pressure.CapacityBytes;
-            _out.Line("pressure " + PressureLevels.Name(_pressure.Level) + ": " + Format.Kib(_pressure.FreeBytes) + " KiB free of " + Format.Kib(cap) + " KiB ("
-                + Format.Percent(_pressure.FreeBytes, cap) + " %)");
-            _out.Line("watermarks (free space): low below " + Format.Percent(wm.HighFreePermille, 1000) + " %, medium below " + Format.Percent(wm.LowFreePermille, 1000)
-                + " %, critical below " + Format.Percent(wm.MinFreePermille, 1000) + " %; a level is left " + Format.Percent(wm.HysteresisPermille, 1000) + " points above its mark");
-            _out.Line("reclaim: " + _pressure.ReclaimCalls.ToString() + " calls for writes (" + _pressure.ReclaimSatisfied.ToString() + " made room), "
-                + _pressure.IdleRuns.ToString() + " idle runs, " + _pressure.Trims.ToString() + " trims, " + _pressure.Kills.ToString() + " kills, "
-                + _pressure.Registered.ToString() + " apps registered");
-        }
-
-        private void Kills(bool header)
-        {
-            KillLog log = _m.Pressure.KillLog;
-            _out.Line("kills: " + log.TotalKills.ToString() + " in all, newest first (" + log.Count.ToString() + " kept)");
-            if (log.Count > 0) _out.Line("    age_s app       prio pages   kib reason           requester level");
-            for (int age = 0; age < log.Count; age++)
-            {
-                if (!log.TryGet(age, _kill)) break;
-                _out.Line(Format.Right(Format.Ratio(_m.Now - _kill.TimeMs, 1000), 9) + " " + Format.Left(_kill.Victim == null ? "?" : _kill.Victim, 9)
-                    + Format.Right(_kill.Priority, 5) + Format.Right(_kill.PagesFreed, 6) + Format.Right(Format.Kib(_kill.BytesFreed), 6) + " "
-                    + Format.Left(KillReasons.Name(_kill.Reason), 16) + " " + Format.Left(_kill.Requester == null ? "-" : _kill.Requester, 9) + " "
-                    + PressureLevels.Name(_kill.LevelBefore) + "->" + PressureLevels.Name(_kill.LevelAfter));
-            }
         }
 
         private bool Led(string[] w)
