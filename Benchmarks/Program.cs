@@ -30,6 +30,7 @@ namespace ZramEmbedded.Benchmarks
                 case "alloc": return AllocBenchmark.Run(options);
                 case "store": return StoreBenchmark.Run(options);
                 case "pressure": return PressureBenchmark.Run(options);
+                case "writeback": return WritebackBenchmark.Run(options);
                 default:
                     Console.Error.WriteLine("unknown command: " + args[0]);
                     PrintUsage();
@@ -45,6 +46,7 @@ namespace ZramEmbedded.Benchmarks
             Console.WriteLine("  alloc     zspage pool utilization, metadata and speed against a best-fit baseline");
             Console.WriteLine("  store     page store capacity (vs ideal and LZ4 + best-fit), feature breakdown, merge, speed");
             Console.WriteLine("  pressure  reclaim ladder and low-memory killer under 2x overcommit against a kill-only killer");
+            Console.WriteLine("  writeback capacity, write amplification and read-back speed with a backing store (--arena-kib, --backing-kib, --rounds, --file PATH)");
             Console.WriteLine("  --pages FILE...  files of raw 4 KiB pages (concatenated) instead of the built-in sets");
         }
     }

@@ -89,6 +89,16 @@ namespace ZramEmbedded.Allocator.Store
             }
         }
 
+        /// <summary>True when the client's slot has its page on the backing store now (misuse as for Read).</summary>
+        public bool IsOnBackingStore(StoreClient client, int slot)
+        {
+            if (client == null) throw new ArgumentNullException("client");
+            lock (_sync)
+            {
+                return Slots.KindOf(CheckAccess(client, slot)) == SlotTable.Backed;
+            }
+        }
+
         /// <summary>Slots whose page is on the backing store now (a merged page counts once per slot).</summary>
         public int BackedSlots { get { lock (_sync) { return _backedSlots; } } }
 
@@ -368,10 +378,22 @@ namespace ZramEmbedded.Allocator.Store
                 if (Merge.HashOf(e) != hash) continue;
                 int other = Merge.HandleOf(e);
                 if (_pool.GetSize(other) != length) continue;
-                _pool.Read(other, CompareBuffer, 0, length);
-                if (ContentHash.Equal(buf, p, CompareBuffer, 0, length)) return e;
+                if (SameAsObject(other, buf, p, length)) return e;
             }
             return MergeTable.None;
+        }
+
+        /// <summary>Object `handle` against buf[p..p+length), through the store's small compare window.</summary>
+        private bool SameAsObject(int handle, byte[] buf, int p, int length)
+        {
+            byte[] window = CompareBuffer;
+            for (int at = 0; at < length; at += window.Length)
+            {
+                int n = length - at < window.Length ? length - at : window.Length;
+                _pool.ReadRange(handle, at, window, 0, n);
+                if (!ContentHash.Equal(buf, p + at, window, 0, n)) return false;
+            }
+            return true;
         }
 
         /// <summary>DropContent for a Backed slot: one reference less; the last frees the record.</summary>

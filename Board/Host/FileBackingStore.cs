@@ -8,6 +8,26 @@ namespace ZramEmbedded.Board.Host
 {
     public static class FileBackingStore
     {
+        /// <summary>The command-line option naming the backing file: `--backing PATH`.</summary>
+        public const string Option = "--backing";
+
+        /// <summary>
+        /// The value of `--backing PATH` in args (e.g. the firmware's Environment.GetCommandLineArgs()), or
+        /// null when absent. ArgumentException when the option has no path after it.
+        /// </summary>
+        public static string PathFromCommandLine(string[] args)
+        {
+            if (args == null) return null;
+            for (int i = 0; i < args.Length; i++)
+            {
+                if (args[i] != Option) continue;
+                if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                    throw new ArgumentException(Option + " needs a file path");
+                return args[i + 1];
+            }
+            return null;
+        }
+
         /// <summary>Opens or creates `path` as a backing store of recordCount records of recordSize bytes.</summary>
         public static StreamBackingStore Open(string path, int recordSize, int recordCount)
         {

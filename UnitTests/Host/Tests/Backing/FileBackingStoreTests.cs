@@ -102,6 +102,16 @@ namespace ZramEmbedded.UnitTests.Host.Backing
             }
         }
 
+        [TestMethod]
+        public void PathComesFromTheCommandLine()
+        {
+            Assert.AreEqual("wb.bin", FileBackingStore.PathFromCommandLine(new[] { "Firmware.dll", "--backing", "wb.bin" }));
+            Assert.IsNull(FileBackingStore.PathFromCommandLine(new[] { "Firmware.dll" }));
+            Assert.IsNull(FileBackingStore.PathFromCommandLine(null));
+            Assert.ThrowsException(typeof(ArgumentException), () => FileBackingStore.PathFromCommandLine(new[] { "--backing" }));
+            Assert.ThrowsException(typeof(ArgumentException), () => FileBackingStore.PathFromCommandLine(new[] { "--backing", "--other" }));
+        }
+
         private sealed class DropFirstWrite : IBackingStore
         {
             private readonly IBackingStore _inner;

@@ -1,4 +1,4 @@
-// Host-only writeback tests: the randomized model (WritebackModel) run long over many seeds, and the page
+// Host-only writeback tests: the randomized model (WritebackModel) over many seeds, and the page
 // store over the backing file on the PC across a firmware restart — what StreamBackingStore promises:
 // the file and its epoch survive, the new run's store starts empty, writes back and reads back through
 // the same file, and nothing of the previous run is ever read as a page.
@@ -22,10 +22,11 @@ namespace ZramEmbedded.UnitTests.Host.Backing
         public void ModelLongRuns()
         {
             long faults = 0, failed = 0, fromDevice = 0;
-            for (uint seed = 10; seed < 22; seed++)
+            for (uint seed = 1; seed < 13; seed++)
             {
                 var m = new WritebackModel(seed, 24, 4000);
                 m.Run(3000);
+                Assert.IsTrue(m.ReadsFromDevice > 0 && m.MaxBacked > 0 && m.FaultsFired > 0, "seed " + seed + " exercised the device");
                 faults += m.FaultsFired;
                 failed += m.FailedReadsExplained;
                 fromDevice += m.ReadsFromDevice;
@@ -44,6 +45,46 @@ namespace ZramEmbedded.UnitTests.Host.Backing
                 m.Run(2500);
                 m.DrainAndRelease();
             }
+        }
+
+        [TestMethod]
+        public void WritebackAndReadBackAllocateNothing()
+        {
+            var clock = new ManualClock();
+            PageStore store = NewStore(clock);
+            store.AttachBackingStore(new FaultyBackingStore(RecordCodec.HeaderSize + 1024, 16, 1, 0));
+            StoreClient a = store.Register("a", 8);
+            StoreClient b = store.Register("b", 4);
+            byte[][] pages = new byte[8][];
+            for (int i = 0; i < 8; i++)
+            {
+                pages[i] = new byte[1024];
+                if (i == 7) StoreFixtures.Random(pages[i], 3);
+                else StoreFixtures.Structured(pages[i], (uint)(i % 5)); // slots 5 and 6 repeat 0 and 1: merged
+                a.Write(i, pages[i], 0);
+                b.Write(i % 4, pages[i], 0);
+            }
+            var bd = new BdStat();
+            var mm = new MmStat();
+            byte[] back = new byte[1024];
+            long allocated = 0;
+            for (int round = 0; round < 20; round++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                while (store.MergeSlice(64) > 0) { }
+                store.MarkAllIdle();
+                int n = store.Writeback(round % 3 == 0 ? WritebackMode.Huge : WritebackMode.Idle, 16);
+                for (int i = 0; i < 8; i++) a.Read(i, back, 0);
+                for (int i = 0; i < 4; i++) b.Read(i, back, 0);
+                a.Discard(round % 8);
+                a.Write(round % 8, pages[round % 8], 0);
+                store.GetBdStat(bd);
+                store.GetMmStat(mm);
+                if (round >= 2) allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+                Assert.IsTrue(n > 0, "round " + round + " wrote back");
+            }
+            Assert.AreEqual(0L, allocated, "bytes allocated by writeback, read-back, discard and stats once warm");
+            store.CheckInvariants();
         }
 
         private static PageStore NewStore(ManualClock clock)

@@ -1,13 +1,15 @@
 // The ladder's writeback rung over the store: idle reclaim takes only pages older than IdleAgeMs, an
 // urgent call takes the oldest pages whatever their age, huge ones first, until the bytes are freed; and
 // wired into MemoryPressure, a write that does not fit is satisfied by writeback instead of a kill.
+// Host-only because the device test assembly is at its IL size limit (the code is nano-subset).
 using nanoFramework.TestFramework;
 using ZramEmbedded.Allocator.Backing;
 using ZramEmbedded.Allocator.Pressure;
 using ZramEmbedded.Allocator.Store;
+using ZramEmbedded.UnitTests.Backing;
 using ZramEmbedded.UnitTests.Store;
 
-namespace ZramEmbedded.UnitTests.Backing
+namespace ZramEmbedded.UnitTests.Host.Backing
 {
     [TestClass]
     public class StoreWritebackStepTests

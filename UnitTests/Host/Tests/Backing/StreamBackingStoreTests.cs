@@ -7,8 +7,9 @@ using System.IO;
 using nanoFramework.TestFramework;
 using ZramEmbedded.Allocator.Backing;
 using ZramEmbedded.Board;
+using ZramEmbedded.UnitTests.Backing;
 
-namespace ZramEmbedded.UnitTests.Backing
+namespace ZramEmbedded.UnitTests.Host.Backing
 {
     [TestClass]
     public class StreamBackingStoreTests

@@ -1,8 +1,9 @@
-// A randomized model of the page store with writeback, for the model-based tests (device suite, short
-// runs; host-only, long runs). Three clients write, rewrite (also with another slot's content, so the
-// merge scan has duplicates to share), read, discard and get released and replaced, while idle marking,
-// writeback in every mode (also from the store's reclaimer when a write does not fit), merge slices,
-// compaction, a switching writeback_limit and injected device faults of every kind interleave.
+// A randomized model of the page store with writeback, for the model-based tests (host-only: the device
+// test assembly is at its IL size limit; written in the nanoFramework subset all the same). Three clients
+// write, rewrite (also with another slot's content, so the merge scan has duplicates to share), read,
+// discard and get released and replaced, while idle marking, writeback in every mode (also from the
+// store's reclaimer when a write does not fit), merge slices, compaction, a switching writeback_limit and
+// injected device faults of every kind interleave.
 //
 // The model knows each slot's content as a token (content is a pure function of the token). It follows
 // the device's write log to know which token each record holds, and the fault log to know which token a
