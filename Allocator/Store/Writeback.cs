@@ -375,7 +375,7 @@ namespace ZramEmbedded.Allocator.Store
         {
             for (int e = Merge.First(hash); e != MergeTable.None; e = Merge.Next(e))
             {
-                if (Merge.HashOf(e) != hash) continue;
+                if (!Merge.HashMatches(e, hash)) continue;
                 int other = Merge.HandleOf(e);
                 if (_pool.GetSize(other) != length) continue;
                 if (SameAsObject(other, buf, p, length)) return e;
