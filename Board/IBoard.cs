@@ -1,9 +1,9 @@
 // What the firmware needs from a board: its profile, a status LED, the user button, a serial console (the
-// line editor over the board's console byte stream, see Console/), a millisecond clock, an optional backing
+// line editor over the board's console byte stream, see Terminal/), a millisecond clock, an optional backing
 // store for writeback, and a reboot.
 // Implemented by the virtual board (Board/Host, for the PC) and by the device board (Board/Device, GPIO +
 // UART on a real MCU).
-using ZramEmbedded.Board.Console;
+using ZramEmbedded.Board.Terminal;
 
 namespace ZramEmbedded.Board
 {

@@ -1,7 +1,7 @@
 // The console of a board without a free UART (see BoardProfile.NoConsolePort): output goes to the debugger's
 // output window over the wire protocol (Console.Write), input never arrives. The firmware still runs its
 // apps and idle work, and the LED shows the pressure level. Device-only.
-using ZramEmbedded.Board.Console;
+using ZramEmbedded.Board.Terminal;
 
 namespace ZramEmbedded.Board.Device
 {

@@ -4,7 +4,7 @@
 using System;
 using System.Device.Gpio;
 using nanoFramework.Runtime.Native;
-using ZramEmbedded.Board.Console;
+using ZramEmbedded.Board.Terminal;
 
 namespace ZramEmbedded.Board.Device
 {

@@ -2,7 +2,7 @@
 // only what the driver already holds (BytesToRead), so it never waits for a timeout and never throws one:
 // a slow typist loses nothing, and the firmware's main loop keeps running between keystrokes. Device-only.
 using System.IO.Ports;
-using ZramEmbedded.Board.Console;
+using ZramEmbedded.Board.Terminal;
 
 namespace ZramEmbedded.Board.Device
 {

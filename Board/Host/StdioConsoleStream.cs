@@ -5,7 +5,7 @@
 using System;
 using System.IO;
 using System.Threading;
-using ZramEmbedded.Board.Console;
+using ZramEmbedded.Board.Terminal;
 
 namespace ZramEmbedded.Board.Host
 {

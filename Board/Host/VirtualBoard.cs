@@ -6,7 +6,7 @@
 // writeback a file. Host-only.
 using System;
 using System.Diagnostics;
-using ZramEmbedded.Board.Console;
+using ZramEmbedded.Board.Terminal;
 
 namespace ZramEmbedded.Board.Host
 {

@@ -4,7 +4,7 @@
 using ZramEmbedded.Allocator.Pool;
 using ZramEmbedded.Allocator.Store;
 using ZramEmbedded.Board;
-using ZramEmbedded.Board.Console;
+using ZramEmbedded.Board.Terminal;
 using ZramEmbedded.Firmware.Shell;
 
 namespace ZramEmbedded.Firmware

@@ -2,7 +2,7 @@
 // idle work, LED); run each line as a command. Non-interactive (RunPlan): run the workload for the given
 // seconds, then the script's commands (each echoed after the prompt, outputs in order), then read back and
 // check every page and print a summary; the exit code is 1 when any app saw a mismatch, else 0.
-using ZramEmbedded.Board.Console;
+using ZramEmbedded.Board.Terminal;
 using ZramEmbedded.Firmware.Shell;
 
 namespace ZramEmbedded.Firmware

@@ -4,7 +4,7 @@ using nanoFramework.TestFramework;
 using ZramEmbedded.Board;
 using ZramEmbedded.Firmware;
 using ZramEmbedded.Firmware.Shell;
-using ZramEmbedded.UnitTests.Console;
+using ZramEmbedded.UnitTests.Terminal;
 
 namespace ZramEmbedded.UnitTests.Firmware
 {

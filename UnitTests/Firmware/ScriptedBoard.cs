@@ -2,8 +2,8 @@
 // replays given input lines (each ended by LF) and records everything written; LED, button and clock are
 // plain fields. Nano subset (part of the device suite).
 using ZramEmbedded.Board;
-using ZramEmbedded.Board.Console;
-using ZramEmbedded.UnitTests.Console;
+using ZramEmbedded.Board.Terminal;
+using ZramEmbedded.UnitTests.Terminal;
 
 namespace ZramEmbedded.UnitTests.Firmware
 {

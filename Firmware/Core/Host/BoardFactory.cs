@@ -4,7 +4,7 @@
 using System;
 using System.IO;
 using ZramEmbedded.Board;
-using ZramEmbedded.Board.Console;
+using ZramEmbedded.Board.Terminal;
 using ZramEmbedded.Board.Host;
 
 namespace ZramEmbedded.Firmware

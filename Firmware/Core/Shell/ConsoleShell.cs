@@ -5,7 +5,7 @@
 using ZramEmbedded.Allocator.Pressure;
 using ZramEmbedded.Allocator.Store;
 using ZramEmbedded.Board;
-using ZramEmbedded.Board.Console;
+using ZramEmbedded.Board.Terminal;
 using ZramEmbedded.Firmware.Apps;
 
 namespace ZramEmbedded.Firmware.Shell

@@ -1,6 +1,6 @@
 // The shell's output side: lines to the board's console (a thin wrapper so reports do not depend on the
 // console's reading side).
-using ZramEmbedded.Board.Console;
+using ZramEmbedded.Board.Terminal;
 
 namespace ZramEmbedded.Firmware.Shell
 {

@@ -32,13 +32,18 @@ namespace ZramEmbedded.UnitTests.Host.Memory
             public int Samples;
         }
 
-        /// <summary>Measures the device suite: the sources of UnitTests.nfproj, instrumented, in a process of their own.</summary>
+        /// <summary>
+        /// Measures the device suite: the sources of both of its projects (UnitTests.nfproj and SystemTests.nfproj;
+        /// helpers they share once), instrumented, in a process of their own.
+        /// </summary>
         public static List<Figure> MeasureDeviceSuite(out List<string> failures)
         {
             string nf = NanoBuild.Probe.FindNfBuild();
-            NfProject project = NfProject.Load(Path.Combine(nf, "device", "UnitTests", "UnitTests.nfproj"));
             string repo = Path.GetDirectoryName(nf);
-            return Measure(project.Sources.Select(f => (Path.GetRelativePath(repo, f), File.ReadAllText(f))), out failures);
+            var sources = new[] { "UnitTests", "SystemTests" }
+                .SelectMany(name => NfProject.Load(Path.Combine(nf, "device", name, name + ".nfproj")).Sources)
+                .Select(Path.GetFullPath).Distinct(StringComparer.OrdinalIgnoreCase);
+            return Measure(sources.Select(f => (Path.GetRelativePath(repo, f), File.ReadAllText(f))), out failures);
         }
 
         /// <summary>Measures any device-style test sources (path, text) the same way (for the check's own tests).</summary>

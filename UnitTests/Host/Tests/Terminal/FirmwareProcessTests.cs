@@ -8,7 +8,7 @@ using System.Net;
 using System.Net.Sockets;
 using nanoFramework.TestFramework;
 
-namespace ZramEmbedded.UnitTests.Host.Console
+namespace ZramEmbedded.UnitTests.Host.Terminal
 {
     [TestClass]
     public class FirmwareProcessTests

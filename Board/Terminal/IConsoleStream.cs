@@ -1,7 +1,7 @@
 // The byte stream under every console: a UART on a board, stdin/stdout or a TCP connection on the PC, a
 // scripted byte source in tests. Read never blocks for long (the firmware's single main loop polls it between
 // app ticks and idle work), so a console with nothing to say costs nothing and no byte waits on a timeout.
-namespace ZramEmbedded.Board.Console
+namespace ZramEmbedded.Board.Terminal
 {
     public interface IConsoleStream
     {

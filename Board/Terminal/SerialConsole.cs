@@ -8,7 +8,7 @@
 // allocate either (the strings written are the caller's).
 using System.Threading;
 
-namespace ZramEmbedded.Board.Console
+namespace ZramEmbedded.Board.Terminal
 {
     public sealed class SerialConsole : IConsolePort
     {

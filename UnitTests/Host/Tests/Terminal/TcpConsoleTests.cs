@@ -6,10 +6,10 @@ using System.Diagnostics;
 using System.IO;
 using nanoFramework.TestFramework;
 using ZramEmbedded.Board;
-using ZramEmbedded.Board.Console;
+using ZramEmbedded.Board.Terminal;
 using ZramEmbedded.Board.Host;
 
-namespace ZramEmbedded.UnitTests.Host.Console
+namespace ZramEmbedded.UnitTests.Host.Terminal
 {
     [TestClass]
     public class TcpConsoleTests

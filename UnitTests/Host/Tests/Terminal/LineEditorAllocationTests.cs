@@ -2,9 +2,9 @@
 // overlong input); only taking a finished line builds its string.
 using System;
 using nanoFramework.TestFramework;
-using ZramEmbedded.Board.Console;
+using ZramEmbedded.Board.Terminal;
 
-namespace ZramEmbedded.UnitTests.Host.Console
+namespace ZramEmbedded.UnitTests.Host.Terminal
 {
     [TestClass]
     public class LineEditorAllocationTests

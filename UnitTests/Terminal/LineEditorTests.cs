@@ -1,9 +1,9 @@
 // The line editor: every line ending, editing keys, control and escape bytes, overlong lines, and bytes split
 // across reads and read timeouts, through SerialConsole over a scripted byte stream (as on a UART).
 using nanoFramework.TestFramework;
-using ZramEmbedded.Board.Console;
+using ZramEmbedded.Board.Terminal;
 
-namespace ZramEmbedded.UnitTests.Console
+namespace ZramEmbedded.UnitTests.Terminal
 {
     [TestClass]
     public class LineEditorTests

@@ -2,9 +2,9 @@
 // read that found nothing, like a UART read timeout); after the last chunk Read returns -1 (end of input),
 // unless KeepOpen. Everything written is recorded as text. Nano subset (part of the device suite).
 using System.Collections;
-using ZramEmbedded.Board.Console;
+using ZramEmbedded.Board.Terminal;
 
-namespace ZramEmbedded.UnitTests.Console
+namespace ZramEmbedded.UnitTests.Terminal
 {
     public sealed class ScriptedStream : IConsoleStream
     {

@@ -4,7 +4,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 
-namespace ZramEmbedded.UnitTests.Host.Console
+namespace ZramEmbedded.UnitTests.Host.Terminal
 {
     internal static class FirmwareProcess
     {

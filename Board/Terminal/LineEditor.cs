@@ -14,7 +14,7 @@
 // - State lives in the editor, not in a read call: bytes split across reads or read timeouts are never
 //   lost. Feeding a byte allocates nothing (the buffer and the echo scratch are preallocated); only
 //   TakeLine builds a string, once per line.
-namespace ZramEmbedded.Board.Console
+namespace ZramEmbedded.Board.Terminal
 {
     public sealed class LineEditor
     {
