@@ -36,6 +36,9 @@ namespace ZramEmbedded.Board.Host
         }
 
         public int Port { get; }
+
+        /// <summary>Raised (on the accept thread) after a client attached and got the greeting, e.g. to show the prompt.</summary>
+        public event Action Attached;
         public bool EchoInput => true;
         public string NewLine => "\r\n";
 
@@ -92,6 +95,7 @@ namespace ZramEmbedded.Board.Host
                     socket.NoDelay = true;
                     TrySend(socket, _greeting + "\r\n");
                 }
+                Attached?.Invoke();
                 new Thread(() => ReadLoop(socket)) { IsBackground = true, Name = "tcp-console-client" }.Start();
             }
         }

@@ -30,11 +30,13 @@ namespace ZramEmbedded.Firmware
                 Environment.Exit(0);
             }
             IConsoleStream stream;
+            TcpConsoleStream tcpStream = null;
             if (_options.TcpPort > 0)
             {
-                var tcp = new TcpConsoleStream(_options.TcpPort, "ZramEmbedded virtual board " + _options.Board.Name + ": console attached (press Enter for a prompt, 'help' for commands)");
+                var tcp = new TcpConsoleStream(_options.TcpPort, "ZramEmbedded virtual board " + _options.Board.Name + ": console attached ('help' for commands)");
                 Console.WriteLine("console on 127.0.0.1:" + tcp.Port + " (attach with: nc 127.0.0.1 " + tcp.Port + "  or  socat -,rawer TCP:127.0.0.1:" + tcp.Port + "); Ctrl-C here or 'exit' there quits");
                 stream = tcp;
+                tcpStream = tcp;
             }
             else
             {
@@ -55,7 +57,10 @@ namespace ZramEmbedded.Firmware
                     Environment.Exit(2);
                 }
             }
-            return new VirtualBoard(_options.Board, stream, backing);
+            var board = new VirtualBoard(_options.Board, stream, backing);
+            // A terminal that attaches later gets a prompt at once, as if it had been there all along.
+            if (tcpStream != null) tcpStream.Attached += () => board.Console.Write(board.Console.Prompt);
+            return board;
         }
 
         /// <summary>What to run: the command line's --seconds and --script, else interactive.</summary>
