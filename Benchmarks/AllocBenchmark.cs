@@ -75,6 +75,8 @@ namespace ZramEmbedded.Benchmarks
             PrintDefinitions(steps);
             Utilization(sizes, options.Seed, steps, results);
             Metadata(sizes, options.Seed, steps, results);
+            Segmented(sizes, options.Seed, steps, results);
+            ForeignHandles(options.Seed, options.Quick ? 20000 : 100000, results);
             ClassTable(sizes, options.Seed, steps);
             Speed(sizes, options.Seed, options.Quick, results);
             Console.WriteLine();
@@ -221,6 +223,86 @@ namespace ZramEmbedded.Benchmarks
                     + "handle capacity " + s.HandleCapacity + ", classes " + s.ClassCount);
                 if (arena == 128 * 1024) results.Add("metadata_fraction", (double)s.MetadataBytes / arena);
             }
+        }
+
+        /// <summary>
+        /// 2 MiB and 4 MiB arenas reserved as 512 KiB segments (ArenaSegments, what a board does) against one
+        /// array of the same size, strict churn with the same seed in this run (a tenth of the steps: these
+        /// arenas hold ~1,000–2,000 objects, so the churn still replaces them several times).
+        /// </summary>
+        private static void Segmented(int[] sizes, uint seed, int steps, Results results)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Segmented arenas (ArenaSegments: 512 KiB segments) vs one array, ours (defaults), strict churn of " + (steps / 10) + " requests");
+            Console.WriteLine("  arena  segments   steady seg  steady one   compacted seg  compacted one   metadata seg  metadata one");
+            foreach (int arena in new[] { 2 << 20, 4 << 20 })
+            {
+                var seg = new ZsPoolAllocator("seg", ArenaSegments.Reserve(arena), PoolConfig.ForArena(arena));
+                var one = new ZsPoolAllocator("one", new byte[arena], PoolConfig.ForArena(arena));
+                ChurnResult rs = ChurnHarness.Run(seg, sizes, seed, steps / 10, SliceBytes, CompactEvery * 4);
+                ChurnResult ro = ChurnHarness.Run(one, sizes, seed, steps / 10, SliceBytes, CompactEvery * 4);
+                double ms = (double)seg.MetadataBytes / arena, mo = (double)one.MetadataBytes / arena;
+                Console.WriteLine(((arena >> 20) + "M").PadLeft(7) + ArenaSegments.Reserve(arena, ArenaSegments.MaxSegmentBytes).Length.ToString().PadLeft(10)
+                    + Pct(rs.Steady).PadLeft(13) + Pct(ro.Steady).PadLeft(12) + PctOrNa(rs.Compacted).PadLeft(16) + PctOrNa(ro.Compacted).PadLeft(15)
+                    + Pct(ms).PadLeft(15) + Pct(mo).PadLeft(14));
+                string k = (arena >> 20) + "m";
+                results.Add("util_steady_" + k, rs.Steady);
+                results.Add("util_steady_" + k + "_unsegmented", ro.Steady);
+                results.Add("metadata_fraction_" + k, ms);
+                results.Add("metadata_fraction_" + k + "_unsegmented", mo);
+            }
+        }
+
+        /// <summary>
+        /// Share of foreign handles rejected: three pools of each arena size 8 KiB – 4 MiB (defaults, so the
+        /// same configuration per size), churned so generations differ; then `pairs` random (live handle of one
+        /// pool, any other pool) probes with GetSize, counting InvalidHandleException.
+        /// </summary>
+        private static void ForeignHandles(uint seed, int pairs, Results results)
+        {
+            int[] arenas = { 8 << 10, 16 << 10, 64 << 10, 128 << 10, 256 << 10, 1 << 20, 2 << 20, 4 << 20 };
+            const int perSize = 3;
+            int n = arenas.Length * perSize;
+            var pools = new ZsPool[n];
+            var handles = new List<int>[n];
+            var rng = new ZramEmbedded.UnitTests.Samples.SampleRandom(seed + 1000);
+            for (int p = 0; p < n; p++)
+            {
+                int arena = arenas[p / perSize];
+                pools[p] = new ZsPool(ArenaSegments.Reserve(arena), PoolConfig.ForArena(arena));
+                handles[p] = new List<int>();
+                for (int round = 0; round < 3; round++)
+                {
+                    while (true)
+                    {
+                        int h = pools[p].Malloc(rng.Next(1, 4097));
+                        if (h == ZsPool.NoHandle) break;
+                        handles[p].Add(h);
+                    }
+                    if (round == 2) break;
+                    for (int k = handles[p].Count - 1; k >= 0; k--)
+                    {
+                        if (rng.Next(2) == 0) continue;
+                        pools[p].Free(handles[p][k]);
+                        handles[p].RemoveAt(k);
+                    }
+                }
+            }
+            int rejected = 0;
+            for (int t = 0; t < pairs; t++)
+            {
+                int from = rng.Next(n);
+                int to = rng.Next(n - 1);
+                if (to >= from) to++;
+                int h = handles[from][rng.Next(handles[from].Count)];
+                try { pools[to].GetSize(h); }
+                catch (InvalidHandleException) { rejected++; }
+            }
+            double rate = (double)rejected / pairs;
+            Console.WriteLine();
+            Console.WriteLine("Foreign handles: " + rejected + " of " + pairs + " random (handle, other pool) pairs rejected ("
+                + (rate * 100).ToString("0.000", CultureInfo.InvariantCulture) + " %), " + n + " pools of 8 KiB – 4 MiB");
+            results.Add("foreign_handle_rejection", rate);
         }
 
         /// <summary>zsmalloc debugfs-style class table of our pool at 128 KiB after churn (active classes only).</summary>

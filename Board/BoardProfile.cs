@@ -1,7 +1,11 @@
 // Board profiles: the facts about each supported board that the firmware needs (pins, console UART,
 // how much RAM to reserve for the compressed arena). Pin numbers use nanoFramework's numbering: STM32
 // pin = port index * 16 + pin (PA0 = 0, PJ13 = 9 * 16 + 13 = 157); RP2040 pin = GPIO number.
-// Arena sizes leave room for the managed heap the app itself needs (see nf-build/README.md).
+// Arena sizes leave room for the managed heap the app itself needs (see nf-build/README.md). An arena is
+// reserved as segments of at most ArenaSegments.MaxSegmentBytes (512 KiB; one nanoFramework object holds at
+// most ~786 KB), so a multi-MiB arena is several arrays.
+using ZramEmbedded.Allocator.Pool;
+
 namespace ZramEmbedded.Board
 {
     public sealed class BoardProfile
@@ -35,14 +39,22 @@ namespace ZramEmbedded.Board
         /// <summary>Bytes reserved at boot for the compressed-page arena.</summary>
         public int ArenaBytes { get; private set; }
 
+        /// <summary>Allocates the arena: ArenaBytes as segments of at most ArenaSegments.MaxSegmentBytes.</summary>
+        public byte[][] ReserveArena()
+        {
+            return ArenaSegments.Reserve(ArenaBytes);
+        }
+
         // F769I-DISCO. Checked against nf-interpreter @ main (a3e8139a1) targets/ChibiOS/ST_STM32F769I_DISCOVERY: the
         // wire protocol (debugger) is USART1 (common/serialcfg.h SD1, nanoCLR/main.c sdStart: the ST-LINK virtual COM
         // port); USART6 is configured for System.IO.Ports on PC6 TX / PC7 RX (target_system_io_ports_config.cpp) =
         // Arduino D1/D0 (DOCS reference-targets/stm32f769i-discovery.md) -> COM6. LD1 red = PJ13 and USER = PA0
         // (board.h GPIOJ_LED1_RED, GPIOA_BUTTON_USER, input floating; active high through the board's pull-down:
         // from the board's user manual, not the target sources).
+        // The managed heap is 13 MiB of SDRAM: an 8 MiB arena (16 segments of 512 KiB) plus its ~115 KB of pool
+        // metadata leaves ~4.8 MiB for the app.
         public static readonly BoardProfile StmF769Discovery = new BoardProfile(
-            "ST_STM32F769I_DISCOVERY", "STM32F769NI Cortex-M7 216 MHz", 157, 0, true, "COM6", 1024 * 1024);
+            "ST_STM32F769I_DISCOVERY", "STM32F769NI Cortex-M7 216 MHz", 157, 0, true, "COM6", 8 * 1024 * 1024);
 
         // F429I-DISCO. Checked against nf-interpreter @ main (a3e8139a1) targets/ChibiOS/ST_STM32F429I_DISCOVERY:
         // LD3 green = PG13 and USER = PA0 (board.h GPIOG_LED3_GREEN, GPIOA_BUTTON, input floating: the board's
@@ -68,7 +80,9 @@ namespace ZramEmbedded.Board
         // COM port); System.IO.Ports configures USART2 (PD5/PD6) and USART6 (PC6 TX / PC7 RX)
         // (target_system_io_ports_config.cpp) -> console COM6. LD1 green = PB0 and USER B1 = PC13 (active high)
         // are from ST's Nucleo-144 user manual: UNVERIFIED against the target sources (its board.h comes from
-        // ChibiOS, not read). Managed heap < 64 KiB (docs facts 6.2), so the arena is small.
+        // ChibiOS, not read). Arena: 32 KiB, since the managed heap is under 64 KiB (internal RAM shared with a
+        // 192 KiB CRT heap; docs facts 6.2, exact figure UNCONFIRMED): half of it for the arena, half for the apps.
+        // At this size the pool's fixed metadata is about 3 % of the arena. Check on a board.
         public static readonly BoardProfile Nucleo144F746 = new BoardProfile(
             "ST_NUCLEO144_F746ZG", "STM32F746ZG Cortex-M7 216 MHz", 1 * 16 + 0, 2 * 16 + 13, true, "COM6", 32 * 1024);
 

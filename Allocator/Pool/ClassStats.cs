@@ -15,7 +15,7 @@ namespace ZramEmbedded.Allocator.Pool
         public int ObjectsInUse;
         /// <summary>Frames held by the class's zspages (elastic: at most Zspages · FramesPerZspage).</summary>
         public int Frames;
-        /// <summary>True when compaction has work in this class (holes below a top object, or two partly used zspages).</summary>
+        /// <summary>True when a compaction plan of this class would release frames net (Compactor.cs): what CompactAll would do.</summary>
         public bool Compactable;
     }
 }

@@ -1,6 +1,12 @@
 // The arena cut into frames, the free-frame list, and byte access to a zspage as one linear range.
 //
-// Units: a frame is FrameSize = 2^FrameShift bytes; frame f occupies arena[f·FrameSize, (f+1)·FrameSize).
+// Units: a frame is FrameSize = 2^FrameShift bytes. The arena is one or more byte[] segments (a
+// nanoFramework object holds at most ~786 KB, so large arenas come as several; ArenaSegments): with
+// several segments, every one but the last holds the same power of two S = 2^SegmentShift of whole frames,
+// the last at most S; frame f lives in segment f >> SegmentShift at byte ((f & (S − 1)) · FrameSize), so a
+// frame never straddles segments, the lookup is two shifts and a mask (no division on an M0+), and the
+// bytes past a segment's last whole frame are never used. One segment is the plain single-array arena
+// (SegmentShift 16: every frame number is below 2^16).
 // A zspage is named by its head frame; its frames are linked through a next-frame array, so they need
 // not be adjacent; a frame that links to itself ends its chain (no "none" value is needed). Links are
 // packed at the fewest bits that name every frame (8 bits up to 256 frames, 9 up to 512, …): small
@@ -10,8 +16,9 @@
 // zspage) lies in the (p >> FrameShift)-th frame of the chain at offset p & FrameMask; objects may
 // straddle frames, and every copy here splits at frame edges. Free frames are linked through the same
 // array (a frame is in exactly one chain or on the free list, which ends the same way).
-// Memory: ⌈frames·bits/8⌉ + 2 bytes (counted in MetadataBytes) and seven fields (in ZsPool.FixedObjectBytes;
-// frame size, mask and count are computed from FrameShift and the arena); no allocation after construction.
+// Memory: ⌈frames·bits/8⌉ + 2 bytes of links plus the pool's own copy of the segment table (a reference
+// array), both counted in MetadataBytes with their array headers, and seven fields (in
+// ZsPool.FixedObjectBytes; frame size, mask and count are computed); no allocation after construction.
 using System;
 
 namespace ZramEmbedded.Allocator.Pool
@@ -21,26 +28,39 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>"No zspage" in zspage list links (Zspage, FullnessGroups); frame numbers stay below it.</summary>
         internal const int None = 0xFFFF;
 
-        // Every field costs a 12-byte heap block on the device (ZsPool.FixedObjectBytes), so the frame size, mask
-        // and count are computed from these where they are needed. _linkMask could be too, but Next() is the
-        // innermost call of every chain walk, so it keeps its mask.
-        internal readonly byte[] Arena;
+        // Every field costs a 12-byte heap block on the device (ZsPool.FixedObjectBytes), so the frame size,
+        // mask and count and the link mask are computed from these where they are needed.
+        private readonly byte[][] _segments; // the pool's own copy of the caller's segment table
+        private readonly int _segmentShift;  // log2 S: S whole frames in every segment but the last
         internal readonly int FrameShift;  // log2(frame size)
         private readonly byte[] _links;    // FrameCount links of _linkBits bits, little-endian bit order, + 2 pad bytes
         private readonly int _linkBits;    // 1..16
-        private readonly int _linkMask;    // (1 << _linkBits) − 1
         private int _freeHead;
         private int _freeCount;
 
-        internal FrameStore(byte[] arena, int frameSize)
+        /// <summary>segments: checked by the caller to be non-null with no null element; copied, not kept.</summary>
+        internal FrameStore(byte[][] segments, int frameSize)
         {
-            Arena = arena;
             FrameShift = PoolMath.Log2(frameSize);
-            int frames = arena.Length >> FrameShift;
-            if (frames < 1) throw new ArgumentException("arena is smaller than one frame");
-            if (frames >= None) throw new ArgumentException("too many frames (use a larger FrameSize)");
+            int n = segments.Length;
+            int per = n == 1 ? 1 << 16 : segments[0].Length >> FrameShift;
+            if (!PoolMath.IsPowerOfTwo(per)) throw new ArgumentException("segments must hold a power of two of whole frames");
+            long total = 0;
+            for (int i = 0; i < n; i++)
+            {
+                int f = segments[i].Length >> FrameShift;
+                if (i < n - 1 && f != per)
+                    throw new ArgumentException("every segment but the last must hold the same number of whole frames");
+                if (f > per) throw new ArgumentException("a segment holds more whole frames than the first");
+                total += f;
+            }
+            if (total < 1) throw new ArgumentException("arena is smaller than one frame");
+            if (total >= None) throw new ArgumentException("too many frames (use a larger FrameSize)");
+            int frames = (int)total;
+            _segments = new byte[n][];
+            for (int i = 0; i < n; i++) _segments[i] = segments[i];
+            _segmentShift = PoolMath.Log2(per);
             _linkBits = PoolMath.BitsFor(frames - 1);
-            _linkMask = (1 << _linkBits) - 1;
             // Two pad bytes let every link be read as one 3-byte window (a link spans at most 3 bytes).
             _links = new byte[(frames * _linkBits + 7) / 8 + 2];
             for (int f = 0; f < frames; f++) SetNext(f, f + 1 < frames ? f + 1 : f);
@@ -54,12 +74,81 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>FrameSize − 1: the offset bits of a zspage position.</summary>
         internal int FrameMask { get { return (1 << FrameShift) - 1; } }
 
-        /// <summary>Whole frames in the arena (a partial frame at its end is never used).</summary>
-        internal int FrameCount { get { return Arena.Length >> FrameShift; } }
+        /// <summary>Whole frames in the arena (a partial frame at a segment's end is never used).</summary>
+        internal int FrameCount
+        {
+            get
+            {
+                int last = _segments.Length - 1;
+                return (last << _segmentShift) + (_segments[last].Length >> FrameShift);
+            }
+        }
 
         internal int FreeCount { get { return _freeCount; } }
 
-        internal int MetadataBytes { get { return _links.Length; } }
+        /// <summary>First frame of the free list; -1 when no frame is free.</summary>
+        internal int FreeHead { get { return _freeHead; } }
+
+        internal int SegmentCount { get { return _segments.Length; } }
+
+        /// <summary>Bytes of all segments, used or not (what the caller reserved).</summary>
+        internal int ArenaBytes
+        {
+            get
+            {
+                int total = 0;
+                for (int i = 0; i < _segments.Length; i++) total += _segments[i].Length;
+                return total;
+            }
+        }
+
+        /// <summary>Bytes of the link table's elements (PoolStats.FrameLinkBytes).</summary>
+        internal int LinkBytes { get { return _links.Length; } }
+
+        /// <summary>
+        /// Heap bytes of the link table and of the pool's segment table, headers and rounding included (a
+        /// reference array's element is a 12-byte heap block on the device).
+        /// </summary>
+        internal int MetadataBytes { get { return PoolMath.ArrayBytes(_links.Length) + PoolMath.ArrayBytes(12 * _segments.Length); } }
+
+        /// <summary>The segment holding frame f.</summary>
+        internal byte[] SegmentOf(int f)
+        {
+            return _segments[f >> _segmentShift];
+        }
+
+        /// <summary>Byte index of frame f's first byte inside SegmentOf(f).</summary>
+        internal int OffsetOf(int f)
+        {
+            return (f & ((1 << _segmentShift) - 1)) << FrameShift;
+        }
+
+        /// <summary>Byte `offset` (&lt; FrameSize) of frame f.</summary>
+        internal int ByteAt(int f, int offset)
+        {
+            return _segments[f >> _segmentShift][((f & ((1 << _segmentShift) - 1)) << FrameShift) + offset];
+        }
+
+        internal void SetByteAt(int f, int offset, int value)
+        {
+            _segments[f >> _segmentShift][((f & ((1 << _segmentShift) - 1)) << FrameShift) + offset] = (byte)value;
+        }
+
+        /// <summary>Little-endian 16-bit value at `offset` of frame f (offset + 1 &lt; FrameSize: inside the frame).</summary>
+        internal int Get16At(int f, int offset)
+        {
+            byte[] a = _segments[f >> _segmentShift];
+            int i = ((f & ((1 << _segmentShift) - 1)) << FrameShift) + offset;
+            return a[i] | (a[i + 1] << 8);
+        }
+
+        internal void Set16At(int f, int offset, int value)
+        {
+            byte[] a = _segments[f >> _segmentShift];
+            int i = ((f & ((1 << _segmentShift) - 1)) << FrameShift) + offset;
+            a[i] = (byte)value;
+            a[i + 1] = (byte)(value >> 8);
+        }
 
         /// <summary>The frame after f in its chain; f itself when f ends the chain.</summary>
         internal int Next(int f)
@@ -67,7 +156,7 @@ namespace ZramEmbedded.Allocator.Pool
             int bit = f * _linkBits;
             int i = bit >> 3;
             int window = _links[i] | (_links[i + 1] << 8) | (_links[i + 2] << 16);
-            return (window >> (bit & 7)) & _linkMask;
+            return (window >> (bit & 7)) & ((1 << _linkBits) - 1);
         }
 
         private void SetNext(int f, int next)
@@ -76,7 +165,7 @@ namespace ZramEmbedded.Allocator.Pool
             int i = bit >> 3;
             int shift = bit & 7;
             int window = _links[i] | (_links[i + 1] << 8) | (_links[i + 2] << 16);
-            window = (window & ~(_linkMask << shift)) | (next << shift);
+            window = (window & ~(((1 << _linkBits) - 1) << shift)) | (next << shift);
             _links[i] = (byte)window;
             _links[i + 1] = (byte)(window >> 8);
             _links[i + 2] = (byte)(window >> 16);
@@ -131,29 +220,36 @@ namespace ZramEmbedded.Allocator.Pool
             return ReleaseChain(rest);
         }
 
-        /// <summary>Arena index of byte `pos` of the zspage whose head frame is `head`.</summary>
-        internal int Address(int head, int pos)
+        /// <summary>The frame holding byte `pos` of the zspage whose head frame is `head`.</summary>
+        internal int FrameAt(int head, int pos)
         {
-            int shift = FrameShift;
             int f = head;
-            for (int i = pos >> shift; i > 0; i--) f = Next(f);
-            return (f << shift) | (pos & ((1 << shift) - 1));
+            for (int i = pos >> FrameShift; i > 0; i--) f = Next(f);
+            return f;
         }
 
         /// <summary>Little-endian 16-bit value at zspage position pos (may straddle two frames).</summary>
         internal int ReadU16(int head, int pos)
         {
-            int a = Address(head, pos);
-            int b = ((pos + 1) & ((1 << FrameShift) - 1)) == 0 ? Address(head, pos + 1) : a + 1;
-            return Arena[a] | (Arena[b] << 8);
+            int mask = (1 << FrameShift) - 1;
+            int f = FrameAt(head, pos);
+            int off = pos & mask;
+            if (off < mask) return Get16At(f, off);
+            return ByteAt(f, off) | (ByteAt(Next(f), 0) << 8);
         }
 
         internal void WriteU16(int head, int pos, int value)
         {
-            int a = Address(head, pos);
-            int b = ((pos + 1) & ((1 << FrameShift) - 1)) == 0 ? Address(head, pos + 1) : a + 1;
-            Arena[a] = (byte)value;
-            Arena[b] = (byte)(value >> 8);
+            int mask = (1 << FrameShift) - 1;
+            int f = FrameAt(head, pos);
+            int off = pos & mask;
+            if (off < mask)
+            {
+                Set16At(f, off, value);
+                return;
+            }
+            SetByteAt(f, off, value);
+            SetByteAt(Next(f), 0, value >> 8);
         }
 
         /// <summary>
@@ -179,7 +275,7 @@ namespace ZramEmbedded.Allocator.Pool
                     fi++;
                 }
                 // The used bit is bit 0 of the tag's low byte, which is at pos itself (never past the frame).
-                int low = Arena[(f << shift) + (pos & mask)];
+                int low = ByteAt(f, pos & mask);
                 if ((low & 1) == want)
                 {
                     found = i;
@@ -203,8 +299,10 @@ namespace ZramEmbedded.Allocator.Pool
             while (count > 0)
             {
                 int n = PoolMath.Min(size - off, count);
-                if (intoArena) Array.Copy(buffer, offset, Arena, (f << shift) + off, n);
-                else Array.Copy(Arena, (f << shift) + off, buffer, offset, n);
+                byte[] seg = SegmentOf(f);
+                int at = OffsetOf(f) + off;
+                if (intoArena) Array.Copy(buffer, offset, seg, at, n);
+                else Array.Copy(seg, at, buffer, offset, n);
                 offset += n;
                 count -= n;
                 off = 0;
@@ -226,7 +324,7 @@ namespace ZramEmbedded.Allocator.Pool
             while (count > 0)
             {
                 int n = PoolMath.Min(PoolMath.Min(size - so, size - dof), count);
-                Array.Copy(Arena, (sf << shift) + so, Arena, (df << shift) + dof, n);
+                Array.Copy(SegmentOf(sf), OffsetOf(sf) + so, SegmentOf(df), OffsetOf(df) + dof, n);
                 count -= n;
                 so += n;
                 dof += n;

@@ -27,7 +27,8 @@ namespace ZramEmbedded.Allocator.Pool
 
         internal int Groups { get { return _groups; } }
 
-        internal int MetadataBytes { get { return _heads.Length * 2; } }
+        /// <summary>Heap bytes of the list heads, array header and rounding included.</summary>
+        internal int MetadataBytes { get { return PoolMath.ArrayBytes(_heads.Length * 2); } }
 
         /// <summary>Group of a partially used zspage; -1 when empty or full (in no list).</summary>
         internal int GroupOf(int inUse, int objects)
@@ -38,33 +39,29 @@ namespace ZramEmbedded.Allocator.Pool
 
         internal void Insert(int cls, int head, int objects)
         {
-            byte[] arena = _frames.Arena;
-            int shift = _frames.FrameShift;
-            int h = head << shift;
-            int g = GroupOf(Zspage.InUse(arena, h), objects);
+            FrameStore fs = _frames;
+            int g = GroupOf(Zspage.InUse(fs, head), objects);
             if (g < 0) return;
             int slot = cls * _groups + g;
             int first = _heads[slot];
-            Zspage.SetPrev(arena, h, FrameStore.None);
-            Zspage.SetNext(arena, h, first);
-            if (first != FrameStore.None) Zspage.SetPrev(arena, first << shift, head);
+            Zspage.SetPrev(fs, head, FrameStore.None);
+            Zspage.SetNext(fs, head, first);
+            if (first != FrameStore.None) Zspage.SetPrev(fs, first, head);
             _heads[slot] = (ushort)head;
         }
 
         internal void Remove(int cls, int head, int objects)
         {
-            byte[] arena = _frames.Arena;
-            int shift = _frames.FrameShift;
-            int h = head << shift;
-            int g = GroupOf(Zspage.InUse(arena, h), objects);
+            FrameStore fs = _frames;
+            int g = GroupOf(Zspage.InUse(fs, head), objects);
             if (g < 0) return;
-            int prev = Zspage.Prev(arena, h);
-            int next = Zspage.Next(arena, h);
+            int prev = Zspage.Prev(fs, head);
+            int next = Zspage.Next(fs, head);
             if (prev == FrameStore.None) _heads[cls * _groups + g] = (ushort)next;
-            else Zspage.SetNext(arena, prev << shift, next);
-            if (next != FrameStore.None) Zspage.SetPrev(arena, next << shift, prev);
-            Zspage.SetPrev(arena, h, FrameStore.None);
-            Zspage.SetNext(arena, h, FrameStore.None);
+            else Zspage.SetNext(fs, prev, next);
+            if (next != FrameStore.None) Zspage.SetPrev(fs, next, prev);
+            Zspage.SetPrev(fs, head, FrameStore.None);
+            Zspage.SetNext(fs, head, FrameStore.None);
         }
 
         /// <summary>First zspage of group g of the class (FrameStore.None if the group is empty).</summary>
@@ -76,8 +73,7 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>The partially used zspage of the class with the most objects in use, other than `except`; -1 if none.</summary>
         internal int Fullest(int cls, int except)
         {
-            byte[] arena = _frames.Arena;
-            int shift = _frames.FrameShift;
+            FrameStore fs = _frames;
             for (int g = _groups - 1; g >= 0; g--)
             {
                 int best = -1;
@@ -85,14 +81,13 @@ namespace ZramEmbedded.Allocator.Pool
                 int z = _heads[cls * _groups + g];
                 while (z != FrameStore.None)
                 {
-                    int h = z << shift;
-                    int u = Zspage.InUse(arena, h);
+                    int u = Zspage.InUse(fs, z);
                     if (z != except && u > bestUse)
                     {
                         best = z;
                         bestUse = u;
                     }
-                    z = Zspage.Next(arena, h);
+                    z = Zspage.Next(fs, z);
                 }
                 if (best >= 0) return best;
             }
@@ -102,8 +97,7 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>The partially used zspage of the class with the fewest objects in use, other than `except`; -1 if none.</summary>
         internal int Emptiest(int cls, int except)
         {
-            byte[] arena = _frames.Arena;
-            int shift = _frames.FrameShift;
+            FrameStore fs = _frames;
             for (int g = 0; g < _groups; g++)
             {
                 int best = -1;
@@ -111,14 +105,13 @@ namespace ZramEmbedded.Allocator.Pool
                 int z = _heads[cls * _groups + g];
                 while (z != FrameStore.None)
                 {
-                    int h = z << shift;
-                    int u = Zspage.InUse(arena, h);
+                    int u = Zspage.InUse(fs, z);
                     if (z != except && u < bestUse)
                     {
                         best = z;
                         bestUse = u;
                     }
-                    z = Zspage.Next(arena, h);
+                    z = Zspage.Next(fs, z);
                 }
                 if (best >= 0) return best;
             }

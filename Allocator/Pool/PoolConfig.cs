@@ -55,7 +55,7 @@ namespace ZramEmbedded.Allocator.Pool
         /// </summary>
         public bool PackTails;
 
-        /// <summary>The measured defaults for 64 KiB – 1 MiB arenas (see ForArena).</summary>
+        /// <summary>The measured defaults for 64 KiB – 8 MiB arenas (see ForArena).</summary>
         public PoolConfig()
         {
             FrameSize = 256;
@@ -97,13 +97,17 @@ namespace ZramEmbedded.Allocator.Pool
         /// - FullnessGroups 2: each class has only a few zspages in a small arena and the pool picks the
         ///   fullest/emptiest exactly inside a group, so more groups only cost metadata (1, 2 and 4 groups
         ///   measured within 0.1 point).
-        /// - BytesPerHandle 768 (170 handles at 128 KiB, 3-byte entries = 510 B, 0.4 % of the arena): enough
+        /// - BytesPerHandle 768 (170 handles at 128 KiB, 4-byte entries = 680 B, 0.5 % of the arena): enough
         ///   for ~770 B average objects (the ~80–170 pages a 128–256 KiB arena holds); with 1024 B per handle
         ///   a JSON page set (LZ4 mean 955 B) ran out of handles before the arena was full. Set MaxHandles
         ///   for workloads of smaller objects.
-        /// Metadata is then 1.4 % of a 128 KiB arena, 1.2 % at 256 KiB, 1.0 % at 1 MiB, and 1.9 % at 64 KiB,
-        /// where the fixed cost of the pool's own objects (FixedObjectBytes, 664 B) is over half of it. Larger
-        /// arenas only raise the frame size when the frame count would not fit 16-bit frame numbers.
+        /// Metadata (every array with its heap header, the pool's objects, handle entries of 4–5 bytes that
+        /// keep ≥ 13 generation bits) is then 1.96 % of a 64 KiB arena, where the pool's own objects
+        /// (FixedObjectBytes, 492 B) are over a third of it, 1.48 % at 128 KiB, 1.27 % at 256 KiB, 1.17 % at
+        /// 1 MiB, 1.19 % at 2 MiB, 1.22 % at 4 MiB and 1.39 % at 8 MiB (ZsPoolHandleSafetyTests prints them).
+        /// Arenas above 512 KiB come as segments (ArenaSegments.Reserve); 2 and 4 MiB segmented arenas measure
+        /// the same utilization as one array (alloc benchmark: util_steady_4m vs util_steady_4m_unsegmented).
+        /// Larger arenas only raise the frame size when the frame count would not fit 16-bit frame numbers.
         /// </summary>
         public static PoolConfig ForArena(int arenaBytes)
         {

@@ -37,20 +37,18 @@ namespace ZramEmbedded.Allocator.Pool
                 System.Array.Clear(codes, 0, count);
                 int slotBits = pool.SlotBits;
                 int slotMask = (1 << slotBits) - 1;
-                byte[] arena = frames.Arena;
                 HandleTable handles = pool.Handles;
                 for (int index = 0; index < handles.Capacity; index++)
                 {
                     if (!handles.IsLive(index)) continue;
                     int loc = handles.LocationOf(index);
                     int head = loc >> slotBits;
-                    int headAddr = head << frames.FrameShift;
-                    int cls = Zspage.ClassOf(arena, headAddr);
+                    int cls = Zspage.ClassOf(frames, head);
                     int pos = Zspage.SlotPos(loc & slotMask, pool.Classes.SizeOf(cls));
                     int size = frames.ReadU16(head, pos + 2);
                     if (pool.RunFramesOf(size) > 0) MarkChain(frames, frames.ReadU16(head, pos + Zspage.RunHeadOffset), codes, Run);
                     if (codes[head] != Free) continue; // this zspage is marked already
-                    bool mostlyFull = Zspage.InUse(arena, headAddr) * 4 >= pool.Classes.ObjectsOf(cls) * 3;
+                    bool mostlyFull = Zspage.InUse(frames, head) * 4 >= pool.Classes.ObjectsOf(cls) * 3;
                     MarkChain(frames, head, codes, (byte)(2 + cls * 2 + (mostlyFull ? 1 : 0)));
                 }
             }

@@ -28,6 +28,15 @@ namespace ZramEmbedded.Allocator.Pool
             return value > 0 && (value & (value - 1)) == 0;
         }
 
+        /// <summary>
+        /// Heap bytes of an array with `payloadBytes` of elements on nanoFramework: a 20-byte header plus the
+        /// payload, rounded up to whole 12-byte heap blocks (CLR_RT_HeapBlock).
+        /// </summary>
+        internal static int ArrayBytes(int payloadBytes)
+        {
+            return (20 + payloadBytes + 11) / 12 * 12;
+        }
+
         /// <summary>log2 of a positive power of two.</summary>
         internal static int Log2(int powerOfTwo)
         {

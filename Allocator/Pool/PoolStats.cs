@@ -16,17 +16,20 @@ namespace ZramEmbedded.Allocator.Pool
         public int ObjectsInUse;
         /// <summary>Sum of the sizes callers asked for, over live objects.</summary>
         public int ObjectBytes;
-        /// <summary>Metadata outside the arena: every array the pool keeps plus an estimate of its objects.</summary>
+        /// <summary>
+        /// Metadata outside the arena: every array the pool keeps (with its nanoFramework heap header and
+        /// rounding) plus its objects (ZsPool.FixedObjectBytes).
+        /// </summary>
         public int MetadataBytes;
         /// <summary>Zspage headers and object headers inside the arena.</summary>
         public int InArenaOverheadBytes;
         public int HandleCapacity;
-        /// <summary>Bytes of the handle table (3 or 4 per entry; part of MetadataBytes).</summary>
+        /// <summary>Bytes of the handle table's entries (3–5 per entry; part of MetadataBytes, which adds the array header).</summary>
         public int HandleTableBytes;
-        /// <summary>Bytes of the frame-link table (bit-packed; part of MetadataBytes).</summary>
+        /// <summary>Bytes of the frame-link table (bit-packed; part of MetadataBytes, which adds the array header).</summary>
         public int FrameLinkBytes;
         public int ClassCount;
-        /// <summary>Frames released by compaction (zram's pages_compacted), cumulative.</summary>
+        /// <summary>Net frames released by compaction (released minus taken; zram's pages_compacted), cumulative.</summary>
         public long PagesCompacted;
         /// <summary>Bytes copied by compaction, cumulative.</summary>
         public long BytesCompacted;

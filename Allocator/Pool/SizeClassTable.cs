@@ -181,5 +181,11 @@ namespace ZramEmbedded.Allocator.Pool
         {
             get { return _table.Length; }
         }
+
+        /// <summary>Heap bytes of that array on nanoFramework, header and rounding included.</summary>
+        internal int HeapBytes
+        {
+            get { return PoolMath.ArrayBytes(_table.Length); }
+        }
     }
 }

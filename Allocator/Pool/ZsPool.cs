@@ -1,6 +1,7 @@
-// ZsPool: a zsmalloc-style allocator over one caller-supplied byte[] arena, for MCU-sized pools.
+// ZsPool: a zsmalloc-style allocator over a caller-supplied arena, for MCU-sized pools.
 //
-// What: the arena is cut into power-of-two frames (FrameStore); objects of similar size share a size
+// What: the arena (one byte[], or several segments of at most 512 KiB each — ArenaSegments — since one
+// nanoFramework object holds at most ~786 KB) is cut into power-of-two frames (FrameStore); objects of similar size share a size
 // class (SizeClassTable) and live in zspages of that class — chains of 1..16 frames, not necessarily
 // adjacent, objects may straddle frames (Zspage). Zspages are elastic: they hold only the frames up to
 // their top object's end, so a partly used zspage wastes less than a frame (what makes small arenas
@@ -9,43 +10,45 @@
 // size class, so the classes span one frame, not the largest object — a handful of classes instead of
 // dozens, each with at most one partly used zspage, which is what an arena holding only ~30–500
 // objects loses most to (file systems' tail packing; zsmalloc instead gives a "huge" object a whole
-// page). Callers get opaque int handles (HandleTable), so Compactor can move objects (tails; runs never
-// need to move, any free frame serves) from the emptiest zspages of a class into the fullest
-// (FullnessGroups) and release frames.
+// page). Callers get opaque int handles (HandleTable: salted per pool, so another pool's handle is
+// rejected; ≥ 13 generation bits, so a stale one stays stale), so compaction (Compactor.cs) can move objects
+// (tails; runs never need to move, any free frame serves) within a class, by plans that release frames
+// net and never make a Malloc fail that would have succeeded.
 // Why: zsmalloc's design (no per-block headers between objects, compaction through handles) scaled to
-// arenas of 64 KiB – 1 MiB that hold only ~30–500 compressed pages; metadata is a few arrays sized at
+// arenas of 64 KiB – a few MiB that hold ~30–4,000 compressed pages; metadata is a few arrays sized at
 // construction plus small headers inside the arena.
 //
 // Contract: Malloc(size) returns a handle, or NoHandle when the arena (or the handle table) is full —
 // never an exception for that, so callers can reclaim and retry. Size 0 or above MaxObjectSize →
 // ArgumentOutOfRangeException. Write/Read copy a whole object from/to a caller byte[] range; Free
-// releases it. A malformed, freed or stale handle → InvalidHandleException; a byte count different from
-// the object's size → ObjectSizeMismatchException; in every error case nothing changes.
+// releases it. A malformed, freed or stale handle, or one from another pool → InvalidHandleException
+// (another pool's live handle passes by chance about once in 2^K − 1 ≥ 65,535; measured: none in 100,000
+// pairs); a byte count different from the object's size → ObjectSizeMismatchException; in every error
+// case nothing changes.
 // Steady state allocates no managed memory in any call (stats are filled into caller-owned objects).
 // Thread safety: one lock per pool around every public call. Units: bytes; frames where named.
 using System;
 
 namespace ZramEmbedded.Allocator.Pool
 {
-    public sealed class ZsPool
+    public sealed partial class ZsPool
     {
         /// <summary>Returned by Malloc when nothing fits.</summary>
         public const int NoHandle = -1;
 
         /// <summary>
-        /// The pool's own objects on the device, counted in MetadataBytes (the arrays' payloads are counted by
-        /// their owners). nanoFramework stores every object header and every instance field (a long too) as a
-        /// 12-byte heap block (CLR_RT_HeapBlock), and an array as a 20-byte header plus its payload, the whole
-        /// rounded up to 12-byte blocks. Objects: ZsPool (15 fields), FrameStore (7), HandleTable (6),
-        /// SizeClassTable (4), Compactor (4), FullnessGroups (3); no lock object (the pool locks its FrameStore):
-        /// 6 headers + 39 fields = 45 blocks = 540 B. Arrays: the frame links, the class table, the handle
-        /// entries and the fullness heads: 4 headers = 80 B, plus at most 11 B each of rounding to whole blocks
-        /// = 44 B. 664 B in all (a multiple of 8). (The caller's PoolConfig is copied during construction, not
-        /// kept; the arena is the caller's.) Computed properties and constants cost nothing per pool.
+        /// The pool's own objects on the device, counted in MetadataBytes (each array is counted by its owner,
+        /// with its 20-byte header and its rounding to 12-byte blocks: PoolMath.ArrayBytes). nanoFramework
+        /// stores every object header and every instance field (a long too) as a 12-byte heap block
+        /// (CLR_RT_HeapBlock). Objects: ZsPool (17 fields), FrameStore (7), HandleTable (5), SizeClassTable (4),
+        /// FullnessGroups (3); no lock object (the pool locks its FrameStore): 5 headers + 36 fields = 41
+        /// blocks = 492 B. (The caller's PoolConfig is copied during construction, not kept; the segments are
+        /// the caller's, the segment table is the pool's copy and counted by FrameStore; HandleTable's salt
+        /// counter is one static int per process.) Computed properties and constants cost nothing per pool.
         /// </summary>
-        public const int FixedObjectBytes = 664;
+        public const int FixedObjectBytes = 492;
 
-        // Fifteen fields (FixedObjectBytes): what can be computed is not kept. The arena is Frames.Arena,
+        // Seventeen fields (FixedObjectBytes): what can be computed is not kept. The arena is in Frames,
         // frames used are FrameCount − FreeCount, the slot mask comes from _slotBits, MetadataBytes is summed
         // when asked, and the lock is Frames (internal and never handed out) rather than an object of its own.
         private readonly int _maxObjectSize;
@@ -55,7 +58,6 @@ namespace ZramEmbedded.Allocator.Pool
         internal readonly HandleTable Handles;
         internal readonly bool Elastic;
         internal readonly bool PackTails;
-        private readonly Compactor _compactor;
         private readonly int _slotBits;   // a location is head frame << _slotBits | slot
         private int _objects;
         private int _objectBytes;
@@ -63,28 +65,54 @@ namespace ZramEmbedded.Allocator.Pool
         private int _runFrames;
         private int _runObjects;
         private long _failed;
+        private int _cursor;            // compaction resumes at this class (Compactor.cs)
+        private long _pagesCompacted;   // net frames released by compaction
+        private long _bytesMoved;       // bytes copied by compaction
 
+        /// <summary>A pool over one byte[] arena (at most ~786 KB on a device: nanoFramework's largest object).</summary>
         public ZsPool(byte[] arena, PoolConfig config)
+            : this(OneSegment(arena), config)
         {
-            if (arena == null) throw new ArgumentNullException("arena");
+        }
+
+        /// <summary>
+        /// A pool over an arena of several byte[] segments (ArenaSegments.Reserve makes them): every segment but
+        /// the last holds the same power of two of whole frames (e.g. 512 KiB), the last at most as many;
+        /// frames never straddle segments. One segment may be any size. The pool copies the segment table (not the segments), so later edits of it change nothing.
+        /// </summary>
+        public ZsPool(byte[][] segments, PoolConfig config)
+        {
+            if (segments == null) throw new ArgumentNullException("segments");
             if (config == null) throw new ArgumentNullException("config");
+            if (segments.Length == 0) throw new ArgumentException("no arena segment");
+            for (int i = 0; i < segments.Length; i++)
+            {
+                if (segments[i] == null) throw new ArgumentNullException("segments");
+            }
             PoolConfig cfg = config.Clone(); // the pool keeps no reference to the caller's object
             cfg.Validate();
             _maxObjectSize = cfg.MaxObjectSize;
             Elastic = cfg.ElasticZspages;
             PackTails = cfg.PackTails;
-            Frames = new FrameStore(arena, cfg.FrameSize);
+            Frames = new FrameStore(segments, cfg.FrameSize);
+            int arenaBytes = Frames.ArenaBytes;
             Classes = new SizeClassTable(cfg.FrameSize, cfg.MaxFramesPerZspage, cfg.ClassStep,
                 cfg.MinClassSize, LargestSlotNeed(cfg), Zspage.HeaderBytes);
             int maxObjs = 1;
             for (int c = 0; c < Classes.Count; c++) maxObjs = PoolMath.Max(maxObjs, Classes.ObjectsOf(c));
             _slotBits = PoolMath.BitsFor(maxObjs - 1);
             int locationBits = PoolMath.BitsFor(Frames.FrameCount - 1) + _slotBits;
-            int capacity = cfg.MaxHandles > 0 ? cfg.MaxHandles : arena.Length / cfg.BytesPerHandle;
+            int capacity = cfg.MaxHandles > 0 ? cfg.MaxHandles : arenaBytes / cfg.BytesPerHandle;
             capacity = PoolMath.Min(PoolMath.Max(capacity, 1), 32767);
-            Handles = new HandleTable(capacity, locationBits);
+            Handles = new HandleTable(capacity, locationBits, HandleTable.NextSalt());
             Groups = new FullnessGroups(Frames, Classes.Count, cfg.FullnessGroups);
-            _compactor = new Compactor(this);
+            _cursor = Classes.Count - 1;
+        }
+
+        private static byte[][] OneSegment(byte[] arena)
+        {
+            if (arena == null) throw new ArgumentNullException("arena");
+            return new byte[][] { arena };
         }
 
         /// <summary>
@@ -138,7 +166,7 @@ namespace ZramEmbedded.Allocator.Pool
         {
             get
             {
-                return Handles.MetadataBytes + Frames.MetadataBytes + Classes.MetadataBytes + Groups.MetadataBytes
+                return Handles.MetadataBytes + Frames.MetadataBytes + Classes.HeapBytes + Groups.MetadataBytes
                     + FixedObjectBytes;
             }
         }
@@ -188,7 +216,7 @@ namespace ZramEmbedded.Allocator.Pool
                 // frames; a classic (zsmalloc) zspage takes its whole chain at once.
                 int initial = Elastic ? 1 : first;
                 head = Frames.AllocateChain(initial);
-                Zspage.Init(Frames.Arena, head << Frames.FrameShift, cls);
+                Zspage.Init(Frames, head, cls);
                 _zspages++;
             }
             int slot = TakeSlot(cls, head, bytes);
@@ -214,7 +242,6 @@ namespace ZramEmbedded.Allocator.Pool
         /// </summary>
         private int FindZspageWithRoom(int cls, int bytes, int reserve)
         {
-            byte[] arena = Frames.Arena;
             for (int g = Groups.Groups - 1; g >= 0; g--)
             {
                 int best = -1;
@@ -222,14 +249,13 @@ namespace ZramEmbedded.Allocator.Pool
                 int z = Groups.First(cls, g);
                 while (z != FrameStore.None)
                 {
-                    int h = z << Frames.FrameShift;
-                    int u = Zspage.InUse(arena, h);
+                    int u = Zspage.InUse(Frames, z);
                     if (u > bestUse && CanTake(cls, z, bytes, reserve))
                     {
                         best = z;
                         bestUse = u;
                     }
-                    z = Zspage.Next(arena, h);
+                    z = Zspage.Next(Frames, z);
                 }
                 if (best >= 0) return best;
             }
@@ -344,20 +370,25 @@ namespace ZramEmbedded.Allocator.Pool
         }
 
         /// <summary>
-        /// One bounded compaction slice: moves objects (emptiest → fullest zspage of a class, classes from the
-        /// largest down, resuming where the last slice stopped) until about maxBytes were copied (the last
-        /// object may overshoot by less than one object) or nothing is left to gain. Returns bytes copied.
+        /// One bounded compaction slice: runs whole compaction plans (Compactor.cs: each releases frames net;
+        /// classes from the largest down, resuming where the last slice stopped) until about maxBytes were
+        /// copied or nothing is left to gain. FramesUsed after the slice is never above its value before. The
+        /// last plan may overshoot the budget by at most one zspage's objects (≤ MaxFramesPerZspage frames).
+        /// Returns bytes copied.
         /// </summary>
         public int Compact(int maxBytes)
         {
             if (maxBytes < 1) throw new ArgumentOutOfRangeException("maxBytes");
             lock (Frames)
             {
-                return _compactor.Run(maxBytes);
+                return CompactRun(maxBytes);
             }
         }
 
-        /// <summary>Compacts every class fully; returns bytes copied.</summary>
+        /// <summary>
+        /// Compacts every class until no plan releases a frame; returns bytes copied. FramesUsed never grows,
+        /// and every Malloc that would have succeeded before still succeeds after.
+        /// </summary>
         public int CompactAll()
         {
             lock (Frames)
@@ -365,7 +396,7 @@ namespace ZramEmbedded.Allocator.Pool
                 int total = 0;
                 while (true)
                 {
-                    int moved = _compactor.Run(int.MaxValue);
+                    int moved = CompactRun(int.MaxValue);
                     if (moved == 0) return total;
                     total += moved;
                 }
@@ -378,7 +409,7 @@ namespace ZramEmbedded.Allocator.Pool
             if (s == null) throw new ArgumentNullException("s");
             lock (Frames)
             {
-                s.ArenaBytes = Frames.Arena.Length;
+                s.ArenaBytes = Frames.ArenaBytes;
                 s.FrameSize = Frames.FrameSize;
                 s.FramesTotal = Frames.FrameCount;
                 s.FramesUsed = Frames.FrameCount - Frames.FreeCount;
@@ -390,11 +421,11 @@ namespace ZramEmbedded.Allocator.Pool
                 s.InArenaOverheadBytes = _zspages * Zspage.HeaderBytes + _objects * Zspage.ObjectHeaderBytes
                     + _runObjects * (Zspage.RunObjectHeaderBytes - Zspage.ObjectHeaderBytes);
                 s.HandleCapacity = Handles.Capacity;
-                s.HandleTableBytes = Handles.MetadataBytes;
-                s.FrameLinkBytes = Frames.MetadataBytes;
+                s.HandleTableBytes = Handles.EntryTableBytes;
+                s.FrameLinkBytes = Frames.LinkBytes;
                 s.ClassCount = Classes.Count;
-                s.PagesCompacted = _compactor.PagesCompacted;
-                s.BytesCompacted = _compactor.BytesMoved;
+                s.PagesCompacted = _pagesCompacted;
+                s.BytesCompacted = _bytesMoved;
                 s.FailedAllocations = _failed;
             }
         }
@@ -419,23 +450,22 @@ namespace ZramEmbedded.Allocator.Pool
                 s.ObjectsAllocated = 0;
                 s.ObjectsInUse = 0;
                 s.Frames = 0;
-                byte[] arena = Frames.Arena;
                 int slotMask = (1 << _slotBits) - 1;
                 int capacity = Handles.Capacity;
                 for (int i = 0; i < capacity; i++)
                 {
                     if (!Handles.IsLive(i)) continue;
                     int loc = Handles.LocationOf(i);
-                    int h = (loc >> _slotBits) << Frames.FrameShift;
-                    if (Zspage.ClassOf(arena, h) != classIndex) continue;
+                    int z = loc >> _slotBits;
+                    if (Zspage.ClassOf(Frames, z) != classIndex) continue;
                     s.ObjectsInUse++;
-                    int b = Zspage.Born(arena, h);
+                    int b = Zspage.Born(Frames, z);
                     if ((loc & slotMask) != b - 1) continue;
                     s.Zspages++;
                     s.ObjectsAllocated += Elastic ? b : s.ObjectsPerZspage;
-                    s.Frames += HeldFrames(classIndex, h >> Frames.FrameShift, b);
+                    s.Frames += HeldFrames(classIndex, z, b);
                 }
-                s.Compactable = _compactor.CanCompact(classIndex);
+                s.Compactable = CanCompact(classIndex);
             }
         }
 
@@ -476,10 +506,9 @@ namespace ZramEmbedded.Allocator.Pool
         /// </summary>
         internal bool CanTake(int cls, int head, int bytes, int reserve)
         {
-            byte[] arena = Frames.Arena;
-            int h = head << Frames.FrameShift;
-            int u = Zspage.InUse(arena, h);
-            int b = Zspage.Born(arena, h);
+            FrameStore fs = Frames;
+            int u = Zspage.InUse(fs, head);
+            int b = Zspage.Born(fs, head);
             if (u < b) return true;
             if (b >= Classes.ObjectsOf(cls)) return false;
             int free = Frames.FreeCount - reserve;
@@ -494,11 +523,10 @@ namespace ZramEmbedded.Allocator.Pool
         /// </summary>
         internal int TakeSlot(int cls, int head, int bytes)
         {
-            byte[] arena = Frames.Arena;
-            int h = head << Frames.FrameShift;
+            FrameStore fs = Frames;
             int size = Classes.SizeOf(cls);
-            int u = Zspage.InUse(arena, h);
-            int b = Zspage.Born(arena, h);
+            int u = Zspage.InUse(fs, head);
+            int b = Zspage.Born(fs, head);
             int slot;
             Groups.Remove(cls, head, Classes.ObjectsOf(cls));
             if (u < b)
@@ -511,9 +539,9 @@ namespace ZramEmbedded.Allocator.Pool
                 int need = FramesToBear(cls, b, bytes);
                 if (need > have) Frames.Extend(head, have, need - have);
                 slot = b;
-                Zspage.SetBorn(arena, h, b + 1);
+                Zspage.SetBorn(fs, head, b + 1);
             }
-            Zspage.SetInUse(arena, h, u + 1);
+            Zspage.SetInUse(fs, head, u + 1);
             Groups.Insert(cls, head, Classes.ObjectsOf(cls));
             return slot;
         }
@@ -524,16 +552,15 @@ namespace ZramEmbedded.Allocator.Pool
         /// </summary>
         internal int ReleaseSlot(int cls, int head, int slot)
         {
-            byte[] arena = Frames.Arena;
-            int h = head << Frames.FrameShift;
+            FrameStore fs = Frames;
             int size = Classes.SizeOf(cls);
             int objs = Classes.ObjectsOf(cls);
-            int b = Zspage.Born(arena, h);
-            int u = Zspage.InUse(arena, h) - 1;
+            int b = Zspage.Born(fs, head);
+            int u = Zspage.InUse(fs, head) - 1;
             int had = slot == b - 1 ? HeldFrames(cls, head, b) : 0;
             Groups.Remove(cls, head, objs);
             Frames.WriteU16(head, Zspage.SlotPos(slot, size), 0);
-            Zspage.SetInUse(arena, h, u);
+            Zspage.SetInUse(fs, head, u);
             int released = 0;
             if (u == 0)
             {
@@ -544,7 +571,7 @@ namespace ZramEmbedded.Allocator.Pool
             if (slot == b - 1)
             {
                 int nb = Frames.ScanTags(head, Zspage.HeaderBytes, size, slot, true, true) + 1; // a used slot remains below
-                Zspage.SetBorn(arena, h, nb);
+                Zspage.SetBorn(fs, head, nb);
                 int keep = HeldFrames(cls, head, nb);
                 if (keep < had) released = Frames.Truncate(head, keep);
             }
@@ -569,7 +596,7 @@ namespace ZramEmbedded.Allocator.Pool
             int loc = Handles.LocationOf(index);
             head = loc >> _slotBits;
             slot = loc & ((1 << _slotBits) - 1);
-            cls = Zspage.ClassOf(Frames.Arena, head << Frames.FrameShift);
+            cls = Zspage.ClassOf(Frames, head);
             pos = Zspage.SlotPos(slot, Classes.SizeOf(cls));
             return index;
         }

@@ -34,32 +34,33 @@ namespace ZramEmbedded.Allocator.Pool
         /// <summary>Slot offset of the run's head frame (right after the 4-byte object header).</summary>
         internal const int RunHeadOffset = ObjectHeaderBytes;
 
-        internal static int ClassOf(byte[] arena, int headAddr) { return arena[headAddr]; }
+        // Header fields, read and written in the head frame (the header never leaves it: frames are ≥ 64 B).
+        internal static int ClassOf(FrameStore f, int head) { return f.ByteAt(head, 0); }
 
-        internal static int InUse(byte[] arena, int headAddr) { return Get16(arena, headAddr + 1); }
+        internal static int InUse(FrameStore f, int head) { return f.Get16At(head, 1); }
 
-        internal static int Born(byte[] arena, int headAddr) { return Get16(arena, headAddr + 3); }
+        internal static int Born(FrameStore f, int head) { return f.Get16At(head, 3); }
 
-        internal static int Prev(byte[] arena, int headAddr) { return Get16(arena, headAddr + 5); }
+        internal static int Prev(FrameStore f, int head) { return f.Get16At(head, 5); }
 
-        internal static int Next(byte[] arena, int headAddr) { return Get16(arena, headAddr + 7); }
+        internal static int Next(FrameStore f, int head) { return f.Get16At(head, 7); }
 
-        internal static void SetInUse(byte[] arena, int headAddr, int v) { Set16(arena, headAddr + 1, v); }
+        internal static void SetInUse(FrameStore f, int head, int v) { f.Set16At(head, 1, v); }
 
-        internal static void SetBorn(byte[] arena, int headAddr, int v) { Set16(arena, headAddr + 3, v); }
+        internal static void SetBorn(FrameStore f, int head, int v) { f.Set16At(head, 3, v); }
 
-        internal static void SetPrev(byte[] arena, int headAddr, int v) { Set16(arena, headAddr + 5, v); }
+        internal static void SetPrev(FrameStore f, int head, int v) { f.Set16At(head, 5, v); }
 
-        internal static void SetNext(byte[] arena, int headAddr, int v) { Set16(arena, headAddr + 7, v); }
+        internal static void SetNext(FrameStore f, int head, int v) { f.Set16At(head, 7, v); }
 
         /// <summary>Writes a fresh header: no slots born, in no list.</summary>
-        internal static void Init(byte[] arena, int headAddr, int cls)
+        internal static void Init(FrameStore f, int head, int cls)
         {
-            arena[headAddr] = (byte)cls;
-            SetInUse(arena, headAddr, 0);
-            SetBorn(arena, headAddr, 0);
-            SetPrev(arena, headAddr, FrameStore.None);
-            SetNext(arena, headAddr, FrameStore.None);
+            f.SetByteAt(head, 0, cls);
+            SetInUse(f, head, 0);
+            SetBorn(f, head, 0);
+            SetPrev(f, head, FrameStore.None);
+            SetNext(f, head, FrameStore.None);
         }
 
         /// <summary>Zspage byte position of slot i.</summary>
@@ -79,14 +80,6 @@ namespace ZramEmbedded.Allocator.Pool
         internal static int EndOf(int slot, int classSize, int slotBytes)
         {
             return HeaderBytes + slot * classSize + slotBytes;
-        }
-
-        private static int Get16(byte[] a, int i) { return a[i] | (a[i + 1] << 8); }
-
-        private static void Set16(byte[] a, int i, int v)
-        {
-            a[i] = (byte)v;
-            a[i + 1] = (byte)(v >> 8);
         }
     }
 }

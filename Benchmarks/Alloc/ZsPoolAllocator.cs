@@ -15,6 +15,13 @@ namespace ZramEmbedded.Benchmarks.Alloc
             Pool = new ZsPool(arena, config);
         }
 
+        /// <summary>A pool over an arena of several segments (ArenaSegments.Reserve).</summary>
+        public ZsPoolAllocator(string name, byte[][] segments, PoolConfig config)
+        {
+            _name = name;
+            Pool = new ZsPool(segments, config);
+        }
+
         public string Name { get { return _name; } }
 
         public int Alloc(int size, byte[] data)

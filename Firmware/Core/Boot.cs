@@ -23,12 +23,13 @@ namespace ZramEmbedded.Firmware
         public static int Run(IBoard board, RunPlan plan)
         {
             SerialConsole console = board.Console;
-            byte[] arena = new byte[board.Profile.ArenaBytes];
-            ZsPool pool = new ZsPool(arena, StoreConfig.PoolConfigFor(arena.Length, Machine.PageSize));
-            Machine machine = new Machine(board, pool, arena.Length);
+            byte[][] arena = board.Profile.ReserveArena(); // segments of ≤ 512 KiB (ArenaSegments)
+            int arenaBytes = ArenaSegments.TotalBytes(arena);
+            ZsPool pool = new ZsPool(arena, StoreConfig.PoolConfigFor(arenaBytes, Machine.PageSize));
+            Machine machine = new Machine(board, pool, arenaBytes);
             console.WriteLine("ZramEmbedded " + Version + " on " + board.Profile.Name + (board.IsVirtual ? " (virtual board)" : "") + ", " + board.Profile.Mcu);
-            console.WriteLine("arena " + (arena.Length / 1024).ToString() + " KiB in 1 segment, frames of " + PoolMap.FrameSize(pool).ToString() + " B, pages of "
-                + Machine.PageSize.ToString() + " B, codec " + Codec);
+            console.WriteLine("arena " + (arenaBytes / 1024).ToString() + " KiB in " + arena.Length.ToString() + (arena.Length == 1 ? " segment" : " segments")
+                + ", frames of " + PoolMap.FrameSize(pool).ToString() + " B, pages of " + Machine.PageSize.ToString() + " B, codec " + Codec);
             machine.Start();
             console.WriteLine("apps: " + machine.Workload.Names() + " (" + machine.Workload.TotalPages.ToString() + " pages of demand)");
             ConsoleShell shell = new ConsoleShell(machine);

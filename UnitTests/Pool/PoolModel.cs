@@ -71,9 +71,10 @@ namespace ZramEmbedded.UnitTests.Pool
             for (int i = 0; i < Count; i++) Verify(pool, i, scratch);
         }
 
-        /// <summary>Pool totals and per-class rows agree with the model and with each other.</summary>
+        /// <summary>The pool's own invariants hold, and its totals and per-class rows agree with the model and with each other.</summary>
         public void VerifyCounters(ZsPool pool, PoolStats stats, ClassStats row)
         {
+            pool.CheckInvariants();
             pool.GetStats(stats);
             Assert.AreEqual(Count, stats.ObjectsInUse);
             Assert.AreEqual(Bytes, stats.ObjectBytes);

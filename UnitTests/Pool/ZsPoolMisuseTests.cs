@@ -152,7 +152,10 @@ namespace ZramEmbedded.UnitTests.Pool
         [TestMethod]
         public void BadConfigurationsAreRejected()
         {
-            Assert.ThrowsException(typeof(ArgumentNullException), () => new ZsPool(null, new PoolConfig()));
+            Assert.ThrowsException(typeof(ArgumentNullException), () => new ZsPool((byte[])null, new PoolConfig()));
+            Assert.ThrowsException(typeof(ArgumentNullException), () => new ZsPool((byte[][])null, new PoolConfig()));
+            Assert.ThrowsException(typeof(ArgumentNullException), () => new ZsPool(new byte[][] { new byte[4096], null }, new PoolConfig()));
+            Assert.ThrowsException(typeof(ArgumentException), () => new ZsPool(new byte[0][], new PoolConfig()));
             Assert.ThrowsException(typeof(ArgumentNullException), () => new ZsPool(new byte[4096], null));
             PoolConfig c = new PoolConfig();
             c.FrameSize = 1000; // not a power of two

@@ -61,12 +61,13 @@ namespace ZramEmbedded.UnitTests.Pool
         }
 
         [TestMethod]
-        public void SmallPoolsUseThreeByteHandleEntries()
+        public void SmallPoolsUseFourByteHandleEntries()
         {
+            // 256 frames and at most 15 slots per zspage: 12 location bits, a live bit and ≥ 13 generation bits.
             ZsPool small = new ZsPool(new byte[64 * 1024], PoolConfig.ForArena(64 * 1024));
             PoolStats s = new PoolStats();
             small.GetStats(s);
-            Assert.AreEqual(s.HandleCapacity * 3, s.HandleTableBytes);
+            Assert.AreEqual(s.HandleCapacity * 4, s.HandleTableBytes);
             Assert.AreEqual(64 * 1024 / 768, s.HandleCapacity);
         }
 
@@ -121,12 +122,19 @@ namespace ZramEmbedded.UnitTests.Pool
                 }
                 else if (kind < 99)
                 {
+                    pool.GetStats(stats);
+                    int framesBefore = stats.FramesUsed;
                     pool.Compact(rng.Next(1, 3000));
+                    pool.GetStats(stats);
+                    Assert.IsTrue(stats.FramesUsed <= framesBefore, "a compaction slice never takes frames");
                 }
                 else
                 {
+                    pool.GetStats(stats);
+                    int framesBefore = stats.FramesUsed;
                     pool.CompactAll();
                     pool.GetStats(stats);
+                    Assert.IsTrue(stats.FramesUsed <= framesBefore, "full compaction never takes frames");
                     Assert.IsTrue(stats.PagesCompacted >= lastCompacted, "pages_compacted never decreases");
                     lastCompacted = stats.PagesCompacted;
                 }
@@ -140,14 +148,19 @@ namespace ZramEmbedded.UnitTests.Pool
             model.VerifyCounters(pool, stats, row);
             Assert.IsTrue(failures > 0, "the run filled the arena at least once");
 
-            // Full compaction leaves no class with holes or two partly used zspages, and changes no content.
+            // Full compaction leaves no class where a plan could release a frame, never grows the pool, and
+            // changes no content; classic zspages are left with less than one zspage of free slots (zsmalloc's
+            // zs_can_compact).
+            pool.GetStats(stats);
+            int framesBeforeAll = stats.FramesUsed;
             pool.CompactAll();
+            pool.GetStats(stats);
+            Assert.IsTrue(stats.FramesUsed <= framesBeforeAll, "full compaction never takes frames");
             for (int c = 0; c < pool.ClassCount; c++)
             {
                 pool.GetClassStats(c, row);
                 Assert.IsFalse(row.Compactable, "class " + c + " still compactable");
-                if (config.ElasticZspages) Assert.AreEqual(row.ObjectsInUse, row.ObjectsAllocated);
-                else Assert.IsTrue(row.ObjectsAllocated - row.ObjectsInUse < row.ObjectsPerZspage);
+                if (!config.ElasticZspages) Assert.IsTrue(row.ObjectsAllocated - row.ObjectsInUse < row.ObjectsPerZspage);
             }
             model.VerifyAll(pool, buffer);
             model.VerifyCounters(pool, stats, row);
@@ -193,7 +206,9 @@ namespace ZramEmbedded.UnitTests.Pool
             {
                 int m = pool.Compact(1100);
                 if (m == 0) break;
-                Assert.IsTrue(m <= 1100 + 1004, "a slice stays within its budget plus one object");
+                // A slice runs whole plans: it may overshoot by at most one zspage's objects (here 2 frames of
+                // 512 B hold 1 object of 1000 B; chains of up to 16 frames bound it in general).
+                Assert.IsTrue(m <= 1100 + 16 * 512, "a slice stays within its budget plus one zspage's objects");
                 moved += m;
                 slices++;
             }

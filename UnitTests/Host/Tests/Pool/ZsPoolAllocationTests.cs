@@ -61,6 +61,25 @@ namespace ZramEmbedded.UnitTests.Host.Pool
         }
 
         [TestMethod]
+        public void SegmentedArenaAllocatesNothingEither()
+        {
+            // 1 MiB as 16 segments of 64 KiB: zspages and runs cross segment edges.
+            ZsPool pool = new ZsPool(ArenaSegments.Reserve(1 << 20, 64 << 10), PoolConfig.ForArena(1 << 20));
+            int[] live = new int[400];
+            int[] sizes = new int[400];
+            byte[] buffer = new byte[4096];
+            SampleRandom rng = new SampleRandom(13);
+            PoolStats stats = new PoolStats();
+            ClassStats row = new ClassStats();
+            Churn(pool, live, sizes, buffer, rng, stats, row, 3000);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Churn(pool, live, sizes, buffer, rng, stats, row, 20000);
+            pool.CompactAll();
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.AreEqual(0L, allocated);
+        }
+
+        [TestMethod]
         public void ZsmallocParamsAllocateNothingEither()
         {
             ZsPool pool = new ZsPool(new byte[64 * 1024], PoolConfig.ZsmallocParams());

@@ -1,5 +1,5 @@
-// Host-only: arenas too large for a small board's RAM (256 KiB – 4 MiB). The defaults must keep the
-// metadata budget (≤ 2 % of the arena) and the pool must work with 4-byte handle entries.
+// Host-only: arenas too large for a small board's RAM (256 KiB – 8 MiB). The defaults must keep the
+// metadata budget (≤ 2 % of the arena) and the pool must work with 4- and 5-byte handle entries.
 using nanoFramework.TestFramework;
 using ZramEmbedded.Allocator.Pool;
 
@@ -11,7 +11,7 @@ namespace ZramEmbedded.UnitTests.Host.Pool
         [TestMethod]
         public void DefaultsKeepMetadataWithinTwoPercent()
         {
-            int[] arenas = { 256 * 1024, 512 * 1024, 1024 * 1024, 4 * 1024 * 1024 };
+            int[] arenas = { 256 * 1024, 512 * 1024, 1024 * 1024, 2 * 1024 * 1024, 4 * 1024 * 1024, 8 * 1024 * 1024 };
             PoolStats s = new PoolStats();
             for (int i = 0; i < arenas.Length; i++)
             {
@@ -28,14 +28,15 @@ namespace ZramEmbedded.UnitTests.Host.Pool
             ZsPool pool = new ZsPool(new byte[arena], PoolConfig.ForArena(arena));
             PoolStats s = new PoolStats();
             pool.GetStats(s);
-            Assert.AreEqual(s.HandleCapacity * 3, s.HandleTableBytes);
+            Assert.AreEqual(s.HandleCapacity * 4, s.HandleTableBytes); // 4096 frames · 16 slots: 16 location bits
             FillVerifyEmpty(pool, s);
         }
 
         [TestMethod]
-        public void FourByteHandleEntriesWhenLocationsNeedMoreBits()
+        public void FiveByteHandleEntriesWhenLocationsNeedMoreBits()
         {
-            // 64 B frames in 2 MiB: 32768 frames need 15 bits, so locations exceed what 3-byte entries hold.
+            // 64 B frames in 2 MiB: 32768 frames need 15 bits, so with the slot bits, a live bit and 13
+            // generation bits an entry needs more than 4 bytes.
             PoolConfig c = PoolConfig.ForArena(2 * 1024 * 1024);
             c.FrameSize = 64;
             c.ClassStep = 8;
@@ -44,7 +45,7 @@ namespace ZramEmbedded.UnitTests.Host.Pool
             ZsPool pool = new ZsPool(new byte[2 * 1024 * 1024], c);
             PoolStats s = new PoolStats();
             pool.GetStats(s);
-            Assert.AreEqual(s.HandleCapacity * 4, s.HandleTableBytes);
+            Assert.AreEqual(s.HandleCapacity * 5, s.HandleTableBytes);
             FillVerifyEmpty(pool, s);
         }
 

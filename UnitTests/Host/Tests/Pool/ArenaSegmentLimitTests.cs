@@ -1,0 +1,100 @@
+// Host-only: nothing that runs on a device may allocate one array above ArenaSegments.MaxSegmentBytes
+// (nanoFramework's largest object is ~786 KB; we keep to 512 KiB). Two checks: every board profile's arena
+// reservation, and a scan of the device sources (Allocator, Board, Firmware; not Host/) for `new byte[...]`
+// and `new T[...]` allocations, each of which must be one of the reviewed, bounded expressions below (a
+// new allocation site fails this test until someone adds it here with its bound).
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using nanoFramework.TestFramework;
+using NanoBuild;
+using ZramEmbedded.Allocator.Pool;
+using ZramEmbedded.Board;
+
+namespace ZramEmbedded.UnitTests.Host.Pool
+{
+    [TestClass]
+    public class ArenaSegmentLimitTests
+    {
+        // "file|expression" → its bound.
+        private static readonly string[] Reviewed =
+        {
+            "Allocator/Pool/ArenaSegments.cs|new byte[count][]",                                // 12 B per segment: 8 MiB → 16
+            "Allocator/Pool/ArenaSegments.cs|new byte[left < segmentBytes ? left : segmentBytes]", // ≤ segmentBytes ≤ 512 KiB (checked)
+            "Allocator/Pool/FrameStore.cs|new byte[n][]",                                       // the pool's copy of the segment table
+            "Allocator/Pool/FrameStore.cs|new byte[(frames * _linkBits + 7) / 8 + 2]",          // < 65535 frames · 16 bits = 128 KiB
+            "Allocator/Pool/HandleTable.cs|new byte[capacity * width]",                         // ≤ 32767 · 5 B = 160 KiB
+            "Allocator/Pool/SizeClassTable.cs|new byte[slots]",                                 // ≤ 256
+            "Allocator/Pool/SizeClassTable.cs|new byte[n * RecordBytes + slots]",               // ≤ 256 · 6
+            "Allocator/Pool/ZsPool.cs|new byte[][] { arena }",                                  // one reference
+            "Allocator/Pool/FullnessGroups.cs|new ushort[classCount * groups]",                 // ≤ 256 classes · 64 groups · 2 B
+            "Allocator/Pool/SizeClassTable.cs|new ushort[slots]",                               // slots ≤ 256 (checked)
+            "Allocator/Pool/SizeClassTable.cs|new int[slots]",
+            "Allocator/Codec/Lz4Encoder.cs|new ushort[1 << hashBits]",                          // hashBits ≤ MaxHashBits (checked)
+            "Allocator/Pool/PoolInvariants.cs|new bool[frames]",                                // < 65535 frames; CheckInvariants only
+        };
+
+        [TestMethod]
+        public void BoardProfilesReserveNoSegmentAboveTheLimit()
+        {
+            foreach (BoardProfile p in BoardProfile.Known())
+            {
+                byte[][] arena = p.ReserveArena();
+                Assert.AreEqual(p.ArenaBytes, ArenaSegments.TotalBytes(arena), p.Name);
+                Assert.IsTrue(ArenaSegments.LargestSegmentBytes(arena) <= ArenaSegments.MaxSegmentBytes, p.Name);
+                // And the pool takes it as it is, with the defaults for that size.
+                ZsPool pool = new ZsPool(arena, PoolConfig.ForArena(p.ArenaBytes));
+                var s = new PoolStats();
+                pool.GetStats(s);
+                Assert.AreEqual(p.ArenaBytes, s.ArenaBytes, p.Name);
+                // 2 % of the arena, plus the pool's fixed objects for the small arenas of boards with a small heap
+                // (NUCLEO144_F746ZG: 32 KiB, where those alone are 2 %).
+                Assert.IsTrue(s.MetadataBytes <= p.ArenaBytes / 50 + (p.ArenaBytes < 64 * 1024 ? ZsPool.FixedObjectBytes : 0), p.Name + " metadata " + s.MetadataBytes);
+                OutputHelper.WriteLine(p.Name + ": arena " + p.ArenaBytes + " B in " + arena.Length + " segments, metadata " + s.MetadataBytes + " B");
+            }
+            BoardProfile f769 = BoardProfile.Find("ST_STM32F769I_DISCOVERY");
+            Assert.IsTrue(f769.ArenaBytes >= 4 * 1024 * 1024, "the F769I's 13 MiB SDRAM heap takes a multi-MiB arena");
+            Assert.IsTrue(f769.ArenaBytes <= 9 * 1024 * 1024, "and leaves ≥ 4 MiB of it to the app");
+        }
+
+        [TestMethod]
+        public void ReserveNeverExceedsTheLimit()
+        {
+            Assert.ThrowsException(typeof(System.ArgumentOutOfRangeException), () => ArenaSegments.Reserve(1 << 20, ArenaSegments.MaxSegmentBytes + 1));
+            Assert.ThrowsException(typeof(System.ArgumentOutOfRangeException), () => ArenaSegments.Reserve(0));
+            byte[][] a = ArenaSegments.Reserve(3 * 512 * 1024 + 1000);
+            Assert.AreEqual(4, a.Length);
+            Assert.AreEqual(1000, a[3].Length);
+            Assert.AreEqual(1, ArenaSegments.Reserve(96 * 1024).Length, "a small arena stays one array");
+        }
+
+        [TestMethod]
+        public void DeviceSourcesAllocateOnlyReviewedArrays()
+        {
+            string repo = Path.GetDirectoryName(Probe.FindNfBuild());
+            var alloc = new Regex(@"new\s+(byte|ushort|short|int|uint|long|ulong|char|bool|object)\s*\[(?<e>[^\]]*)\](\s*\[\])?(\s*\{[^}]*\})?");
+            int found = 0;
+            foreach (string dir in new[] { "Allocator", "Board", "Firmware" })
+            {
+                foreach (string f in Directory.GetFiles(Path.Combine(repo, dir), "*.cs", SearchOption.AllDirectories))
+                {
+                    string rel = Path.GetRelativePath(repo, f).Replace('\\', '/');
+                    if (rel.Contains("/Host/") || rel.Contains("/bin/") || rel.Contains("/obj/")) continue;
+                    string code = Regex.Replace(File.ReadAllText(f), @"//[^\n]*", ""); // comments may quote code
+                    foreach (Match m in alloc.Matches(code))
+                    {
+                        string expr = Regex.Replace(m.Value, @"\s+", " ");
+                        string e = m.Groups["e"].Value.Trim();
+                        int constant;
+                        if (int.TryParse(e, out constant) && constant <= ArenaSegments.MaxSegmentBytes) continue;
+                        if (e.Length == 0) continue; // initializer with its elements spelled out
+                        found++;
+                        Assert.IsTrue(Reviewed.Contains(rel + "|" + expr),
+                            rel + ": `" + expr + "` may exceed " + ArenaSegments.MaxSegmentBytes + " B; bound it and add it to Reviewed");
+                    }
+                }
+            }
+            Assert.IsTrue(found >= 6, "the scan sees the pool's own arrays (" + found + ")");
+        }
+    }
+}
