@@ -20,6 +20,8 @@
 // buffer, a 256-byte compare window for the merge, the LZ4 encoder's hash table, a PoolStats); Register allocates the client object. No call
 // allocates otherwise. MetadataBytes counts it all (device sizes), plus the pool's own metadata.
 // Thread safety: one lock (re-entrant Monitor) around every public call; hooks run under it.
+// Parts: this file (construction, page operations, checks), PageStore.Clients.cs, PageStore.Idle.cs
+// (idle tracking, merge and compaction triggers), PageStore.Stats.cs (stats, invariants).
 // Units: bytes; counts in pages; time in ms from the IMonotonicClock, stamps in IdleUnitMs units.
 using System;
 using ZramEmbedded.Allocator.Codec;
@@ -164,124 +166,29 @@ namespace ZramEmbedded.Allocator.Store
             }
         }
 
+        /// <summary>Device bytes of the slot table (part of StoreOwnBytes).</summary>
+        public int SlotTableBytes { get { return Slots.MetadataBytes; } }
+
+        /// <summary>Device bytes of the merge table (part of StoreOwnBytes).</summary>
+        public int MergeTableBytes { get { return Merge.MetadataBytes; } }
+
+        /// <summary>Device bytes of the scratch buffer, the merge's compare window and the LZ4 hash table (part of StoreOwnBytes).</summary>
+        public int WorkingBufferBytes
+        {
+            get
+            {
+                return StoreMath.ArrayBytes(Scratch.Length) + StoreMath.ArrayBytes(CompareBuffer.Length)
+                    + StoreMath.ArrayBytes(_encoder.HashTableBytes);
+            }
+        }
+
         /// <summary>MetadataBytes without the pool's share.</summary>
         public int StoreOwnBytes
         {
             get
             {
-                return Slots.MetadataBytes + Merge.MetadataBytes + StoreMath.ArrayBytes(Scratch.Length)
-                    + StoreMath.ArrayBytes(CompareBuffer.Length) + StoreMath.ArrayBytes(_encoder.HashTableBytes)
+                return Slots.MetadataBytes + Merge.MetadataBytes + WorkingBufferBytes
                     + StoreMath.ArrayBytes(_clients.Length * 4) + _clientCount * ClientObjectBytes + FixedObjectBytes + BackingMetadataBytes;
-            }
-        }
-
-        // ---------------------------------------------------------------- clients
-
-        /// <summary>
-        /// Registers a client with slotCount slots (a contiguous free range of the slot table, first fit).
-        /// InvalidOperationException when the client table is full or no free range is long enough;
-        /// ArgumentNullException for a null name; ArgumentOutOfRangeException for slotCount &lt; 1.
-        /// Allocates the client object (registration is not a steady-state call).
-        /// </summary>
-        public StoreClient Register(string name, int slotCount)
-        {
-            if (name == null) throw new ArgumentNullException("name");
-            if (slotCount < 1 || slotCount > Slots.Count) throw new ArgumentOutOfRangeException("slotCount");
-            lock (_sync)
-            {
-                int row = -1;
-                for (int i = 0; i < _clients.Length; i++)
-                {
-                    if (_clients[i] == null)
-                    {
-                        row = i;
-                        break;
-                    }
-                }
-                if (row < 0) throw new InvalidOperationException("client table full");
-                int start = FindFreeRange(slotCount);
-                if (start < 0) throw new InvalidOperationException("no free slot range of that length");
-                StoreClient c = new StoreClient(this, name, _nextClientId++, start, slotCount, row);
-                _clients[row] = c;
-                _clientCount++;
-                return c;
-            }
-        }
-
-        /// <summary>Lowest start of a free run of `count` slots between live clients' ranges, or −1.</summary>
-        private int FindFreeRange(int count)
-        {
-            int best = -1;
-            // Candidates: slot 0 and the end of every live range.
-            for (int i = -1; i < _clients.Length; i++)
-            {
-                int start;
-                if (i < 0) start = 0;
-                else if (_clients[i] == null) continue;
-                else start = _clients[i].Base + _clients[i].SlotCount;
-                if (start + count > Slots.Count) continue;
-                if (best >= 0 && start >= best) continue;
-                bool free = true;
-                for (int j = 0; j < _clients.Length && free; j++)
-                {
-                    StoreClient o = _clients[j];
-                    if (o == null) continue;
-                    if (start < o.Base + o.SlotCount && o.Base < start + count) free = false;
-                }
-                if (free) best = start;
-            }
-            return best;
-        }
-
-        /// <summary>Live (registered, not released) clients.</summary>
-        public int ClientCount { get { lock (_sync) { return _clientCount; } } }
-
-        /// <summary>The index-th live client (0..ClientCount−1, in client-table order); no allocation.</summary>
-        public StoreClient GetClient(int index)
-        {
-            lock (_sync)
-            {
-                if (index < 0 || index >= _clientCount) throw new ArgumentOutOfRangeException("index");
-                for (int i = 0; i < _clients.Length; i++)
-                {
-                    if (_clients[i] == null) continue;
-                    if (index == 0) return _clients[i];
-                    index--;
-                }
-                throw new InvalidOperationException("client table count out of step");
-            }
-        }
-
-        /// <summary>Free slots not in any client's range.</summary>
-        public int UnassignedSlots
-        {
-            get
-            {
-                lock (_sync)
-                {
-                    int n = Slots.Count;
-                    for (int i = 0; i < _clients.Length; i++)
-                        if (_clients[i] != null) n -= _clients[i].SlotCount;
-                    return n;
-                }
-            }
-        }
-
-        internal void ReleaseClient(StoreClient c)
-        {
-            lock (_sync)
-            {
-                CheckClient(c);
-                int end = c.Base + c.SlotCount;
-                for (int g = c.Base; g < end; g++)
-                {
-                    if (Slots.KindOf(g) == SlotTable.Empty) continue;
-                    DropContent(c, g);
-                    _notifyFree++;
-                }
-                _clients[c.TableIndex] = null;
-                c.TableIndex = -1;
-                _clientCount--;
             }
         }
 
@@ -411,12 +318,23 @@ namespace ZramEmbedded.Allocator.Store
             if (kind == SlotTable.Backed) return ReadBacked(g, dst, offset);
             int handle = HandleOf(g, kind);
             int size = Slots.Size[g];
-            if (Slots.IsHuge(g))
+            try
             {
-                _pool.Read(handle, dst, offset, size);
-                return StoreResult.Ok;
+                if (Slots.IsHuge(g))
+                {
+                    _pool.Read(handle, dst, offset, size);
+                    return StoreResult.Ok;
+                }
+                _pool.Read(handle, Scratch, 0, size);
             }
-            _pool.Read(handle, Scratch, 0, size);
+            catch (ObjectSizeMismatchException)
+            {
+                // The object's size header inside the arena no longer matches the slot: arena corruption.
+                return StoreResult.ReadFailed;
+            }
+            // A damaged compressed block is caught by the safe decoder (wrong length or a malformed block). A
+            // raw page, or damage that still decodes to a whole page, is not detectable: like zram, the store
+            // keeps no checksums.
             int n = Lz4Decoder.TryDecompress(Scratch, 0, size, dst, offset, _pageSize);
             return n == _pageSize ? StoreResult.Ok : StoreResult.ReadFailed;
         }
@@ -544,287 +462,6 @@ namespace ZramEmbedded.Allocator.Store
         private int NowUnits()
         {
             return (int)(_clock.Milliseconds / _idleUnitMs);
-        }
-
-        // ---------------------------------------------------------------- idle tracking
-
-        /// <summary>Marks every slot holding a pool object idle (zram's `echo all > idle`; same-filled pages are skipped as zram does).</summary>
-        public void MarkAllIdle()
-        {
-            lock (_sync)
-            {
-                int n = Slots.Count;
-                for (int g = 0; g < n; g++)
-                    if (Slots.HasObject(g)) Slots.MarkIdle(g);
-            }
-        }
-
-        /// <summary>Marks idle every slot holding a pool object not accessed for at least olderThanMs (zram's `echo N > idle`).</summary>
-        public void MarkIdle(long olderThanMs)
-        {
-            if (olderThanMs < 0) throw new ArgumentOutOfRangeException("olderThanMs");
-            lock (_sync)
-            {
-                int now = NowUnits();
-                int n = Slots.Count;
-                for (int g = 0; g < n; g++)
-                    if (Slots.HasObject(g) && AgeMs(g, now) >= olderThanMs) Slots.MarkIdle(g);
-            }
-        }
-
-        private long AgeMs(int g, int now)
-        {
-            return (long)(now - Slots.Stamp[g]) * _idleUnitMs;
-        }
-
-        internal bool IsSlotIdle(StoreClient c, int slot, long idleForMs)
-        {
-            lock (_sync)
-            {
-                int g = CheckAccess(c, slot);
-                if (Slots.KindOf(g) == SlotTable.Empty) return false;
-                if (Slots.IsIdleFlagged(g)) return true;
-                return idleForMs > 0 && AgeMs(g, NowUnits()) >= idleForMs;
-            }
-        }
-
-        internal bool SlotHasData(StoreClient c, int slot)
-        {
-            lock (_sync)
-            {
-                return Slots.KindOf(CheckAccess(c, slot)) != SlotTable.Empty;
-            }
-        }
-
-        // ---------------------------------------------------------------- idle work
-
-        /// <summary>
-        /// One merge slice: the scan examines slots from where the last slice stopped. Budget units: one per
-        /// slot examined plus one per full comparison with a candidate (each reads a whole object). Returns the
-        /// units used; 0 when every object has been seen (nothing to do until pages are written).
-        /// </summary>
-        public int MergeSlice(int budget)
-        {
-            if (budget < 1) throw new ArgumentOutOfRangeException("budget");
-            lock (_sync)
-            {
-                return _scanner.Slice(budget);
-            }
-        }
-
-        /// <summary>
-        /// A full merge pass (every slot once, comparisons unbounded but at most one per candidate), at most
-        /// once per MergeNowIntervalMs: a call inside the interval after the last full pass returns 0 at once
-        /// (the review's rate limit; the low-memory killer calls this under pressure). Returns pages merged.
-        /// </summary>
-        public int MergeNow()
-        {
-            lock (_sync)
-            {
-                long now = _clock.Milliseconds;
-                if (_mergeNowRan && now - _lastMergeNowMs < _mergeNowIntervalMs) return 0;
-                _mergeNowRan = true;
-                _lastMergeNowMs = now;
-                return _scanner.FullPass();
-            }
-        }
-
-        /// <summary>One pool compaction slice of about budgetBytes bytes moved; returns bytes moved (0 = nothing to gain).</summary>
-        public int Compact(int budgetBytes)
-        {
-            if (budgetBytes < 1) throw new ArgumentOutOfRangeException("budgetBytes");
-            lock (_sync)
-            {
-                return _pool.Compact(budgetBytes);
-            }
-        }
-
-        // ---------------------------------------------------------------- stats
-
-        public void GetMmStat(MmStat s)
-        {
-            if (s == null) throw new ArgumentNullException("s");
-            lock (_sync)
-            {
-                _pool.GetStats(_poolStats);
-                s.OrigDataSize = (long)(_pages - _backedSlots) * _pageSize; // zram: written-back pages leave orig_data_size
-                s.ComprDataSize = _comprBytes;
-                s.MemUsedTotal = (long)_poolStats.FramesUsed * _poolStats.FrameSize;
-                s.MemLimit = _memLimit;
-                s.MemUsedMax = StoreMath.MaxLong(_memUsedMax, s.MemUsedTotal);
-                s.SamePages = _samePages;
-                s.PagesCompacted = _poolStats.PagesCompacted;
-                s.HugePages = _hugePages;
-                s.HugePagesSince = _hugePagesSince;
-                s.PagesMerged = IndexedSlots - Merge.Count;
-            }
-        }
-
-        /// <summary>Resets mem_used_max to the current use (zram: `echo 0 > mem_used_max`).</summary>
-        public void ResetMemUsedMax()
-        {
-            lock (_sync)
-            {
-                _pool.GetStats(_poolStats);
-                _memUsedMax = (long)_poolStats.FramesUsed * _poolStats.FrameSize;
-            }
-        }
-
-        public void GetIoStat(IoStat s)
-        {
-            if (s == null) throw new ArgumentNullException("s");
-            lock (_sync)
-            {
-                s.FailedReads = _failedReads;
-                s.FailedWrites = _failedWrites;
-                s.InvalidIo = _invalidIo;
-                s.NotifyFree = _notifyFree;
-            }
-        }
-
-        internal void FillClientStats(StoreClient c, ClientStats s)
-        {
-            if (s == null) throw new ArgumentNullException("s");
-            lock (_sync)
-            {
-                CheckClient(c);
-                s.Pages = c.Pages;
-                s.StoredBytes = c.StoredBytes;
-                s.SameFilled = c.SameFilled;
-                s.HugePages = c.HugePages;
-                int merged = 0;
-                long exclusive = 0;
-                int end = c.Base + c.SlotCount;
-                for (int g = c.Base; g < end; g++)
-                {
-                    int kind = Slots.KindOf(g);
-                    if (kind == SlotTable.Object) exclusive += Slots.Size[g];
-                    else if (kind == SlotTable.Indexed && Merge.RefsOf(Slots.Value[g]) >= 2) merged++;
-                }
-                // Take the client's references away one by one (counts only, nothing is freed): an entry whose
-                // count reaches 0 is referenced by this client alone. Then give every reference back.
-                for (int g = c.Base; g < end; g++)
-                {
-                    if (Slots.KindOf(g) != SlotTable.Indexed) continue;
-                    if (Merge.Uncount(Slots.Value[g]) == 0) exclusive += Slots.Size[g];
-                }
-                for (int g = c.Base; g < end; g++)
-                    if (Slots.KindOf(g) == SlotTable.Indexed) Merge.Recount(Slots.Value[g]);
-                s.Merged = merged;
-                s.ExclusiveBytes = exclusive;
-            }
-        }
-
-        // ---------------------------------------------------------------- invariants
-
-        /// <summary>
-        /// Recounts everything from the slot table and checks it against the counters, the merge table's
-        /// reference counts and the pool's object count/bytes. O(SlotCount × MergeTableSize); tests only.
-        /// Throws InvalidOperationException.
-        /// </summary>
-        public void CheckInvariants()
-        {
-            lock (_sync)
-            {
-                Merge.CheckInvariants();
-                int pages = 0, same = 0, huge = 0, unindexed = 0, indexed = 0, objects = 0;
-                long bytes = 0;
-                int n = Slots.Count;
-                for (int g = 0; g < n; g++)
-                {
-                    int kind = Slots.KindOf(g);
-                    if (kind == SlotTable.Empty)
-                    {
-                        if (Slots.Size[g] != 0 || Slots.Value[g] != 0) throw new InvalidOperationException("empty slot with content");
-                        continue;
-                    }
-                    if (OwnerOf(g) == null) throw new InvalidOperationException("slot with data outside every client");
-                    pages++;
-                    if (kind == SlotTable.Same) same++;
-                    else if (kind == SlotTable.Object)
-                    {
-                        unindexed++;
-                        objects++;
-                        bytes += Slots.Size[g];
-                        if (_pool.GetSize(Slots.Value[g]) != Slots.Size[g]) throw new InvalidOperationException("slot size differs from its object");
-                    }
-                    else if (kind == SlotTable.Indexed)
-                    {
-                        indexed++;
-                        int e = Slots.Value[g];
-                        if (e < 0 || e >= Merge.Capacity || !Merge.IsLive(e)) throw new InvalidOperationException("slot points at a free merge entry");
-                        if (_pool.GetSize(Merge.HandleOf(e)) != Slots.Size[g]) throw new InvalidOperationException("merged slot size differs from its object");
-                    }
-                    else if (kind != SlotTable.Backed) throw new InvalidOperationException("unknown slot kind");
-                    if (Slots.IsHuge(g))
-                    {
-                        huge++;
-                        if (Slots.Size[g] != _pageSize) throw new InvalidOperationException("huge slot not page-sized");
-                    }
-                }
-                for (int e = 0; e < Merge.Capacity; e++)
-                {
-                    if (!Merge.IsLive(e)) continue;
-                    int refs = 0, size = -1;
-                    for (int g = 0; g < n; g++)
-                    {
-                        if (Slots.KindOf(g) == SlotTable.Indexed && Slots.Value[g] == e)
-                        {
-                            refs++;
-                            size = Slots.Size[g];
-                        }
-                    }
-                    if (refs != Merge.RefsOf(e)) throw new InvalidOperationException("merge reference count differs from the slots");
-                    objects++;
-                    bytes += size;
-                }
-                if (pages != _pages || same != _samePages || huge != _hugePages || unindexed != Unindexed || indexed != IndexedSlots)
-                    throw new InvalidOperationException("store counters differ from the slot table");
-                if (objects != _objects || bytes != _comprBytes) throw new InvalidOperationException("object count or bytes differ");
-                _pool.GetStats(_poolStats);
-                if (_poolStats.ObjectsInUse != _objects || _poolStats.ObjectBytes != _comprBytes)
-                    throw new InvalidOperationException("pool objects differ from the store's");
-                int live = 0;
-                for (int i = 0; i < _clients.Length; i++)
-                {
-                    StoreClient c = _clients[i];
-                    if (c == null) continue;
-                    live++;
-                    if (c.TableIndex != i) throw new InvalidOperationException("client row out of step");
-                    int cp = 0, cs = 0, ch = 0;
-                    long cb = 0;
-                    for (int g = c.Base; g < c.Base + c.SlotCount; g++)
-                    {
-                        int kind = Slots.KindOf(g);
-                        if (kind == SlotTable.Empty) continue;
-                        cp++;
-                        if (kind == SlotTable.Same) cs++;
-                        else cb += Slots.Size[g];
-                        if (Slots.IsHuge(g)) ch++;
-                    }
-                    if (cp != c.Pages || cs != c.SameFilled || ch != c.HugePages || cb != c.StoredBytes)
-                        throw new InvalidOperationException("client counters differ from its slots");
-                    for (int j = i + 1; j < _clients.Length; j++)
-                    {
-                        StoreClient o = _clients[j];
-                        if (o != null && c.Base < o.Base + o.SlotCount && o.Base < c.Base + c.SlotCount)
-                            throw new InvalidOperationException("client ranges overlap");
-                    }
-                }
-                if (live != _clientCount) throw new InvalidOperationException("client count differs");
-                _scanner.CheckInvariants();
-                CheckBackingInvariants();
-            }
-        }
-
-        private StoreClient OwnerOf(int g)
-        {
-            for (int i = 0; i < _clients.Length; i++)
-            {
-                StoreClient c = _clients[i];
-                if (c != null && g >= c.Base && g < c.Base + c.SlotCount) return c;
-            }
-            return null;
         }
     }
 }

@@ -73,12 +73,12 @@ namespace ZramEmbedded.Allocator.Store
 
         /// <summary>
         /// Defaults for a pool arena of arenaBytes and pages of pageSize bytes, chosen with the `store`
-        /// benchmark (app-state pages, 128/256 KiB arenas, 4 KiB and 1 KiB pages): slots for 4× the arena in
-        /// logical pages (the measured capacity is 2.3–3.5×); a merge table for 3× the arena in distinct
-        /// objects; an LZ4 hash table of pageSize / 4 bytes (2^(log2 pageSize − 3) entries, at least 2^8):
-        /// on 4 KiB pages its 1 KiB table compresses 1–2 % worse than the 4 KiB default but saves 3 KiB of a
-        /// 128 KiB arena's metadata, which gave the best capacity (measured 3.09/3.14/3.11/3.07× with 512 B,
-        /// 1, 2, 4 KiB tables); 8 clients.
+        /// benchmark (app-state pages, seeds 1–3, 128/256 KiB arenas, 4 KiB and 1 KiB pages): slots for 4× the
+        /// arena in logical pages (the measured capacity is 1.6–3×); a merge table for 3× the arena in
+        /// distinct objects; an LZ4 hash table of 2^10 entries (2 KiB) for pages of 1 KiB and more, 2^8 for
+        /// smaller ones. The table trades ratio against metadata: mean capacity at 128 KiB with 4 KiB pages
+        /// was 2.24/2.27/2.30/2.27× with 512 B/1/2/4 KiB tables (256 KiB: 2.46/2.51/2.54/2.53×; 128 KiB with
+        /// 1 KiB pages: 1.93/1.96/1.96/1.94×). 8 clients.
         /// </summary>
         public static StoreConfig ForArena(int arenaBytes, int pageSize)
         {
@@ -88,7 +88,7 @@ namespace ZramEmbedded.Allocator.Store
             c.PageSize = pageSize;
             c.SlotCount = PoolMath.Min(MaxSlotCount, PoolMath.Max(16, (int)((long)arenaBytes * 4 / pageSize)));
             c.MergeTableSize = PoolMath.Min(c.SlotCount, PoolMath.Min(MaxMergeTableSize, PoolMath.Max(8, (int)((long)arenaBytes * 3 / pageSize))));
-            c.EncoderHashBits = PoolMath.Max(Lz4Encoder.MinHashBits, PoolMath.Log2(pageSize) - 3);
+            c.EncoderHashBits = pageSize >= 1024 ? 10 : Lz4Encoder.MinHashBits;
             return c;
         }
 

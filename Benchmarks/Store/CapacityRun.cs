@@ -43,6 +43,8 @@ namespace ZramEmbedded.Benchmarks.Store
         public long HugePages;
         public long PagesCompacted;
         public int PagesAfterIdle;
+        /// <summary>Where the store's metadata goes (store only).</summary>
+        public string MetadataSplit = "";
     }
 
     public sealed class StoreFeatures
@@ -127,6 +129,9 @@ namespace ZramEmbedded.Benchmarks.Store
             r.HugePages = mm.HugePages;
             r.PagesCompacted = mm.PagesCompacted;
             r.MetadataBytes = store.MetadataBytes;
+            r.MetadataSplit = string.Format("slot table {0} B ({1} slots), merge table {2} B ({3} entries), scratch + compare window + LZ4 table {4} B, other store objects {5} B, pool {6} B",
+                store.SlotTableBytes, store.SlotCount, store.MergeTableBytes, store.MergeTableSize, store.WorkingBufferBytes,
+                store.StoreOwnBytes - store.SlotTableBytes - store.MergeTableBytes - store.WorkingBufferBytes, pool.MetadataBytes);
             r.Capacity = (double)r.LogicalBytes / (arenaBytes + r.MetadataBytes);
             store.CheckInvariants();
             return r;
