@@ -7,6 +7,7 @@
 // KillRecord objects: nothing is allocated after construction. Names are kept by reference.
 // Thread safety: one lock around every call. Ages: 0 = newest.
 using System;
+using ZramEmbedded.Allocator.Store;
 
 namespace ZramEmbedded.Allocator.Pressure
 {
@@ -75,21 +76,17 @@ namespace ZramEmbedded.Allocator.Pressure
         }
 
         /// <summary>
-        /// Bytes this log keeps outside any arena on the device: the object (13 fields plus header) and
-        /// its 13 arrays, each a 20-byte header plus payload rounded up to 12-byte heap blocks.
+        /// Bytes this log keeps on the device: the object (17 fields), its lock object and its 13 arrays
+        /// (device sizes: 12-byte heap blocks, 20-byte array headers; StoreMath).
         /// </summary>
         public int MetadataBytes
         {
             get
             {
                 int n = Capacity;
-                return 14 * 12 + 4 * Blocks(n * 8) + 6 * Blocks(n * 4) + 2 * Blocks(n * 4) + Blocks(ReasonSlots * 8);
+                return StoreMath.ObjectBytes(17) + StoreMath.ObjectBytes(0) + 4 * StoreMath.ArrayBytes(n * 8)
+                    + 6 * StoreMath.ArrayBytes(n * 4) + 2 * StoreMath.ArrayBytes(n * 4) + StoreMath.ArrayBytes(ReasonSlots * 8);
             }
-        }
-
-        private static int Blocks(int payload)
-        {
-            return (20 + payload + 11) / 12 * 12;
         }
 
         /// <summary>Appends a copy of `record`, overwriting the oldest when full. An unknown Reason → ArgumentOutOfRangeException.</summary>

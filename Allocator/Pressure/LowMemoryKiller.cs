@@ -64,6 +64,19 @@ namespace ZramEmbedded.Allocator.Pressure
 
         public KillLog Log { get { return _log; } }
 
+        /// <summary>
+        /// Bytes on the device: the object (19 fields), eight snapshot arrays, the ClientStats (6 fields) and
+        /// KillRecord (16 fields) it fills, and the registration table. The kill log is counted by its owner.
+        /// </summary>
+        public int MetadataBytes
+        {
+            get
+            {
+                return StoreMath.ObjectBytes(19) + 8 * StoreMath.ArrayBytes(_ids.Length * 4) + StoreMath.ObjectBytes(6)
+                    + StoreMath.ObjectBytes(16) + _table.MetadataBytes;
+            }
+        }
+
         public long Trims { get { return _trims; } }
 
         public long Kills { get { return _kills; } }

@@ -44,6 +44,19 @@ namespace ZramEmbedded.Allocator.Pressure
 
         public PageStore Store { get { return _store; } }
 
+        /// <summary>
+        /// Bytes MemoryPressure keeps on the device, outside the arena and the store: its own object (5 fields),
+        /// the watermarks, the kill log, the killer (with the registration table) and the ladder. Fixed at
+        /// construction (device sizes: 12-byte heap blocks, 20-byte array headers).
+        /// </summary>
+        public int MetadataBytes
+        {
+            get
+            {
+                return StoreMath.ObjectBytes(5) + _marks.MetadataBytes + _log.MetadataBytes + _killer.MetadataBytes + _ladder.MetadataBytes;
+            }
+        }
+
         public Watermarks Watermarks { get { return _marks; } }
 
         public KillLog KillLog { get { return _log; } }
@@ -110,6 +123,7 @@ namespace ZramEmbedded.Allocator.Pressure
             s.HookFailures = _killer.HookFailures;
             s.LastHookFailure = _killer.LastHookFailure;
             s.Registered = _killer.Table.Count;
+            s.MetadataBytes = MetadataBytes;
         }
 
         /// <summary>Throws InvalidOperationException when a part is inconsistent.</summary>

@@ -30,5 +30,7 @@ namespace ZramEmbedded.Allocator.Pressure
         /// <summary>Longest reclaim call (write path or idle) in milliseconds.</summary>
         public long WorstReclaimMs;
         public int Registered;
+        /// <summary>MemoryPressure.MetadataBytes (fixed).</summary>
+        public int MetadataBytes;
     }
 }

@@ -17,8 +17,9 @@
 //    calls for: Low → compaction, a merge slice; Medium → also writeback and Trim (a trim round: each
 //    client once per TrimIntervalMs, so a client is not asked again and again while its answer is still
 //    fresh); Critical → also one kill, but only when this very call finished a trim round (every client
-//    asked, over one or more slices) and pressure is still critical after it, and the cooldown since the
-//    last kill has passed — idle reclaim never kills while a trim could still give the space back.
+//    asked, over one or more slices) and pressure is still critical after it, the cooldown since the
+//    last kill has passed, and the victim holds enough to end the critical state — idle reclaim never
+//    kills while a trim could still give the space back, nor for a kill that would not help.
 //    Stops at the budget.
 // One run at a time: a reclaim or idle call that finds the ladder running (a hook's write re-entering
 // it, or another thread) returns at once ("freed nothing") instead of waiting, so no call blocks longer
@@ -95,6 +96,12 @@ namespace ZramEmbedded.Allocator.Pressure
         }
 
         public int BudgetMs { get { return _budgetMs; } }
+
+        /// <summary>Bytes on the device: the object (34 fields), its PoolStats (17 fields) and the trim-round array.</summary>
+        public int MetadataBytes
+        {
+            get { return StoreMath.ObjectBytes(34) + StoreMath.ObjectBytes(17) + StoreMath.ArrayBytes(_idleTrimmed.Length * 4); }
+        }
 
         /// <summary>True while a call is running the ladder.</summary>
         public bool IsRunning { get { return _busy != 0; } }
@@ -336,7 +343,11 @@ namespace ZramEmbedded.Allocator.Pressure
             {
                 _killer.RefreshSnapshot();
                 int pos = _killer.PickVictim(null);
-                if (pos >= 0) Kill(pos, KillReason.BelowMinWatermark, null, 0, tried, deadline);
+                // Kill ahead of need only when it ends the critical state: a victim too small to lift free
+                // space past the min watermark's margin would cost an app and leave the pressure as it was
+                // (writes that then do not fit still kill, one at a time, in the same order).
+                if (pos >= 0 && FreeBytes() + _killer.FootprintAt(pos) >= _marks.LeaveAtBytes(PressureLevel.Critical, Capacity()))
+                    Kill(pos, KillReason.BelowMinWatermark, null, 0, tried, deadline);
             }
             UpdateLevel();
             return Freed(begin);

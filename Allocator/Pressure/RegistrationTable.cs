@@ -15,6 +15,7 @@
 // that need a consistent view (the ladder) copy the table with Snapshot into caller-owned arrays.
 // No allocation after construction.
 using System;
+using ZramEmbedded.Allocator.Store;
 
 namespace ZramEmbedded.Allocator.Pressure
 {
@@ -52,6 +53,12 @@ namespace ZramEmbedded.Allocator.Pressure
         public int Capacity { get { return _owners.Length; } }
 
         public int Count { get { lock (_lock) { return _count; } } }
+
+        /// <summary>Bytes on the device: the object (8 fields), its lock object and five arrays of Capacity entries.</summary>
+        public int MetadataBytes
+        {
+            get { return StoreMath.ObjectBytes(8) + StoreMath.ObjectBytes(0) + 5 * StoreMath.ArrayBytes(Capacity * 4); }
+        }
 
         /// <summary>True for priorities the killer never kills.</summary>
         public static bool IsProtected(int priority)

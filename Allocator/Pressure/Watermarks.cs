@@ -15,6 +15,7 @@
 // in HandlerFailures and does not reach the caller of Update (a store write must not fail because the
 // LED code threw). No allocation per Update.
 using System;
+using ZramEmbedded.Allocator.Store;
 
 namespace ZramEmbedded.Allocator.Pressure
 {
@@ -66,6 +67,12 @@ namespace ZramEmbedded.Allocator.Pressure
         public int LowFreePermille { get { return _low; } }
         public int HighFreePermille { get { return _high; } }
         public int HysteresisPermille { get { return _hysteresis; } }
+
+        /// <summary>Bytes on the device: the object (10 fields and the event's delegate field) and its lock object.</summary>
+        public int MetadataBytes
+        {
+            get { return StoreMath.ObjectBytes(11) + StoreMath.ObjectBytes(0); }
+        }
 
         /// <summary>The current level (None until the first Update).</summary>
         public PressureLevel Level { get { lock (_lock) { return _level; } } }

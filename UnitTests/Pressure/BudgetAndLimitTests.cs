@@ -100,6 +100,20 @@ namespace ZramEmbedded.UnitTests.Pressure
         }
 
         [TestMethod]
+        public void MetadataIsFixedAndCounted()
+        {
+            PressureRig rig = new PressureRig();
+            MemoryPressure p = rig.Pressure;
+            int bytes = p.MetadataBytes;
+            Assert.AreEqual(bytes, 72 + p.Watermarks.MetadataBytes + p.KillLog.MetadataBytes + p.Killer.MetadataBytes + p.Ladder.MetadataBytes);
+            OutputHelper.WriteLine("pressure metadata " + bytes.ToString() + " B (kill log " + p.KillLog.MetadataBytes.ToString() + " B)");
+            Assert.IsTrue(bytes > 2000 && bytes < 5000, "pressure metadata " + bytes); // 3.9 KB with 8 clients and 16 log records
+            PressureStats s = new PressureStats();
+            p.GetStats(s);
+            Assert.AreEqual(bytes, s.MetadataBytes);
+        }
+
+        [TestMethod]
         public void BadConfigurationIsRejected()
         {
             PressureRig rig = new PressureRig();

@@ -74,6 +74,23 @@ namespace ZramEmbedded.UnitTests.Pressure
         }
 
         [TestMethod]
+        public void IdleReclaimDoesNotKillAVictimTooSmallToHelp()
+        {
+            PressureRig rig = new PressureRig();
+            TestApp tiny = rig.App("tiny", 4, 950);
+            TestApp sys = rig.App("sys", 40, -100);
+            Assert.AreEqual(1, tiny.Fill(0, 1));
+            int slot = 0;
+            while (rig.FreeFrames >= 2) Assert.AreEqual(StoreResult.Ok, sys.Write(slot++));
+            Assert.AreEqual((int)PressureLevel.Critical, (int)rig.Pressure.Update());
+            rig.Pressure.RunIdle(50);
+            Assert.AreEqual(0L, rig.Pressure.KillLog.TotalKills, "one page would not end the critical state");
+            Assert.IsFalse(tiny.Client.IsReleased);
+            Assert.AreEqual(1, tiny.Trims);
+            rig.Check();
+        }
+
+        [TestMethod]
         public void IdleReclaimFollowsTheLevel()
         {
             PressureRig rig = new PressureRig();
@@ -157,28 +174,31 @@ namespace ZramEmbedded.UnitTests.Pressure
         {
             // One raw page (1 KiB = 1.6 % of 64 KiB) written and discarded again and again right at the high
             // watermark: the default 2.5 % hysteresis gives one change; none gives one per crossing.
-            for (int pass = 0; pass < 2; pass++)
+            Assert.AreEqual(1, LevelEventsWhileHovering(Watermarks.DefaultHysteresisPermille), "hysteresis: no flapping");
+            Assert.AreEqual(41, LevelEventsWhileHovering(0), "without hysteresis every crossing is an event");
+        }
+
+        /// <summary>Level events over 20 discard/write cycles at the high watermark (one 64 KiB rig, dropped on return).</summary>
+        private static int LevelEventsWhileHovering(int hysteresisPermille)
+        {
+            PressureConfig cfg = new PressureConfig();
+            cfg.HysteresisPermille = hysteresisPermille;
+            PressureRig rig = new PressureRig(cfg, 64 * 1024);
+            LevelRecorder rec = new LevelRecorder();
+            rec.Attach(rig.Pressure.Watermarks);
+            TestApp a = rig.App("a", 60, 0);
+            int slot = 0;
+            while (rig.Pressure.Update() == PressureLevel.None) Assert.AreEqual(StoreResult.Ok, a.Write(slot++));
+            Assert.AreEqual(1, rec.Events);
+            for (int i = 0; i < 20; i++)
             {
-                PressureConfig cfg = new PressureConfig();
-                cfg.HysteresisPermille = pass == 0 ? Watermarks.DefaultHysteresisPermille : 0;
-                PressureRig rig = new PressureRig(cfg, 64 * 1024);
-                LevelRecorder rec = new LevelRecorder();
-                rec.Attach(rig.Pressure.Watermarks);
-                TestApp a = rig.App("a", 60, 0);
-                int slot = 0;
-                while (rig.Pressure.Update() == PressureLevel.None) Assert.AreEqual(StoreResult.Ok, a.Write(slot++));
-                Assert.AreEqual(1, rec.Events);
-                for (int i = 0; i < 20; i++)
-                {
-                    a.Client.Discard(slot - 1);
-                    rig.Pressure.Update();
-                    Assert.AreEqual(StoreResult.Ok, a.Write(slot - 1));
-                    rig.Pressure.Update();
-                }
-                if (pass == 0) Assert.AreEqual(1, rec.Events, "hysteresis: no flapping");
-                else Assert.AreEqual(41, rec.Events, "without hysteresis every crossing is an event");
-                rig.Check();
+                a.Client.Discard(slot - 1);
+                rig.Pressure.Update();
+                Assert.AreEqual(StoreResult.Ok, a.Write(slot - 1));
+                rig.Pressure.Update();
             }
+            rig.Check();
+            return rec.Events;
         }
     }
 }

@@ -42,7 +42,7 @@ namespace ZramEmbedded.Firmware.Shell
             console.WriteLine("bytes back: compaction " + s.CompactionBytes.ToString() + ", merge " + s.MergeBytes.ToString()
                 + ", writeback " + s.WritebackBytes.ToString() + ", trim " + s.TrimBytes.ToString() + ", kill " + s.KillBytes.ToString());
             console.WriteLine("trims " + s.Trims.ToString() + ", kills " + s.Kills.ToString() + ", hook failures " + s.HookFailures.ToString()
-                + (s.LastHookFailure != null ? " (last: " + s.LastHookFailure + ")" : ""));
+                + (s.LastHookFailure != null ? " (last: " + s.LastHookFailure + ")" : "") + "; metadata " + s.MetadataBytes.ToString() + " B");
             int n = _pressure.Killer.Table.Snapshot(_ids, _priorities, null, _names, null);
             console.WriteLine("clients " + n.ToString() + ":");
             for (int i = 0; i < n; i++)

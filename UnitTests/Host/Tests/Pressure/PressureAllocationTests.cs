@@ -72,8 +72,7 @@ namespace ZramEmbedded.UnitTests.Host.Pressure
             long measured = 0;
             long killsMeasured = 0;
             long reclaimsMeasured = 0;
-            int writerSlot = 0;
-            for (int round = 0; round < 40; round++)
+            for (int round = 0; round < 30; round++)
             {
                 bool warm = round >= 10;
                 // Set-up (not measured): a cache app and a victim app, both full.
@@ -98,35 +97,34 @@ namespace ZramEmbedded.UnitTests.Host.Pressure
                     Page(page, seed++);
                     if (!victim.Client.IsReleased && !victim.Client.HasData(s)) victim.Client.Write(s, page, 0);
                 }
-                // Measured: the writer's writes and idle slices until a write reclaimed or someone was killed.
+                // Measured: the writer grows (writes and idle slices) until someone was killed.
                 pressure.GetStats(stats);
                 long calls = stats.ReclaimCalls;
                 long kills = stats.Kills;
-                for (int w = 0; w < 150; w++)
+                for (int w = 0; w < 80; w++)
                 {
                     Page(page, seed++);
                     long before = GC.GetAllocatedBytesForCurrentThread();
-                    writer.Client.Write(writerSlot, page, 0);
+                    writer.Client.Write(w, page, 0);
                     pressure.RunIdle(5);
                     long after = GC.GetAllocatedBytesForCurrentThread();
                     if (warm) measured += after - before;
-                    writerSlot = (writerSlot + 1) % 80;
-                    if (writerSlot % 7 == 0) writer.Client.Discard((writerSlot + 40) % 80);
                     clock.Ms += 3;
                     pressure.GetStats(stats);
-                    if (stats.ReclaimCalls > calls || stats.Kills > kills) break;
+                    if (stats.Kills > kills) break;
                 }
                 if (warm)
                 {
                     reclaimsMeasured += stats.ReclaimCalls - calls;
                     killsMeasured += stats.Kills - kills;
                 }
+                for (int w = 0; w < 80; w++) writer.Client.Discard(w);
                 pressure.KillLog.TryGet(0, rec);
             }
             pressure.GetStats(stats);
-            Assert.IsTrue(killsMeasured >= 6, "kills measured " + killsMeasured);
+            Assert.IsTrue(killsMeasured >= 15, "kills measured " + killsMeasured);
             Assert.IsTrue(stats.Trims > 20, "trims " + stats.Trims);
-            Assert.IsTrue(reclaimsMeasured >= 6, "reclaim calls measured " + reclaimsMeasured);
+            Assert.IsTrue(reclaimsMeasured >= 10, "reclaim calls measured " + reclaimsMeasured);
             Assert.AreEqual(0L, measured, "bytes allocated by writes that reclaimed and idle slices");
             pressure.CheckInvariants();
             store.CheckInvariants();

@@ -69,44 +69,55 @@ namespace ZramEmbedded.UnitTests.Host.Pressure
                 int me = k;
                 threads[k] = new Thread(() =>
                 {
-                    byte[] page = new byte[PageSize];
-                    SampleRandom rng = new SampleRandom((uint)(7 + me));
-                    for (int life = 0; life < 15 && !Volatile.Read(ref stop); life++)
+                    try
                     {
-                        App app = new App();
-                        app.GivesBack = me == 1;
-                        app.Client = store.Register("w" + me, 40);
-                        int id;
-                        pressure.TryRegister(app.Client, priorities[me], app, out id);
-                        for (int op = 0; op < 400 && !app.Client.IsReleased; op++)
-                        {
-                            try
-                            {
-                                int slot = rng.Next(40);
-                                if (rng.Next(4) == 0) app.Client.Discard(slot);
-                                else
-                                {
-                                    PageSamples.Fill((PageKind)rng.Next(9), rng.NextUInt(), page, 0, PageSize);
-                                    app.Client.Write(slot, page, 0);
-                                }
-                            }
-                            catch (ObjectDisposedException)
-                            {
-                                // killed between the IsReleased check and the call: expected
-                            }
-                            catch (Exception)
-                            {
-                                Interlocked.Increment(ref errors);
-                            }
-                        }
-                        if (app.Killed && priorities[me] < 0) Interlocked.Increment(ref protectedKills);
-                        if (!app.Client.IsReleased)
-                        {
-                            pressure.Unregister(id);
-                            try { app.Client.Release(); } catch (ObjectDisposedException) { }
-                        }
+                        Writer(me);
+                    }
+                    catch (Exception)
+                    {
+                        Interlocked.Increment(ref errors); // an exception escaping a thread would end the test host
                     }
                 });
+            }
+            void Writer(int me)
+            {
+                byte[] page = new byte[PageSize];
+                SampleRandom rng = new SampleRandom((uint)(7 + me));
+                for (int life = 0; life < 15 && !Volatile.Read(ref stop); life++)
+                {
+                    App app = new App();
+                    app.GivesBack = me == 1;
+                    app.Client = store.Register("w" + me, 60);
+                    int id;
+                    pressure.TryRegister(app.Client, priorities[me], app, out id);
+                    for (int op = 0; op < 400 && !app.Client.IsReleased; op++)
+                    {
+                        try
+                        {
+                            int slot = rng.Next(60);
+                            if (rng.Next(4) == 0) app.Client.Discard(slot);
+                            else
+                            {
+                                PageSamples.Fill(rng.Next(3) == 0 ? PageKind.Random : (PageKind)rng.Next(6), rng.NextUInt(), page, 0, PageSize);
+                                app.Client.Write(slot, page, 0);
+                            }
+                        }
+                        catch (ObjectDisposedException)
+                        {
+                            // killed between the IsReleased check and the call: expected
+                        }
+                        catch (Exception)
+                        {
+                            Interlocked.Increment(ref errors);
+                        }
+                    }
+                    if (app.Killed && priorities[me] < 0) Interlocked.Increment(ref protectedKills);
+                    if (!app.Client.IsReleased)
+                    {
+                        pressure.Unregister(id);
+                        try { app.Client.Release(); } catch (ObjectDisposedException) { }
+                    }
+                }
             }
             threads[Writers] = new Thread(() =>
             {
