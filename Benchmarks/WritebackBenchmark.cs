@@ -1,25 +1,28 @@
-// `writeback` command: what a backing store adds to the page store (Allocator/Store/Writeback.cs).
+// `writeback` command: what a backing store adds to the page store (Allocator/Store/PageStore.Writeback.cs), on the
+// `store` benchmark's pages and capacity rule, so capacity_128k here is the store benchmark's figure.
 //
-// Workload (the same for both variants, page contents from PageSet.Mixed — the realistic mixed set — or
-// --pages files): a 128 KiB arena (--arena-kib) of 4 KiB pages; an app writes fresh pages into new slots
-// one after another, the clock moving 10 ms per write, and after every write reads one of its 8 most
-// recent pages (a hot working set); every 16 writes one idle slice runs (a merge slice and a 4 KiB
-// compaction slice). The fill stops at the first write the store refuses.
-// - capacity (baseline, no backing store): logical bytes held / arena bytes at that point.
-// - wb_capacity: the same with a backing store of --backing-kib (default 1 MiB: records of
+// Pages: the store benchmark's app-state image (Benchmarks/Store/AppStateMix.cs) cut into 4 KiB pages, or
+// --pages FILE... (raw 4 KiB pages, file order). Arena 128 KiB (--arena-kib).
+// - capacity (baseline, no backing store): Benchmarks/Store/CapacityRun.Store with every feature — fill
+//   until a write fails, idle work to completion (merge scan, compaction), fill again; logical bytes held /
+//   (arena + all metadata outside it).
+// - wb_capacity: the same rule with a backing store of --backing-kib (default 1 MiB: records of
 //   StreamBackingStore.RecordSizeFor(4096) = 4608 B) and the reclaim ladder's writeback rung
-//   (StoreWritebackStep, urgent: oldest pages first, huge ones first) as the store's reclaimer; pages held
-//   in RAM and on the backing store both count. The backing store's size bounds it, so it is printed.
+//   (StoreWritebackStep, urgent: oldest pages first, huge ones first) as the store's reclaimer, so a write
+//   that does not fit pushes old pages out; the slot table gets one slot per record more than ForArena's.
+//   Pages held in RAM and on the backing store both count; the metadata includes the record tables. The
+//   backing store's size bounds it, so it is printed.
 // - wb_write_amplification: bytes handed to the backing store / logical bytes of the pages written back
-//   (records are header + the object as stored in the arena, so compressed pages cost less than a page);
-//   also shown rounded up to 512 B sectors (what an SD card programs).
-// - wb_read_pages_per_s: reads of written-back slots (device read, CRC and header checks, LZ4 decode,
-//   bring-back into the arena when it fits) per second, rounds of "mark all idle, write back, read every
-//   backed slot" timed on the reads only; beside it the same store's RAM reads (baseline).
-// - wb_failed_reads_unexpected: reads (every slot at the end of each run and every read of the timed
-//   rounds) that failed or returned other bytes than written; no faults are injected, so it must be 0.
+//   during that fill (records are header + the object as stored in the arena, so compressed pages cost
+//   less than a page); also shown with records rounded up to 512 B sectors (what an SD card programs).
+// - wb_read_pages_per_s: on a store holding as many pages as fit in 3/4 of the arena, rounds of "mark all
+//   idle, write everything back, read every written-back slot (device read, CRC and header checks, LZ4
+//   decode, bring-back into the arena: timed), read them again from RAM (the baseline: timed)".
+// - wb_failed_reads_unexpected: reads (every slot after the fill, every read of the rounds) that failed or
+//   returned other bytes than were written; no faults are injected, so it must be 0.
 // The backing store is in memory (UnitTests/Backing/FaultyBackingStore, faults off) unless --file PATH
-// (a file on this machine through Board/Host/FileBackingStore; the OS cache makes it fast).
+// (a file through Board/Host/FileBackingStore; the OS cache makes it fast; the rounds reuse it after the
+// fill run is over). Timings on a shared machine are noisy: compare the ratio to RAM reads.
 // Options: --quick, --seed N, --pages FILE..., --arena-kib N, --backing-kib N, --rounds N, --file PATH.
 using System;
 using System.Collections.Generic;
@@ -31,13 +34,14 @@ using ZramEmbedded.Allocator.Pressure;
 using ZramEmbedded.Allocator.Store;
 using ZramEmbedded.Board;
 using ZramEmbedded.Board.Host;
+using ZramEmbedded.Benchmarks.Store;
 using ZramEmbedded.UnitTests.Backing;
 
 namespace ZramEmbedded.Benchmarks
 {
     public static class WritebackBenchmark
     {
-        private const int Page = PageSet.PageSize;
+        private const int Page = 4096;
         private static readonly string[] Known = { "arena-kib", "backing-kib", "rounds", "file" };
 
         private sealed class Clock : IMonotonicClock
@@ -53,14 +57,14 @@ namespace ZramEmbedded.Benchmarks
             public bool Reclaim(int bytesNeeded, StoreClient requester) => _step.WriteBack(bytesNeeded, 50, true) > 0;
         }
 
-        private sealed class FillRun
+        private sealed class Held
         {
             public PageStore Store;
             public StoreClient Client;
             public Clock Clock;
-            public int Held;
+            public int Pages;          // slots 0..Pages-1 hold pages[0..Pages-1]
             public long Unexpected;
-            public IBackingStore Device;
+            public bool RanOutOfPages;
         }
 
         public static int Run(BenchmarkOptions options)
@@ -72,7 +76,7 @@ namespace ZramEmbedded.Benchmarks
             int arenaKiB, backingKiB, rounds;
             if (!Int(options, "arena-kib", 128, 16, 4096, out arenaKiB)) return Fail("--arena-kib needs an integer 16..4096");
             if (!Int(options, "backing-kib", 1024, 8, 1 << 20, out backingKiB)) return Fail("--backing-kib needs an integer 8..1048576");
-            if (!Int(options, "rounds", options.Quick ? 5 : 30, 1, 100000, out rounds)) return Fail("--rounds needs a positive integer");
+            if (!Int(options, "rounds", options.Quick ? 5 : 30, 1, 100000, out rounds)) return Fail("--rounds needs an integer 1..100000");
             string file = null;
             if (options.Extra.TryGetValue("file", out string f))
             {
@@ -83,56 +87,63 @@ namespace ZramEmbedded.Benchmarks
             int recordSize = StreamBackingStore.RecordSizeFor(Page);
             int records = (int)((long)backingKiB * 1024 / recordSize);
             if (records < 1) return Fail("--backing-kib is smaller than one record (" + recordSize + " B)");
-            PageSet set = PageSet.Mixed(options, 4000);
-            List<byte[]> pages = set.Pages;
-            string tag = arenaKiB == 128 ? "128k" : arenaKiB + "k";
+            if (records > 0xFFFF) return Fail("--backing-kib gives more records than the slot table can address");
 
-            Console.WriteLine($"writeback: {set.Name} pages ({pages.Count}), {Page} B pages, arena {arenaKiB} KiB, backing store {backingKiB} KiB = {records} records of {recordSize} B ({(file == null ? "memory" : file)})");
+            List<byte[]> pages;
+            if (options.PageFiles.Count > 0)
+            {
+                pages = new List<byte[]>();
+                foreach (string pf in options.PageFiles) pages.AddRange(PageSet.FromFile(pf).Pages);
+                Console.WriteLine($"writeback: {pages.Count} raw 4 KiB pages from {string.Join(", ", options.PageFiles)}");
+            }
+            else
+            {
+                int kib = Math.Max(2560, arenaKiB * 8 + backingKiB * 2);
+                pages = AppStateMix.Pages(AppStateMix.Image(kib * 1024, options.Seed), Page);
+                Console.WriteLine($"writeback: the store benchmark's app-state image, seed {options.Seed}, {kib} KiB ({pages.Count} pages of 4 KiB)");
+            }
+            Console.WriteLine($"  arena {arenaKiB} KiB; backing store {backingKiB} KiB = {records} records of {recordSize} B ({(file == null ? "in memory" : file)})");
+            string tag = arenaKiB + "k";
             var results = new Results();
 
-            FillRun plain = Fill(pages, arena, null);
-            double capacity = (double)plain.Held * Page / arena;
-            Console.WriteLine($"  no backing store : {plain.Held,5} pages held, {capacity:0.000} logical B per arena B");
+            CapacityResult plain = CapacityRun.Store(pages, arena, Page, new StoreFeatures());
+            Console.WriteLine($"  no backing store : {plain.PagesHeld,5} pages held, capacity {plain.Capacity:0.000} (metadata {plain.MetadataBytes} B){(plain.RanOutOfPages ? "  NOTE: pages ran out" : "")}");
 
             StreamBackingStore fileStore = null;
-            IBackingStore device;
-            if (file != null) device = fileStore = FileBackingStore.Open(file, recordSize, records);
-            else device = new FaultyBackingStore(recordSize, records, 1, 0);
             try
             {
-                FillRun wb = Fill(pages, arena, device);
-                double wbCapacity = (double)wb.Held * Page / arena;
+                IBackingStore device = file != null
+                    ? fileStore = FileBackingStore.Open(file, recordSize, records)
+                    : new FaultyBackingStore(recordSize, records, 1, 0);
+                Held wb = WithWriteback(pages, arena, device);
+                var mm = new MmStat();
                 var bd = new BdStat();
+                wb.Store.GetMmStat(mm);
                 wb.Store.GetBdStat(bd);
-                Console.WriteLine($"  with writeback   : {wb.Held,5} pages held ({wb.Held - wb.Store.BackedSlots} in RAM, {wb.Store.BackedSlots} on the backing store), {wbCapacity:0.000} logical B per arena B ({wbCapacity / capacity:0.00}× the baseline)");
+                long logical = mm.OrigDataSize + (long)wb.Store.BackedSlots * Page;
+                int metadata = wb.Store.MetadataBytes;
+                double wbCapacity = (double)logical / (arena + metadata);
                 double amp = bd.BdWrites == 0 ? 0 : (double)bd.BytesWritten / (bd.BdWrites * (double)Page);
-                Console.WriteLine($"  fill: bd_writes {bd.BdWrites}, bd_reads {bd.BdReads}, bytes written {bd.BytesWritten}, write amplification {amp:0.000}");
+                Console.WriteLine($"  with writeback   : {wb.Pages,5} pages held ({wb.Store.BackedSlots} slots on the backing store in {bd.BdCount} records), capacity {wbCapacity:0.000} (metadata {metadata} B), {wbCapacity / plain.Capacity:0.00}x the baseline{(wb.RanOutOfPages ? "  NOTE: pages ran out" : "")}");
+                Console.WriteLine($"  fill: bd_writes {bd.BdWrites}, bytes written {bd.BytesWritten}: write amplification {amp:0.000} (records rounded up to 512 B sectors: {SectorRounded(bd.BytesWritten, bd.BdWrites) / Math.Max(1.0, bd.BdWrites * (double)Page):0.000})");
 
-                // Timed read-back rounds on a store whose pages all fit in RAM (SpeedPages of them): each round
-                // writes every page back (the arena empties), then reads each one (from the backing store, back
-                // into the arena: timed), then reads each one again (from RAM: the baseline, timed).
-                FillRun speed = SpeedStore(pages, arena, device == fileStore && fileStore != null ? (IBackingStore)fileStore : new FaultyBackingStore(recordSize, records, 2, 0));
-                long wbBytes = 0, wbPages = 0, readPages = 0, ramPages = 0;
+                IBackingStore speedDevice = fileStore != null ? fileStore : new FaultyBackingStore(recordSize, records, 2, 0);
+                Held speed = SpeedStore(pages, arena, speedDevice, fileStore != null ? wb.Store : null);
+                long readPages = 0, ramPages = 0;
                 double readSec = 0, ramSec = 0;
                 var sw = new Stopwatch();
                 byte[] buf = new byte[Page];
-                var sbd = new BdStat();
                 for (int r = -1; r < rounds; r++) // round -1 warms the JIT up and is not counted
                 {
                     speed.Store.MarkAllIdle();
-                    speed.Store.GetBdStat(sbd);
-                    long bytes0 = sbd.BytesWritten, writes0 = sbd.BdWrites;
-                    speed.Store.Writeback(WritebackMode.Idle, speed.Held);
-                    speed.Store.GetBdStat(sbd);
+                    speed.Store.Writeback(WritebackMode.Idle, speed.Pages);
                     sw.Restart();
-                    long fromDevice = ReadAll(speed, pages, buf, true, ref speed.Unexpected);
+                    long fromDevice = ReadAll(speed, pages, buf, true);
                     double t1 = sw.Elapsed.TotalSeconds;
                     sw.Restart();
-                    long fromRam = ReadAll(speed, pages, buf, false, ref speed.Unexpected);
+                    long fromRam = ReadAll(speed, pages, buf, false);
                     double t2 = sw.Elapsed.TotalSeconds;
                     if (r < 0) continue;
-                    wbBytes += sbd.BytesWritten - bytes0;
-                    wbPages += sbd.BdWrites - writes0;
                     readPages += fromDevice;
                     readSec += t1;
                     ramPages += fromRam;
@@ -141,16 +152,12 @@ namespace ZramEmbedded.Benchmarks
                 speed.Store.CheckInvariants();
                 double readRate = readPages / Math.Max(readSec, 1e-9);
                 double ramRate = ramPages / Math.Max(ramSec, 1e-9);
-                double roundsAmp = wbPages == 0 ? 0 : (double)wbBytes / (wbPages * (double)Page);
-                Console.WriteLine($"  read-back ({rounds} rounds, {speed.Held} pages held): {readPages} pages from the backing store at {readRate:0} pages/s; the same pages from RAM {ramRate:0} pages/s (baseline): {readRate / ramRate:0.00}× RAM");
-                Console.WriteLine($"  rounds: {wbPages} pages written back, write amplification {roundsAmp:0.000} (records rounded up to 512 B sectors: {(wbPages == 0 ? 0 : SectorRounded(wbBytes, wbPages) / (wbPages * (double)Page)):0.000})");
-                wb.Unexpected += speed.Unexpected;
-                long unexpected = plain.Unexpected + wb.Unexpected;
-                wb.Store.GetBdStat(bd);
-                Console.WriteLine($"  bd_stat: bd_count {bd.BdCount}, bd_reads {bd.BdReads}, bd_writes {bd.BdWrites}, failed reads {bd.FailedReads}, failed writes {bd.FailedWrites}; unexpected failed or wrong reads {unexpected}");
+                Console.WriteLine($"  read-back ({rounds} rounds, {speed.Pages} pages held): {readPages} reads from the backing store at {readRate:0} pages/s; RAM reads of the same store {ramRate:0} pages/s (baseline): {readRate / ramRate:0.00}x");
+                long unexpected = wb.Unexpected + speed.Unexpected;
+                Console.WriteLine($"  unexpected failed or wrong reads: {unexpected}");
 
                 results.Add("wb_capacity_" + tag, wbCapacity);
-                results.Add("capacity_" + tag, capacity);
+                results.Add("capacity_" + tag, plain.Capacity);
                 results.Add("wb_write_amplification", amp);
                 results.Add("wb_read_pages_per_s", readRate);
                 results.Add("wb_failed_reads_unexpected", unexpected);
@@ -177,85 +184,103 @@ namespace ZramEmbedded.Benchmarks
             return int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
         }
 
+        /// <summary>Bytes written if each record were rounded up to whole 512 B sectors (from the mean record).</summary>
         private static long SectorRounded(long bytes, long writes)
         {
-            // Records are header + payload; without the per-record sizes, round the mean record.
             if (writes == 0) return 0;
             long mean = (bytes + writes - 1) / writes;
             return (mean + 511) / 512 * 512 * writes;
         }
 
-        private static FillRun Fill(List<byte[]> pages, int arena, IBackingStore device)
+        /// <summary>CapacityRun's rule (fill, idle work, fill) with a backing store and the writeback rung.</summary>
+        private static Held WithWriteback(List<byte[]> pages, int arena, IBackingStore device)
         {
             var clock = new Clock();
-            StoreConfig cfg = StoreConfig.ForArena(arena, Page);
-            cfg.SlotCount = Math.Min(StoreConfig.MaxSlotCount, pages.Count);
-            var store = new PageStore(new ZsPool(new byte[arena], StoreConfig.PoolConfigFor(arena, Page)), cfg, clock);
-            if (device != null)
-            {
-                store.AttachBackingStore(device);
-                store.Reclaimer = new RungReclaimer(new StoreWritebackStep(store, clock));
-            }
-            var run = new FillRun { Store = store, Clock = clock, Device = device };
-            run.Client = store.Register("bench", cfg.SlotCount);
-            byte[] buf = new byte[Page];
-            int i = 0;
-            for (; i < cfg.SlotCount; i++)
-            {
-                clock.Ms += 10;
-                if (run.Client.Write(i, pages[i], 0) != StoreResult.Ok) break;
-                int hot = i - (int)(clock.Ms / 10 % 8);
-                if (hot >= 0) Check(run.Client, hot, pages[hot], buf, ref run.Unexpected);
-                if (i % 16 == 15)
-                {
-                    store.MergeSlice(64);
-                    store.Compact(4096);
-                }
-            }
-            run.Held = i;
-            for (int s = 0; s < run.Held; s++) Check(run.Client, s, pages[s], buf, ref run.Unexpected);
-            store.CheckInvariants();
-            return run;
-        }
-
-        /// <summary>Pages that fit in RAM (stops at 3/4 of the arena's share), no reclaimer, a backing store attached.</summary>
-        private static FillRun SpeedStore(List<byte[]> pages, int arena, IBackingStore device)
-        {
-            var clock = new Clock();
-            StoreConfig cfg = StoreConfig.ForArena(arena, Page);
+            StoreConfig cfg = CapacityRun.ConfigFor(arena, Page, new StoreFeatures(), pages.Count);
+            cfg.SlotCount = Math.Min(StoreConfig.MaxSlotCount, cfg.SlotCount + device.RecordCount);
             var store = new PageStore(new ZsPool(new byte[arena], StoreConfig.PoolConfigFor(arena, Page)), cfg, clock);
             store.AttachBackingStore(device);
-            var run = new FillRun { Store = store, Clock = clock, Device = device };
-            run.Client = store.Register("speed", cfg.SlotCount);
+            store.Reclaimer = new RungReclaimer(new StoreWritebackStep(store, clock));
+            var held = new Held { Store = store, Clock = clock };
+            held.Client = store.Register("bench", cfg.SlotCount);
+            Fill(held, pages);
+            while (store.MergeSlice(4096) > 0) { }
+            while (store.Compact(1 << 20) > 0) { }
+            Fill(held, pages);
+            byte[] buf = new byte[Page];
+            for (int s = 0; s < held.Pages; s++) Check(held, s, pages[s], buf);
+            store.CheckInvariants();
+            return held;
+        }
+
+        private static void Fill(Held held, List<byte[]> pages)
+        {
+            while (held.Pages < held.Client.SlotCount)
+            {
+                if (held.Pages >= pages.Count)
+                {
+                    held.RanOutOfPages = true;
+                    return;
+                }
+                held.Clock.Ms += 10;
+                if (held.Client.Write(held.Pages, pages[held.Pages], 0) != StoreResult.Ok) return;
+                held.Pages++;
+            }
+        }
+
+        /// <summary>
+        /// A store holding the first pages that fit in 3/4 of the arena (no reclaimer). With --file the
+        /// fill run's store is dropped first (its records are not needed any more) by discarding its pages.
+        /// </summary>
+        private static Held SpeedStore(List<byte[]> pages, int arena, IBackingStore device, PageStore previous)
+        {
+            if (previous != null) previous.GetClient(0).Release();
+            var clock = new Clock();
+            StoreConfig cfg = StoreConfig.ForArena(arena, Page);
+            var store = new PageStore(new ZsPool(new byte[arena], StoreConfig.PoolConfigFor(arena, Page)), cfg, clock);
+            store.AttachBackingStore(previous == null ? device : new SharedDevice(device));
+            var held = new Held { Store = store, Clock = clock };
+            held.Client = store.Register("speed", Math.Min(cfg.SlotCount, device.RecordCount));
             var mm = new MmStat();
-            int i = 0;
-            for (; i < Math.Min(cfg.SlotCount, device.RecordCount); i++)
+            while (held.Pages < held.Client.SlotCount && held.Pages < pages.Count)
             {
                 clock.Ms += 10;
-                if (run.Client.Write(i, pages[i], 0) != StoreResult.Ok) break;
+                if (held.Client.Write(held.Pages, pages[held.Pages], 0) != StoreResult.Ok) break;
+                held.Pages++;
                 store.GetMmStat(mm);
-                if (mm.MemUsedTotal > arena * 3L / 4) { i++; break; }
+                if (mm.MemUsedTotal > arena * 3L / 4) break;
             }
-            run.Held = i;
-            return run;
+            return held;
+        }
+
+        /// <summary>The same device for a second store (the first one released everything it held).</summary>
+        private sealed class SharedDevice : IBackingStore
+        {
+            private readonly IBackingStore _d;
+            public SharedDevice(IBackingStore d) { _d = d; }
+            public int RecordSize => _d.RecordSize;
+            public int RecordCount => _d.RecordCount;
+            public uint Epoch => _d.Epoch;
+            public bool TryWrite(int record, byte[] src, int offset, int length) => _d.TryWrite(record, src, offset, length);
+            public bool TryRead(int record, byte[] dst, int offset, int length) => _d.TryRead(record, dst, offset, length);
         }
 
         /// <summary>Reads every held slot that is (onBacking) or is not on the backing store; returns how many.</summary>
-        private static long ReadAll(FillRun run, List<byte[]> pages, byte[] buf, bool onBacking, ref long unexpected)
+        private static long ReadAll(Held held, List<byte[]> pages, byte[] buf, bool onBacking)
         {
             long n = 0;
-            for (int s = 0; s < run.Held; s++)
+            for (int s = 0; s < held.Pages; s++)
             {
-                if (run.Store.IsOnBackingStore(run.Client, s) != onBacking) continue;
-                Check(run.Client, s, pages[s], buf, ref unexpected);
+                if (held.Store.IsOnBackingStore(held.Client, s) != onBacking) continue;
+                Check(held, s, pages[s], buf);
                 n++;
             }
             return n;
         }
 
-        private static void Check(StoreClient c, int slot, byte[] expected, byte[] buf, ref long unexpected)
+        private static void Check(Held held, int slot, byte[] expected, byte[] buf)
         {
-            if (c.Read(slot, buf, 0) != StoreResult.Ok || !buf.AsSpan().SequenceEqual(expected)) unexpected++;
+            if (held.Client.Read(slot, buf, 0) != StoreResult.Ok || !buf.AsSpan().SequenceEqual(expected)) held.Unexpected++;
         }
     }
 }

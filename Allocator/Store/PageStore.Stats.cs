@@ -14,7 +14,7 @@ namespace ZramEmbedded.Allocator.Store
             lock (_sync)
             {
                 _pool.GetStats(_poolStats);
-                s.OrigDataSize = (long)_pages * _pageSize;
+                s.OrigDataSize = (long)(_pages - _backedSlots) * _pageSize; // zram: written-back pages leave orig_data_size
                 s.ComprDataSize = _comprBytes;
                 s.MemUsedTotal = (long)_poolStats.FramesUsed * _poolStats.FrameSize;
                 s.MemLimit = _memLimit;
@@ -122,7 +122,7 @@ namespace ZramEmbedded.Allocator.Store
                         if (e < 0 || e >= Merge.Capacity || !Merge.IsLive(e)) throw new InvalidOperationException("slot points at a free merge entry");
                         if (_pool.GetSize(Merge.HandleOf(e)) != Slots.Size[g]) throw new InvalidOperationException("merged slot size differs from its object");
                     }
-                    else throw new InvalidOperationException("unknown slot kind");
+                    else if (kind != SlotTable.Backed) throw new InvalidOperationException("unknown slot kind");
                     if (Slots.IsHuge(g))
                     {
                         huge++;
@@ -180,6 +180,7 @@ namespace ZramEmbedded.Allocator.Store
                 }
                 if (live != _clientCount) throw new InvalidOperationException("client count differs");
                 _scanner.CheckInvariants();
+                CheckBackingInvariants();
             }
         }
 

@@ -188,7 +188,8 @@ namespace ZramEmbedded.Allocator.Store
             get
             {
                 return Slots.MetadataBytes + Merge.MetadataBytes + WorkingBufferBytes
-                    + StoreMath.ArrayBytes(_clients.Length * 4) + _clientCount * ClientObjectBytes + FixedObjectBytes + BackingMetadataBytes;
+                    + StoreMath.ArrayBytes(_clients.Length * 4) + _clientCount * ClientObjectBytes + FixedObjectBytes
+                    + BackingMetadataBytes;
             }
         }
 

@@ -10,7 +10,7 @@
 // - Object: Value = a pool handle owned by this slot alone, not yet seen by the merge scan;
 // - Indexed: Value = a merge-table entry (which holds the handle and the reference count); the object may
 //   be shared with other slots. A slot's object is immutable: writing the slot makes a new object.
-// - Backed: the page is on the backing store (Writeback.cs), Value = its record, Size 0, no flags.
+// - Backed: the page is on the backing store (PageStore.Writeback.cs), Value = its record, Size 0, no flags.
 // Flags: Huge (the object is the raw page), Idle (set by MarkAllIdle, cleared by any access). Bits 0x20,
 // 0x40 and 0x80 are free for recompression (a "recompressed" flag and a dictionary version).
 // Not thread-safe on its own: the PageStore calls it under its lock.

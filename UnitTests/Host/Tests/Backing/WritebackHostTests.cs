@@ -87,6 +87,17 @@ namespace ZramEmbedded.UnitTests.Host.Backing
             store.CheckInvariants();
         }
 
+        [TestMethod]
+        public void AttachingCountsTheRecordTablesInMetadata()
+        {
+            PageStore store = NewStore(new ManualClock());
+            int before = store.StoreOwnBytes;
+            store.AttachBackingStore(new FaultyBackingStore(RecordCodec.HeaderSize + 1024, 16, 1, 0));
+            // bitmap 24, generations 84, references 60, record buffer 1080, batch 2 × 156, objects 180 + 60 + 84.
+            Assert.AreEqual(1884, store.StoreOwnBytes - before);
+            Assert.AreEqual(store.StoreOwnBytes + store.Pool.MetadataBytes, store.MetadataBytes);
+        }
+
         private static PageStore NewStore(ManualClock clock)
         {
             return StoreFixtures.Make(32 * 1024, 1024, clock);

@@ -1,5 +1,6 @@
 // Writeback (zram's backing_dev): the part of PageStore that moves pages to an IBackingStore and brings
-// them back. Kept in this file so the store's own files only call into it (a slot kind and four hooks).
+// them back. Kept in this file so the store's own files only call into it: a slot kind (SlotTable.Backed)
+// and hooks in ReadContent, DropContent, StoreOwnBytes, GetMmStat (orig_data_size) and CheckInvariants.
 //
 // A page written back leaves the arena: its slot becomes SlotTable.Backed with Value = the record and
 // Size 0 (it holds no arena bytes), no Huge/Idle flag. The record holds the object's bytes as they were in
@@ -21,7 +22,8 @@
 // - Discarding or writing the slot, or releasing its client, drops its reference; the last frees the record.
 // Restart: records are not reattached (the slot table lives in RAM); see StreamBackingStore.
 // Memory (AttachBackingStore, once): BackingRecords (bitmap, 4 B generation per record, a record-sized
-// buffer) plus 2 B per record (references) and the candidate batch (WritebackBatch ints and stamps).
+// buffer) plus 2 B per record (references) and the candidate batch (WritebackBatch ints and stamps),
+// counted in StoreOwnBytes (BackingMetadataBytes).
 // Time: a call scans the slot table once per batch of WritebackBatch candidates (O(SlotCount × batch));
 // a merged page costs one more slot-table scan to find its sharers.
 using System;
@@ -120,7 +122,7 @@ namespace ZramEmbedded.Allocator.Store
                 int afterStamp = int.MinValue, afterSlot = -1; // candidates strictly after this (stamp, slot)
                 while (written < budgetPages && !LimitReached())
                 {
-                    int n = CollectOldest(mode, PoolMathMin(budgetPages - written, WritebackBatch), afterStamp, afterSlot);
+                    int n = CollectOldest(mode, MinInt(budgetPages - written, WritebackBatch), afterStamp, afterSlot);
                     if (n == 0) break;
                     afterStamp = _wbStamps[n - 1];
                     afterSlot = _wbSlots[n - 1];
@@ -161,7 +163,7 @@ namespace ZramEmbedded.Allocator.Store
             return _wbLimitEnabled && _wbLimit <= 0;
         }
 
-        private static int PoolMathMin(int a, int b)
+        private static int MinInt(int a, int b)
         {
             return a < b ? a : b;
         }
@@ -224,7 +226,14 @@ namespace ZramEmbedded.Allocator.Store
             int size = Slots.Size[g];
             bool huge = Slots.IsHuge(g);
             int handle = HandleOf(g, kind);
-            _pool.Read(handle, Scratch, 0, size);
+            try
+            {
+                _pool.Read(handle, Scratch, 0, size);
+            }
+            catch (ObjectSizeMismatchException)
+            {
+                return WbOutcome.Skipped; // a damaged arena object stays where it is (its reads fail there)
+            }
             int record;
             RecordWriteResult w = _backing.TryWrite(c.Id & 0xFFFF, g - c.Base, Scratch, 0, size, !huge, _pageSize, out record);
             if (w != RecordWriteResult.Ok) return WbOutcome.Stop;
@@ -411,14 +420,23 @@ namespace ZramEmbedded.Allocator.Store
             else _recordRefs[record] = (ushort)(refs | (word & RecordShared));
         }
 
-        /// <summary>Metadata the backing store adds to StoreOwnBytes (device sizes).</summary>
-        private int BackingMetadataBytes
+        /// <summary>
+        /// Device bytes the backing store adds (part of StoreOwnBytes; 0 before AttachBackingStore): the
+        /// record bitmap, the generation per record (4 B), the reference count per record (2 B), the record
+        /// buffer (header + page), the candidate batch, and the objects: BackingRecords (14 fields),
+        /// RecordAllocator (4) and the 7 fields this file adds to PageStore. About 6.1 B per record plus
+        /// 2.5 KiB at 4 KiB pages.
+        /// </summary>
+        public int BackingMetadataBytes
         {
             get
             {
-                if (_backing == null) return 0;
-                return _backing.MetadataBytes + StoreMath.ArrayBytes(_recordRefs.Length * 2)
-                    + StoreMath.ArrayBytes(WritebackBatch * 4) * 2 + 12 * 12;
+                if (_backing == null) return 0; // attached once, never detached: no lock needed
+                int records = _recordRefs.Length;
+                return StoreMath.ArrayBytes((records + 31) / 32 * 4) + StoreMath.ArrayBytes(records * 4)
+                    + StoreMath.ArrayBytes(records * 2) + StoreMath.ArrayBytes(RecordCodec.HeaderSize + _pageSize)
+                    + StoreMath.ArrayBytes(WritebackBatch * 4) * 2
+                    + StoreMath.ObjectBytes(14) + StoreMath.ObjectBytes(4) + 7 * 12;
             }
         }
 
