@@ -32,6 +32,17 @@ namespace ZramEmbedded.UnitTests.Host.Pool
             "Allocator/Pool/SizeClassTable.cs|new int[slots]",
             "Allocator/Codec/Lz4Encoder.cs|new ushort[1 << hashBits]",                          // hashBits ≤ MaxHashBits (checked)
             "Allocator/Pool/PoolInvariants.cs|new bool[frames]",                                // < 65535 frames; CheckInvariants only
+            // The console and the firmware (issue 13):
+            "Board/Terminal/LineEditor.cs|new char[maxLength]",                                 // ≤ 4096 (checked)
+            "Board/Terminal/LineEditor.cs|new byte[s.Length]",                                  // a line ending, ≤ 2
+            "Board/Terminal/SerialConsole.cs|new byte[ReadBufferSize]",                         // 64
+            "Board/Terminal/SerialConsole.cs|new byte[WriteBufferSize]",                        // 64
+            "Board/Device/DebugConsoleStream.cs|new char[count]",                               // one console write, ≤ 64
+            "Firmware/Core/Apps/Workload.cs|new byte[pageSize]",                                // Machine.PageSize, 1 KiB
+            "Firmware/Core/Apps/DemoApp.cs|new int[pageCount < 1 ? 1 : pageCount]",             // ≤ arena / page: 8 MiB / 1 KiB → 32 KiB
+            "Firmware/Core/Shell/Words.cs|new char[n]",                                         // ≤ Words.MaxEcho
+            "Firmware/Core/Shell/ArenaMap.cs|new char[Columns]",                                // 64
+            "Firmware/Core/Shell/ArenaMap.cs|new byte[PoolMap.FrameCount(pool)]",               // < 65535 frames
         };
 
         [TestMethod]
