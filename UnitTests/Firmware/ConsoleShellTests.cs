@@ -218,5 +218,32 @@ namespace ZramEmbedded.UnitTests.Firmware
             Boot.Run(board, RunPlan.Interactive);
             Assert.Contains("zram> ZramEmbedded " + Boot.Version, board.Output);
         }
+    
+        [TestMethod]
+        public void ClassesWatchAndResetAnswerInTheirShape()
+        {
+            ScriptedBoard board = new ScriptedBoard(new string[0], ShellFixture.Small);
+            Machine m = ShellFixture.NewMachine(board);
+            m.RunFor(3000);
+            ConsoleShell shell = new ConsoleShell(m);
+            shell.Execute("classes");
+            shell.Execute("classes all");
+            shell.Execute("watch 1 2");
+            shell.Execute("reset");
+            string output = board.Output;
+            Assert.Contains(" class  size frames/zspage objs/zspage zspages obj_allocated obj_used frames compactable", output);
+            Assert.Contains(StatsReport.WatchHeader, output);
+            string[] lines = output.Split('\n');
+            int watchLines = 0;
+            for (int i = 0; i < lines.Length; i++)
+                if (lines[i].Length > 10 && lines[i][0] == ' ' && lines[i].Substring(0, 10).Trim().EndsWith("s"))
+                {
+                    watchLines++;
+                    Assert.AreEqual(ShellFixture.Fields(StatsReport.WatchHeader), ShellFixture.Fields(lines[i]), "one value per column: " + lines[i]);
+                }
+            Assert.AreEqual(2, watchLines);
+            Assert.Contains("reset: counters zeroed", output);
+            for (int i = 0; i < m.Workload.Count; i++) Assert.AreEqual(0L, m.Workload[i].Writes);
+        }
     }
 }
