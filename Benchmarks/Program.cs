@@ -26,6 +26,8 @@ namespace ZramEmbedded.Benchmarks
             switch (args[0])
             {
                 case "lz4": return Lz4Benchmark.Run(options);
+                case "lz4hc": return Lz4HcBenchmark.Run(options);
+                case "recompress": return RecompressBenchmark.Run(options);
                 case "lz4-fuzz": return Lz4FuzzBenchmark.Run(options);
                 case "alloc": return AllocBenchmark.Run(options);
                 case "store": return StoreBenchmark.Run(options);
@@ -42,6 +44,8 @@ namespace ZramEmbedded.Benchmarks
         {
             Console.WriteLine("usage: dotnet run -c Release --project Benchmarks -- <command> [--pages FILE...] [--seed N] [--quick]");
             Console.WriteLine("  lz4       codec ratio and speed against the machine's liblz4");
+            Console.WriteLine("  lz4hc     high-compression encoder and dictionary against liblz4 HC (level 9)");
+            Console.WriteLine("  recompress  page-store capacity with idle recompression (HC + dictionary) against the fast encoder");
             Console.WriteLine("  lz4-fuzz  long decompressor robustness run (random and mutated blocks)");
             Console.WriteLine("  alloc     zspage pool utilization, metadata and speed against a best-fit baseline");
             Console.WriteLine("  store     page store capacity (vs ideal and LZ4 + best-fit), feature breakdown, merge, speed");

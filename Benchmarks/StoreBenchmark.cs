@@ -14,6 +14,11 @@
 // Speed (256 KiB arena, 4 KiB pages): writes cycling over 40 slots (each write replaces that slot's page)
 // and reads of those slots, pages/s, store vs baseline (same LZ4 encoder, best-fit heap, slot table);
 // merge scan speed: slots examined per ms in full scans of a freshly filled store.
+// Recompression rows (4 KiB pages): the store whose idle pass also recompresses every idle page (HC, then
+// HC + a dictionary built from the stored pages), RESULT recompressed_capacity_128k/_256k (capacity, same
+// unit), recompressed_capacity_gain_* (pages held / the store's), dict_gain (pages with / without the
+// dictionary at 128 KiB); HC against liblz4 HC level 9 on the 4 KiB pages: hc_ratio_vs_liblz4hc (our bytes /
+// liblz4's, lower is better), hc_compress_kbps, liblz4hc_compress_kbps (Recompress/HcFigures.cs).
 // Options: --seed N, --quick, --pages FILE...; anything else is an error (exit code 2).
 using System;
 using System.Collections.Generic;
@@ -75,6 +80,7 @@ namespace ZramEmbedded.Benchmarks
                 CapacityTable(pages1k, 128 * 1024, 1024, "_1k", results, false);
                 CapacityTable(pages1k, 256 * 1024, 1024, "_1k", results, false);
             }
+            Recompress.HcFigures.Report(pages4k, results);
             Speed(pages4k, options.Quick, results);
             Console.WriteLine();
             results.Print();
@@ -148,6 +154,7 @@ namespace ZramEmbedded.Benchmarks
             if (full.RanOutOfPages) Console.WriteLine("  NOTE: the pages ran out before the arena filled (capacity is a lower bound)");
             if (full.SlotsRaised) Console.WriteLine("  NOTE: ForArena's slot table (4x the arena's pages) filled before the arena; measured with " + full.SlotCount + " slots");
             string k = arena == 128 * 1024 ? "128k" : "256k";
+            if (pageSize == 4096) RecompressRows(pages, arena, pageSize, full, k, results);
             results.Add("capacity_" + k + suffix, full.Capacity);
             if (arena == 128 * 1024)
             {
@@ -166,6 +173,26 @@ namespace ZramEmbedded.Benchmarks
                         m.DuplicateBytes, m.MergeFreedFraction));
                 results.Add("merge_freed_fraction", m.MergeFreedFraction < 0 ? 1 : m.MergeFreedFraction);
             }
+        }
+
+        // Idle recompression (Allocator/Store/Recompressor): the store as above, its idle pass also
+        // recompressing every idle page with HC, without and with a dictionary built from the stored pages;
+        // the recompressor's RAM counts as metadata. RESULT recompressed_capacity_<arena> is the capacity with
+        // the dictionary (same unit as capacity_<arena>); _gain is its ratio to the store without recompression.
+        private static void RecompressRows(List<byte[]> pages, int arena, int pageSize, CapacityResult store, string k, Results results)
+        {
+            var hcOnly = new StoreFeatures { Name = "  + idle recompression, HC", Recompress = new RecompressConfig { DictionaryBytes = 0 } };
+            var withDict = new StoreFeatures { Name = "  + idle recompression, HC + dict", Recompress = new RecompressConfig() };
+            var hc = CapacityRun.Store(pages, arena, pageSize, hcOnly);
+            Row(hc, store);
+            var dict = CapacityRun.Store(pages, arena, pageSize, withDict);
+            Row(dict, hc);
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                "  recompressed / store: pages held {0:F3} (HC alone {1:F3}), capacity with the recompressor's RAM as metadata {2:F3}",
+                (double)dict.PagesHeld / store.PagesHeld, (double)hc.PagesHeld / store.PagesHeld, dict.Capacity / store.Capacity));
+            results.Add("recompressed_capacity_" + k, dict.Capacity);
+            results.Add("recompressed_capacity_gain_" + k, (double)dict.PagesHeld / store.PagesHeld);
+            if (k == "128k") results.Add("dict_gain", (double)dict.PagesHeld / hc.PagesHeld);
         }
 
         private static void Row(CapacityResult r, CapacityResult prev)

@@ -65,7 +65,7 @@ namespace ZramEmbedded.Allocator.Store
                 for (int g = c.Base; g < end; g++)
                 {
                     int kind = Slots.KindOf(g);
-                    if (kind == SlotTable.Object) exclusive += Slots.Size[g];
+                    if (kind == SlotTable.Object || kind == SlotTable.Recompressed) exclusive += Slots.Size[g];
                     else if (kind == SlotTable.Indexed && Merge.RefsOf(Slots.Value[g]) >= 2) merged++;
                 }
                 // Take the client's references away one by one (counts only, nothing is freed): an entry whose
@@ -111,6 +111,12 @@ namespace ZramEmbedded.Allocator.Store
                     else if (kind == SlotTable.Object)
                     {
                         unindexed++;
+                        objects++;
+                        bytes += Slots.Size[g];
+                        if (_pool.GetSize(Slots.Value[g]) != Slots.Size[g]) throw new InvalidOperationException("slot size differs from its object");
+                    }
+                    else if (kind == SlotTable.Recompressed)
+                    {
                         objects++;
                         bytes += Slots.Size[g];
                         if (_pool.GetSize(Slots.Value[g]) != Slots.Size[g]) throw new InvalidOperationException("slot size differs from its object");
@@ -181,6 +187,7 @@ namespace ZramEmbedded.Allocator.Store
                 if (live != _clientCount) throw new InvalidOperationException("client count differs");
                 _scanner.CheckInvariants();
                 CheckBackingInvariants();
+                if (_recompressor != null) _recompressor.CheckInvariants();
             }
         }
 

@@ -171,6 +171,10 @@ namespace ZramEmbedded.Allocator.Store
         private bool Matches(int g, WritebackMode mode)
         {
             if (!Slots.HasObject(g)) return false;
+            // A recompressed block may reference a dictionary buffer the record would not carry, and the
+            // recompressor counts the pages on each buffer: such a page stays in the arena (it is already
+            // the smallest form the store has).
+            if (Slots.KindOf(g) == SlotTable.Recompressed) return false;
             if (mode == WritebackMode.Idle) return Slots.IsIdleFlagged(g);
             if (mode == WritebackMode.Huge) return Slots.IsHuge(g);
             return Slots.IsHuge(g) && Slots.IsIdleFlagged(g);

@@ -182,14 +182,15 @@ namespace ZramEmbedded.Allocator.Store
             }
         }
 
-        /// <summary>MetadataBytes without the pool's share.</summary>
+        /// <summary>MetadataBytes without the pool's share (an attached Recompressor's WorkingBytes included).</summary>
         public int StoreOwnBytes
         {
             get
             {
                 return Slots.MetadataBytes + Merge.MetadataBytes + WorkingBufferBytes
                     + StoreMath.ArrayBytes(_clients.Length * 4) + _clientCount * ClientObjectBytes + FixedObjectBytes
-                    + BackingMetadataBytes;
+                    + BackingMetadataBytes
+                    + (_recompressor != null ? _recompressor.WorkingBytes : 0);
             }
         }
 
@@ -317,6 +318,7 @@ namespace ZramEmbedded.Allocator.Store
                 return StoreResult.Ok;
             }
             if (kind == SlotTable.Backed) return ReadBacked(g, dst, offset);
+            if (kind == SlotTable.Recompressed) return ReadRecompressed(g, dst, offset);
             int handle = HandleOf(g, kind);
             int size = Slots.Size[g];
             try
@@ -402,6 +404,11 @@ namespace ZramEmbedded.Allocator.Store
                 else if (kind == SlotTable.Backed)
                 {
                     DropBacked(g);
+                }
+                else if (kind == SlotTable.Recompressed)
+                {
+                    DropRecompressed(g);
+                    FreedObject(size);
                 }
                 else
                 {

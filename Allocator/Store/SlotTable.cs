@@ -11,8 +11,13 @@
 // - Indexed: Value = a merge-table entry (which holds the handle and the reference count); the object may
 //   be shared with other slots. A slot's object is immutable: writing the slot makes a new object.
 // - Backed: the page is on the backing store (PageStore.Writeback.cs), Value = its record, Size 0, no flags.
-// Flags: Huge (the object is the raw page), Idle (set by MarkAllIdle, cleared by any access). Bits 0x20,
-// 0x40 and 0x80 are free for recompression (a "recompressed" flag and a dictionary version).
+// - Recompressed: Value = a pool handle owned by this slot alone holding an LZ4 block made by the idle
+//   recompression (Recompressor: high-compression parse, maybe against a dictionary); never merged.
+// Flags: Huge (the object is the raw page), Idle (set by MarkAllIdle, cleared by any access). Bits 0x20 and
+// 0x40 are per kind: on kind Recompressed they are DictFlag (the block references a dictionary) and
+// DictSlotFlag (which of the recompressor's two dictionary buffers); kinds Empty, Same, Object and Indexed
+// keep them clear; a new kind may give them its own meaning. On kinds Object and Indexed, 0x80 is
+// RecompressTriedFlag (recompression found no gain; not tried again until the page is written again).
 // Not thread-safe on its own: the PageStore calls it under its lock.
 namespace ZramEmbedded.Allocator.Store
 {
@@ -23,9 +28,13 @@ namespace ZramEmbedded.Allocator.Store
         internal const int Object = 2;
         internal const int Indexed = 3;
         internal const int Backed = 4;
+        internal const int Recompressed = 5;
         internal const int KindMask = 0x07;
         internal const int HugeFlag = 0x08;
         internal const int IdleFlag = 0x10;
+        internal const int DictFlag = 0x20;
+        internal const int DictSlotFlag = 0x40;
+        internal const int RecompressTriedFlag = 0x80;
 
         /// <summary>Bytes per slot on the device (arrays' payloads).</summary>
         internal const int BytesPerSlot = 11;
@@ -55,11 +64,11 @@ namespace ZramEmbedded.Allocator.Store
             return (State[g] & HugeFlag) != 0;
         }
 
-        /// <summary>True when the slot references a pool object (Object or Indexed).</summary>
+        /// <summary>True when the slot references a pool object (Object, Indexed or Recompressed).</summary>
         internal bool HasObject(int g)
         {
             int k = State[g] & KindMask;
-            return k == Object || k == Indexed;
+            return k == Object || k == Indexed || k == Recompressed;
         }
 
         /// <summary>Sets kind, value and size; flags other than Huge are cleared (a new content is not idle).</summary>

@@ -58,6 +58,8 @@ namespace ZramEmbedded.Benchmarks.Store
         public int HugeThreshold;
         public double SlotsPerArenaPage;
         public double MergeEntriesPerArenaPage;
+        /// <summary>Idle recompression during the idle work (null = none): Recompress/RecompressCapacity.RecompressAll.</summary>
+        public RecompressConfig Recompress;
     }
 
     public static class CapacityRun
@@ -102,6 +104,7 @@ namespace ZramEmbedded.Benchmarks.Store
             StoreConfig cfg = ConfigFor(arenaBytes, pageSize, f, pages.Count);
             var pool = new ZsPool(new byte[arenaBytes], StoreConfig.PoolConfigFor(arenaBytes, pageSize));
             var store = new PageStore(pool, cfg, new FixedClock());
+            Recompressor recompressor = f.Recompress != null ? new Recompressor(store, f.Recompress) : null;
             StoreClient client = store.Register("bench", cfg.SlotCount);
             var r = new CapacityResult { Name = f.Name, ArenaBytes = arenaBytes, SlotCount = cfg.SlotCount };
             int next = 0;
@@ -117,6 +120,7 @@ namespace ZramEmbedded.Benchmarks.Store
                 store.GetMmStat(mm);
                 if (r.DuplicateBytes > 0) r.MergeFreedFraction = (double)(comprBefore - mm.ComprDataSize) / r.DuplicateBytes;
             }
+            if (recompressor != null) Recompress.RecompressCapacity.RecompressAll(store, recompressor);
             if (f.Compaction) while (store.Compact(1 << 20) > 0) { }
             int before = slot;
             Fill(client, pages, ref next, ref slot, r);

@@ -18,7 +18,7 @@ namespace ZramEmbedded.UnitTests.Store
         [TestMethod]
         public void RandomizedPagesOf4KiB()
         {
-            for (uint seed = 11; seed <= 13; seed++) StoreModelRun.Run(64 * 1024, 4096, seed, 1500, 6);
+            for (uint seed = 11; seed <= 13; seed++) StoreModelRun.Run(32 * 1024, 4096, seed, 1500, 6);
         }
 
         [TestMethod]

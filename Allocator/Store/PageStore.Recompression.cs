@@ -1,0 +1,168 @@
+// The page store's side of idle recompression (Recompressor does the work): the attached recompressor,
+// what a Recompressed slot reads as and owns, and replacing a slot's object by its recompressed form with
+// every counter kept right. Apart from PageStore.cs so the recompression's hooks into the store sit in one
+// place; PageStore.cs only routes kind Recompressed here (ReadContent, DropContent, CheckInvariants).
+// Called under the store's lock.
+using System;
+using ZramEmbedded.Allocator.Pool;
+
+namespace ZramEmbedded.Allocator.Store
+{
+    public sealed partial class PageStore
+    {
+        private Recompressor _recompressor;
+
+        /// <summary>The recompressor attached to this store, or null.</summary>
+        public Recompressor Recompressor { get { lock (_sync) { return _recompressor; } } }
+
+        internal object SyncRoot { get { return _sync; } }
+
+        internal void AttachRecompressor(Recompressor r)
+        {
+            lock (_sync)
+            {
+                if (_recompressor != null) throw new InvalidOperationException("a recompressor is attached to this store already");
+                _recompressor = r;
+            }
+        }
+
+        private StoreResult ReadRecompressed(int g, byte[] dst, int offset)
+        {
+            int size = Slots.Size[g];
+            try
+            {
+                _pool.Read(Slots.Value[g], Scratch, 0, size);
+            }
+            catch (ObjectSizeMismatchException)
+            {
+                return StoreResult.ReadFailed; // arena corruption, as ReadContent reports it
+            }
+            return _recompressor.Decode(Slots.State[g], Scratch, size, dst, offset) ? StoreResult.Ok : StoreResult.ReadFailed;
+        }
+
+        private void DropRecompressed(int g)
+        {
+            _pool.Free(Slots.Value[g]);
+            _recompressor.Dropped(Slots.State[g]);
+        }
+
+        /// <summary>
+        /// After the recompressor allocated a new object for a slot (before the old one is freed): false when
+        /// the pool's use now exceeds MemLimit (the caller frees the new object and leaves the slot); else
+        /// records the high watermark and returns true.
+        /// </summary>
+        internal bool AdmitReplacement()
+        {
+            _pool.GetStats(_poolStats);
+            long used = (long)_poolStats.FramesUsed * _poolStats.FrameSize;
+            if (_memLimit > 0 && used > _memLimit) return false;
+            if (used > _memUsedMax) _memUsedMax = used;
+            return true;
+        }
+
+        /// <summary>
+        /// Slot g (kind Object, Indexed with a single reference, or Recompressed) takes `handle` (size bytes,
+        /// already written) as its object; the old object is freed. kind is Recompressed or Object;
+        /// formFlags are the new form's flags (SlotTable.HugeFlag for a raw page, DictFlag/DictSlotFlag).
+        /// The Idle flag and the access stamp stay: recompression is not an access.
+        /// </summary>
+        internal void ReplaceObject(int g, int handle, int size, int kind, int formFlags)
+        {
+            StoreClient c = DetachObject(g);
+            AttachObject(c, g, handle, size, kind, formFlags);
+        }
+
+        /// <summary>
+        /// The same change for a full pool: the old object is freed first, then the new form allocated and
+        /// written; when even that finds no room (or takes the pool over MemLimit), the old form (oldBytes, oldSize, oldKind/oldFlags — kind
+        /// Indexed comes back as Object, for the merge scan to see again) is allocated again in the room it
+        /// just left and the call returns false. Throws InvalidOperationException if that room is gone (the
+        /// pool broke its own accounting; the slot is then left empty rather than wrong).
+        /// </summary>
+        internal bool ReplaceObjectFreeingFirst(int g, byte[] form, int formOffset, int size, int kind, int formFlags,
+                                                byte[] oldBytes, int oldOffset, int oldSize, int oldKind, int oldFlags)
+        {
+            StoreClient c = DetachObject(g);
+            int handle = _pool.Malloc(size);
+            if (handle != ZsPool.NoHandle)
+            {
+                if (AdmitReplacement())
+                {
+                    _pool.Write(handle, form, formOffset, size);
+                    AttachObject(c, g, handle, size, kind, formFlags);
+                    return true;
+                }
+                _pool.Free(handle); // over MemLimit: back to the old form
+            }
+            handle = _pool.Malloc(oldSize);
+            if (handle == ZsPool.NoHandle)
+            {
+                // Unreachable while the pool reuses what was just freed; keep the counters right regardless.
+                _pages--;
+                c.Pages--;
+                _objects--;
+                Slots.Clear(g);
+                throw new InvalidOperationException("the pool has no room for an object it just freed");
+            }
+            _pool.Write(handle, oldBytes, oldOffset, oldSize);
+            AttachObject(c, g, handle, oldSize, oldKind == SlotTable.Indexed ? SlotTable.Object : oldKind, oldFlags);
+            return false;
+        }
+
+        // Frees slot g's object (kind Object, Indexed with one reference, or Recompressed) and takes its bytes
+        // out of the counters; the slot keeps its kind bits until AttachObject sets them. Returns the owner.
+        private StoreClient DetachObject(int g)
+        {
+            int oldKind = Slots.KindOf(g);
+            if (oldKind == SlotTable.Indexed && Merge.RefsOf(Slots.Value[g]) != 1)
+                throw new InvalidOperationException("a shared object is not replaced");
+            if (oldKind != SlotTable.Object && oldKind != SlotTable.Indexed && oldKind != SlotTable.Recompressed)
+                throw new InvalidOperationException("slot holds no object");
+            StoreClient c = OwnerOf(g);
+            int oldSize = Slots.Size[g];
+            if (Slots.IsHuge(g))
+            {
+                _hugePages--;
+                c.HugePages--;
+            }
+            if (oldKind == SlotTable.Object)
+            {
+                _pool.Free(Slots.Value[g]);
+                Unindexed--;
+            }
+            else if (oldKind == SlotTable.Indexed)
+            {
+                int e = Slots.Value[g];
+                int old = Merge.HandleOf(e);
+                Merge.Release(e);
+                _pool.Free(old);
+                IndexedSlots--;
+            }
+            else
+            {
+                DropRecompressed(g);
+            }
+            _comprBytes -= oldSize;
+            c.StoredBytes -= oldSize;
+            Slots.Size[g] = 0;
+            return c;
+        }
+
+        private void AttachObject(StoreClient c, int g, int handle, int size, int kind, int formFlags)
+        {
+            Slots.State[g] = (byte)(kind | formFlags | (Slots.State[g] & SlotTable.IdleFlag));
+            Slots.Value[g] = handle;
+            Slots.Size[g] = (ushort)size;
+            if (kind == SlotTable.Object) Unindexed++;
+            else _recompressor.Attached(Slots.State[g]);
+            if ((formFlags & SlotTable.HugeFlag) != 0)
+            {
+                _hugePages++;
+                _hugePagesSince++;
+                c.HugePages++;
+            }
+            _comprBytes += size;
+            c.StoredBytes += size;
+        }
+    }
+}

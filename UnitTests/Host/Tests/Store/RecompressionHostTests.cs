@@ -1,0 +1,140 @@
+// Host-only: idle recompression allocates nothing per call in steady state (slices of every type,
+// dictionary rebuilds and migration, reads of recompressed pages, writes over them, stats), and a long
+// randomized run on a 256 KiB arena with 4 KiB pages of the realistic mix: writes, reads against the
+// model, discards, idle marking, recompression slices, dictionary rebuilds, merge and compaction slices
+// interleaved; every slot reads what was written and the store's invariants hold throughout.
+using System;
+using nanoFramework.TestFramework;
+using ZramEmbedded.Allocator.Pool;
+using ZramEmbedded.Allocator.Store;
+using ZramEmbedded.UnitTests.Samples;
+using ZramEmbedded.UnitTests.Store;
+
+namespace ZramEmbedded.UnitTests.Host.Store
+{
+    [TestClass]
+    public class RecompressionHostTests
+    {
+        private static PageStore MakeStore(int arenaBytes, ManualClock clock)
+        {
+            StoreConfig c = StoreConfig.ForArena(arenaBytes, PageSamples.PageSize);
+            c.IdleUnitMs = 1;
+            var pool = new ZsPool(new byte[arenaBytes], StoreConfig.PoolConfigFor(arenaBytes, PageSamples.PageSize));
+            return new PageStore(pool, c, clock);
+        }
+
+        [TestMethod]
+        public void RecompressionAllocatesNothingPerCall()
+        {
+            var clock = new ManualClock();
+            PageStore store = MakeStore(128 * 1024, clock);
+            var config = new RecompressConfig { SamplePages = 8 };
+            var r = new Recompressor(store, config);
+            StoreClient c = store.Register("app", 96);
+            var pages = new byte[24][];
+            for (int i = 0; i < pages.Length; i++)
+            {
+                uint seed = (uint)i * 31 + 5;
+                pages[i] = PageSamples.Make(PageSamples.MixedKind(seed), seed);
+            }
+            byte[] buffer = new byte[PageSamples.PageSize];
+            var st = new RecompressStats();
+            var mm = new MmStat();
+            var rng = new SampleRandom(1415);
+            for (int round = 0; round < 2; round++) // round 0 warms up
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                for (int step = 0; step < 1200; step++)
+                {
+                    clock.Advance(2);
+                    int slot = rng.Next(c.SlotCount);
+                    int op = rng.Next(20);
+                    if (op < 6) c.Write(slot, pages[rng.Next(pages.Length)], 0);
+                    else if (op < 11) c.Read(slot, buffer, 0);
+                    else if (op < 12) c.Discard(slot);
+                    else if (op < 13) store.MarkAllIdle();
+                    else if (op < 18) r.Slice(1 + rng.Next(300), (RecompressType)rng.Next(4));
+                    else if (op < 19) r.RequestDictionary();
+                    else
+                    {
+                        r.GetStats(st);
+                        store.GetMmStat(mm);
+                        store.MergeSlice(16);
+                        store.Compact(2048);
+                    }
+                }
+                long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                if (round == 1) Assert.AreEqual(0L, allocated);
+            }
+            r.GetStats(st);
+            Assert.IsTrue(st.RecompressedTotal > 20 && st.DictionaryBuilds >= 3 && st.Migrated > 0,
+                "recompressed " + st.RecompressedTotal + ", builds " + st.DictionaryBuilds + ", migrated " + st.Migrated);
+            store.CheckInvariants();
+        }
+
+        [TestMethod]
+        public void LongRandomizedRunKeepsEveryPage()
+        {
+            var clock = new ManualClock();
+            PageStore store = MakeStore(256 * 1024, clock);
+            var r = new Recompressor(store, new RecompressConfig());
+            const int Slots = 200;
+            StoreClient c = store.Register("app", Slots);
+            var model = new uint[Slots]; // seed + 1, 0 = empty
+            byte[] page = new byte[PageSamples.PageSize];
+            byte[] back = new byte[PageSamples.PageSize];
+            var rng = new SampleRandom(1416);
+            int noSpace = 0;
+            for (int step = 0; step < 6000; step++)
+            {
+                clock.Advance(1);
+                int s = rng.Next(Slots);
+                int op = rng.Next(100);
+                if (op < 30)
+                {
+                    uint seed = rng.NextUInt() % 100000;
+                    PageSamples.Fill(PageSamples.MixedKind(seed), seed, page, 0, page.Length);
+                    StoreResult w = c.Write(s, page, 0);
+                    if (w == StoreResult.Ok) model[s] = seed + 1;
+                    else noSpace++;
+                }
+                else if (op < 60)
+                {
+                    Assert.AreEqual(StoreResult.Ok, c.Read(s, back, 0));
+                    Expected(model[s], page);
+                    Assert.IsTrue(page.AsSpan().SequenceEqual(back), "step " + step + " slot " + s);
+                }
+                else if (op < 64) { c.Discard(s); model[s] = 0; }
+                else if (op < 68) store.MarkIdle(50);
+                else if (op < 92) r.Slice(1 + rng.Next(2000), (RecompressType)rng.Next(4));
+                else if (op < 93) r.RequestDictionary();
+                else if (op < 97) store.MergeSlice(1 + rng.Next(64));
+                else store.Compact(1 + rng.Next(16384));
+                if (step % 1000 == 0) store.CheckInvariants();
+            }
+            store.CheckInvariants();
+            for (int s = 0; s < Slots; s++)
+            {
+                Assert.AreEqual(StoreResult.Ok, c.Read(s, back, 0));
+                Expected(model[s], page);
+                Assert.IsTrue(page.AsSpan().SequenceEqual(back), "final slot " + s);
+            }
+            var st = new RecompressStats();
+            r.GetStats(st);
+            OutputHelper.WriteLine("recompressed " + st.RecompressedTotal + ", rejected " + st.Rejected + ", migrated " + st.Migrated
+                                   + ", builds " + st.DictionaryBuilds + ", saved " + st.BytesSaved + " B, NoSpace " + noSpace);
+            Assert.IsTrue(st.RecompressedTotal > 200 && st.DictionaryBuilds >= 5 && st.Migrated > 100);
+        }
+
+        private static void Expected(uint m, byte[] page)
+        {
+            if (m == 0)
+            {
+                Array.Clear(page);
+                return;
+            }
+            uint seed = m - 1;
+            PageSamples.Fill(PageSamples.MixedKind(seed), seed, page, 0, page.Length);
+        }
+    }
+}

@@ -1,0 +1,455 @@
+// Idle recompression in the store: idle pages shrink and read back exactly, the type filter picks idle /
+// huge pages, a rewritten page goes back to the fast form, shared (merged) objects are left alone, a
+// rebuilt dictionary migrates every page off the old one, and a model-based run interleaves writes, reads,
+// discards, idle marking, recompression slices, dictionary rebuilds, merge slices and compaction while
+// every slot keeps reading what was written. Arenas ≤ 48 KiB, 2 KiB pages.
+using System;
+using nanoFramework.TestFramework;
+using ZramEmbedded.Allocator.Store;
+using ZramEmbedded.UnitTests.Samples;
+
+namespace ZramEmbedded.UnitTests.Store
+{
+    [TestClass]
+    public class RecompressionTests
+    {
+        private const int PageSize = 2048;
+        private const int Arena = 48 * 1024;
+
+        private static RecompressConfig SmallConfig()
+        {
+            RecompressConfig c = new RecompressConfig();
+            c.HashBits = 10;
+            c.DictionaryBytes = 1024;
+            c.SamplePages = 8;
+            return c;
+        }
+
+        // Content of a page from a seed: a realistic kind, or an incompressible one when seed % 7 == 6.
+        private static void Fill(byte[] page, uint seed)
+        {
+            PageKind kind = seed % 7 == 6 ? PageKind.Random : (PageKind)(seed % 6);
+            PageSamples.Fill(kind, seed, page, 0, page.Length);
+        }
+
+        // Runs slices until one reports nothing to do; returns the slices run.
+        private static int Drain(Recompressor r, RecompressType type)
+        {
+            for (int i = 0; i < 1000; i++)
+            {
+                if (r.Slice(100000, type) == 0) return i;
+            }
+            Assert.IsTrue(false, "recompression never finished");
+            return 0;
+        }
+
+        [TestMethod]
+        public void IdlePagesShrinkAndReadBack()
+        {
+            ManualClock clock = new ManualClock();
+            PageStore store = StoreFixtures.Make(Arena, PageSize, clock);
+            Recompressor r = new Recompressor(store, SmallConfig());
+            Assert.AreSame(r, store.Recompressor);
+            StoreClient c = store.Register("app", 40);
+            byte[] page = new byte[PageSize];
+            byte[] back = new byte[PageSize];
+            for (int s = 0; s < 28; s++)
+            {
+                Fill(page, (uint)s);
+                Assert.AreEqual(StoreResult.Ok, c.Write(s, page, 0));
+            }
+            MmStat before = new MmStat();
+            store.GetMmStat(before);
+
+            // Nothing is idle yet: the first slices build the dictionary (the pool holds SamplePages objects)
+            // and then find no idle page.
+            Drain(r, RecompressType.Idle);
+            RecompressStats st = new RecompressStats();
+            r.GetStats(st);
+            Assert.AreEqual(0L, st.PagesRecompressed);
+            Assert.AreEqual(1L, st.DictionaryVersion);
+            Assert.IsTrue(st.DictionaryBytes > 0 && st.DictionaryBytes <= 1024);
+
+            store.MarkAllIdle();
+            Drain(r, RecompressType.Idle);
+            r.GetStats(st);
+            MmStat after = new MmStat();
+            store.GetMmStat(after);
+            Assert.IsTrue(st.PagesRecompressed >= 10, "pages recompressed: " + st.PagesRecompressed);
+            Assert.IsTrue(st.PagesWithDictionary > 0, "no page used the dictionary");
+            Assert.IsTrue(st.Rejected >= 4, "the incompressible pages are rejected: " + st.Rejected);
+            Assert.AreEqual(before.ComprDataSize - st.BytesSaved, after.ComprDataSize);
+            Assert.IsTrue(after.ComprDataSize < before.ComprDataSize * 95 / 100, "saved only " + st.BytesSaved + " of " + before.ComprDataSize);
+            Assert.AreEqual(before.OrigDataSize, after.OrigDataSize);
+            Assert.IsTrue(store.MetadataBytes >= r.WorkingBytes);
+            store.CheckInvariants();
+
+            for (int s = 0; s < 28; s++)
+            {
+                Fill(page, (uint)s);
+                Assert.AreEqual(StoreResult.Ok, c.Read(s, back, 0));
+                Assert.IsTrue(StoreFixtures.Equal(page, back), "slot " + s + " reads differently after recompression");
+            }
+
+            // A second pass finds nothing new (rejected pages are not tried again).
+            long rejected = st.Rejected;
+            store.MarkAllIdle();
+            Drain(r, RecompressType.All);
+            r.GetStats(st);
+            Assert.AreEqual(rejected, st.Rejected);
+        }
+
+        [TestMethod]
+        public void FullPoolStillRecompressesAndMakesRoom()
+        {
+            // A pool written until NoSpace has no room for a new form beside the old: recompression frees the
+            // old form first (keeping its bytes), and puts it back when the new one does not fit either.
+            ManualClock clock = new ManualClock();
+            PageStore store = StoreFixtures.Make(Arena, PageSize, clock);
+            RecompressConfig cfg = SmallConfig();
+            cfg.DictionaryBytes = 0;
+            Recompressor r = new Recompressor(store, cfg);
+            StoreClient c = store.Register("app", 64);
+            byte[] page = new byte[PageSize];
+            byte[] back = new byte[PageSize];
+            int n = 0;
+            while (n < 64)
+            {
+                PageSamples.Fill((PageKind)(n % 3), (uint)n, page, 0, PageSize); // text, json, csv
+                if (c.Write(n, page, 0) != StoreResult.Ok) break;
+                n++;
+            }
+            Assert.IsTrue(n > 20 && n < 64, "pages before NoSpace: " + n);
+            store.MarkAllIdle();
+            RecompressStats st = new RecompressStats();
+            for (int pass = 0; pass < 10; pass++)
+            {
+                Drain(r, RecompressType.Idle);
+                while (store.Compact(1 << 16) > 0) { }
+            }
+            r.GetStats(st);
+            Assert.IsTrue(st.PagesRecompressed > n / 2, "recompressed " + st.PagesRecompressed + " of " + n);
+            store.CheckInvariants();
+            int more = n;
+            while (more < 64)
+            {
+                PageSamples.Fill((PageKind)(more % 3), (uint)more, page, 0, PageSize);
+                if (c.Write(more, page, 0) != StoreResult.Ok) break;
+                more++;
+            }
+            Assert.IsTrue(more >= n + 2, "pages after recompression: " + more + ", before: " + n);
+            for (int s = 0; s < more; s++)
+            {
+                PageSamples.Fill((PageKind)(s % 3), (uint)s, page, 0, PageSize);
+                Assert.AreEqual(StoreResult.Ok, c.Read(s, back, 0));
+                Assert.IsTrue(StoreFixtures.Equal(page, back), "slot " + s);
+            }
+            store.CheckInvariants();
+        }
+
+        [TestMethod]
+        public void MemLimitHoldsWhileRecompressing()
+        {
+            ManualClock clock = new ManualClock();
+            PageStore store = StoreFixtures.Make(Arena, PageSize, clock);
+            RecompressConfig cfg = SmallConfig();
+            cfg.DictionaryBytes = 0;
+            Recompressor r = new Recompressor(store, cfg);
+            StoreClient c = store.Register("app", 16);
+            byte[] page = new byte[PageSize];
+            for (int s = 0; s < 12; s++)
+            {
+                PageSamples.Fill((PageKind)(s % 3), (uint)s, page, 0, PageSize);
+                c.Write(s, page, 0);
+            }
+            MmStat mm = new MmStat();
+            store.GetMmStat(mm);
+            store.MemLimit = mm.MemUsedTotal; // no frame to spare
+            store.ResetMemUsedMax();
+            store.MarkAllIdle();
+            for (int i = 0; i < 200; i++)
+            {
+                int used = r.Slice(40, RecompressType.Idle);
+                store.Compact(4096);
+                store.GetMmStat(mm);
+                Assert.IsTrue(mm.MemUsedTotal <= store.MemLimit && mm.MemUsedMax <= store.MemLimit,
+                    "over the limit: " + mm.MemUsedTotal + ", peak " + mm.MemUsedMax);
+                if (used == 0) break;
+            }
+            RecompressStats st = new RecompressStats();
+            r.GetStats(st);
+            Assert.IsTrue(st.PagesRecompressed >= 4, "recompressed " + st.PagesRecompressed);
+            byte[] back = new byte[PageSize];
+            for (int s = 0; s < 12; s++)
+            {
+                PageSamples.Fill((PageKind)(s % 3), (uint)s, page, 0, PageSize);
+                Assert.AreEqual(StoreResult.Ok, c.Read(s, back, 0));
+                Assert.IsTrue(StoreFixtures.Equal(page, back), "slot " + s);
+            }
+            store.CheckInvariants();
+        }
+
+        [TestMethod]
+        public void TypeFilterAndRewrite()
+        {
+            ManualClock clock = new ManualClock();
+            PageStore store = StoreFixtures.Make(Arena, PageSize, clock);
+            RecompressConfig cfg = SmallConfig();
+            cfg.DictionaryBytes = 0; // HC alone
+            Recompressor r = new Recompressor(store, cfg);
+            StoreClient c = store.Register("app", 8);
+            byte[] page = new byte[PageSize];
+            byte[] back = new byte[PageSize];
+            for (int s = 0; s < 6; s++)
+            {
+                Fill(page, (uint)s);
+                c.Write(s, page, 0);
+            }
+            StoreFixtures.Random(page, 9);
+            c.Write(6, page, 0); // huge
+
+            store.MarkAllIdle();
+            Assert.AreEqual(StoreResult.Ok, c.Read(0, back, 0)); // slot 0 is no longer idle
+            Drain(r, RecompressType.Huge);
+            RecompressStats st = new RecompressStats();
+            r.GetStats(st);
+            Assert.AreEqual(0L, st.PagesRecompressed); // the only huge page does not compress
+            Assert.AreEqual(1L, st.Rejected);
+            Assert.AreEqual(0L, st.DictionaryVersion);
+
+            Drain(r, RecompressType.HugeIdle);
+            Drain(r, RecompressType.Idle);
+            r.GetStats(st);
+            long idleOnes = st.PagesRecompressed;
+            Assert.IsTrue(idleOnes >= 3 && idleOnes + st.Rejected == 6, "recompressed " + idleOnes + ", rejected " + st.Rejected);
+
+            // The slot read after marking was not idle, so it kept its fast form; type=all takes it too, and
+            // every page has now been recompressed or rejected exactly once.
+            Drain(r, RecompressType.All);
+            r.GetStats(st);
+            long recompressed = st.PagesRecompressed;
+            Assert.AreEqual(7L, recompressed + st.Rejected);
+            Assert.IsTrue(recompressed >= idleOnes);
+
+            // Writing a recompressed slot again stores it with the fast encoder.
+            Fill(page, 2);
+            Assert.AreEqual(StoreResult.Ok, c.Write(2, page, 0));
+            r.GetStats(st);
+            Assert.AreEqual(recompressed - 1, st.PagesRecompressed);
+            Assert.AreEqual(StoreResult.Ok, c.Read(2, back, 0));
+            Assert.IsTrue(StoreFixtures.Equal(page, back));
+            store.CheckInvariants();
+
+            // Discard and release count recompressed pages out.
+            c.Discard(3);
+            c.Release();
+            r.GetStats(st);
+            Assert.AreEqual(0L, st.PagesRecompressed);
+            store.CheckInvariants();
+        }
+
+        [TestMethod]
+        public void SharedObjectsAreLeftAloneAndMergeSkipsRecompressed()
+        {
+            ManualClock clock = new ManualClock();
+            PageStore store = StoreFixtures.Make(Arena, PageSize, clock);
+            RecompressConfig cfg = SmallConfig();
+            cfg.DictionaryBytes = 0;
+            Recompressor r = new Recompressor(store, cfg);
+            StoreClient c = store.Register("app", 8);
+            byte[] page = new byte[PageSize];
+            Fill(page, 1);
+            c.Write(0, page, 0);
+            c.Write(1, page, 0); // same content: merged into one object with two references
+            Fill(page, 2);
+            c.Write(2, page, 0); // indexed alone
+            store.MergeNow();
+            MmStat mm = new MmStat();
+            store.GetMmStat(mm);
+            Assert.AreEqual(1L, mm.PagesMerged);
+            Drain(r, RecompressType.All);
+            RecompressStats st = new RecompressStats();
+            r.GetStats(st);
+            Assert.AreEqual(1L, st.PagesRecompressed);
+            store.GetMmStat(mm);
+            Assert.AreEqual(1L, mm.PagesMerged);
+            Assert.AreEqual(0, store.UnscannedPages);
+            store.CheckInvariants();
+
+            // A recompressed page equal to a new page does not merge with it (different forms); both read back.
+            c.Write(3, page, 0);
+            store.MergeNow();
+            byte[] back = new byte[PageSize];
+            Assert.AreEqual(StoreResult.Ok, c.Read(2, back, 0));
+            Assert.IsTrue(StoreFixtures.Equal(page, back));
+            Assert.AreEqual(StoreResult.Ok, c.Read(3, back, 0));
+            Assert.IsTrue(StoreFixtures.Equal(page, back));
+            store.CheckInvariants();
+        }
+
+        [TestMethod]
+        public void RebuiltDictionaryMigratesEveryPage()
+        {
+            ManualClock clock = new ManualClock();
+            PageStore store = StoreFixtures.Make(Arena, PageSize, clock);
+            Recompressor r = new Recompressor(store, SmallConfig());
+            StoreClient c = store.Register("app", 40);
+            byte[] page = new byte[PageSize];
+            byte[] back = new byte[PageSize];
+            for (int s = 0; s < 24; s++)
+            {
+                Fill(page, (uint)s);
+                c.Write(s, page, 0);
+            }
+            store.MarkAllIdle();
+            Drain(r, RecompressType.All);
+            RecompressStats st = new RecompressStats();
+            r.GetStats(st);
+            Assert.AreEqual(1L, st.DictionaryVersion);
+            long onDict = st.PagesWithDictionary;
+            Assert.IsTrue(onDict > 0);
+
+            // New content changes what the pages share; ask for a new dictionary.
+            for (int s = 0; s < 12; s++)
+            {
+                Fill(page, (uint)(100 + s));
+                c.Write(s, page, 0);
+            }
+            r.RequestDictionary();
+            r.Slice(100000, RecompressType.All); // builds version 2 (the free buffer had no references)
+            r.GetStats(st);
+            Assert.AreEqual(2L, st.DictionaryVersion);
+            Assert.IsTrue(st.PagesOnOldDictionary > 0, "pages on version 1: " + st.PagesOnOldDictionary);
+            store.CheckInvariants();
+
+            // While pages remain on version 1, a further request waits; slices migrate them first.
+            r.RequestDictionary();
+            Drain(r, RecompressType.All);
+            r.GetStats(st);
+            Assert.AreEqual(0L, st.PagesOnOldDictionary);
+            Assert.IsTrue(st.Migrated > 0);
+            Assert.AreEqual(3L, st.DictionaryVersion);
+            Assert.AreEqual(3L, st.DictionaryBuilds);
+            store.CheckInvariants();
+            for (int s = 0; s < 24; s++)
+            {
+                Fill(page, (uint)(s < 12 ? 100 + s : s));
+                Assert.AreEqual(StoreResult.Ok, c.Read(s, back, 0));
+                Assert.IsTrue(StoreFixtures.Equal(page, back), "slot " + s);
+            }
+        }
+
+        [TestMethod]
+        public void ModelRunWithRecompressionAndDictionaryChanges()
+        {
+            ManualClock clock = new ManualClock();
+            PageStore store = StoreFixtures.Make(Arena, PageSize, clock);
+            RecompressConfig cfg = SmallConfig();
+            cfg.SamplePages = 6;
+            Recompressor r = new Recompressor(store, cfg);
+            const int Slots = 48;
+            StoreClient c = store.Register("app", Slots);
+            uint[] model = new uint[Slots]; // seed + 1 of the slot's content, 0 = empty
+            byte[] page = new byte[PageSize];
+            byte[] back = new byte[PageSize];
+            SampleRandom rng = new SampleRandom(1414);
+            RecompressStats st = new RecompressStats();
+            long maxVersion = 0;
+            for (int step = 0; step < 1500; step++)
+            {
+                int op = rng.Next(100);
+                int s = rng.Next(Slots);
+                if (op < 35)
+                {
+                    uint seed = rng.NextUInt() % 5000;
+                    bool same = rng.Next(10) == 0;
+                    if (same) StoreFixtures.Same(page, seed);
+                    else Fill(page, seed);
+                    StoreResult w = c.Write(s, page, 0);
+                    // The model remembers a same-filled page by its word (bit 31 set), any other by seed + 1.
+                    if (w == StoreResult.Ok) model[s] = same ? (0x80000000u | seed) : seed + 1;
+                    else Assert.AreEqual(StoreResult.NoSpace, w);
+                }
+                else if (op < 60)
+                {
+                    Assert.AreEqual(StoreResult.Ok, c.Read(s, back, 0));
+                    Expect(model[s], page);
+                    Assert.IsTrue(StoreFixtures.Equal(page, back), "step " + step + " slot " + s);
+                }
+                else if (op < 65)
+                {
+                    c.Discard(s);
+                    model[s] = 0;
+                }
+                else if (op < 72)
+                {
+                    store.MarkAllIdle();
+                }
+                else if (op < 90)
+                {
+                    r.Slice(1 + rng.Next(400), (RecompressType)rng.Next(4));
+                }
+                else if (op < 93)
+                {
+                    r.RequestDictionary();
+                }
+                else if (op < 97)
+                {
+                    store.MergeSlice(1 + rng.Next(50));
+                }
+                else
+                {
+                    store.Compact(1 + rng.Next(4096));
+                }
+                if (step % 50 == 0) store.CheckInvariants();
+                r.GetStats(st);
+                if (st.DictionaryVersion > maxVersion) maxVersion = st.DictionaryVersion;
+            }
+            store.CheckInvariants();
+            for (int s = 0; s < Slots; s++)
+            {
+                Assert.AreEqual(StoreResult.Ok, c.Read(s, back, 0));
+                Expect(model[s], page);
+                Assert.IsTrue(StoreFixtures.Equal(page, back), "final slot " + s);
+            }
+            r.GetStats(st);
+            OutputHelper.WriteLine("recompressed " + st.RecompressedTotal.ToString() + ", migrated " + st.Migrated.ToString()
+                                   + ", dictionary version " + maxVersion.ToString());
+            Assert.IsTrue(st.RecompressedTotal > 20, "recompressed " + st.RecompressedTotal);
+            Assert.IsTrue(maxVersion >= 3, "dictionary versions seen: " + maxVersion);
+            Assert.IsTrue(st.Migrated > 0, "no page migrated between dictionaries");
+        }
+
+        // The content the model expects: zeros, a same-filled page, or the page of a seed.
+        private static void Expect(uint m, byte[] page)
+        {
+            if (m == 0) Array.Clear(page, 0, page.Length);
+            else if ((m & 0x80000000u) != 0) StoreFixtures.Same(page, m & 0x7FFFFFFFu);
+            else Fill(page, m - 1);
+        }
+
+        [TestMethod]
+        public void MisuseThrows()
+        {
+            ManualClock clock = new ManualClock();
+            PageStore store = StoreFixtures.Make(16 * 1024, 1024, clock);
+            RecompressConfig cfg = SmallConfig();
+            Recompressor r = new Recompressor(store, cfg);
+            Assert.ThrowsException(typeof(InvalidOperationException), () => new Recompressor(store, cfg));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => r.Slice(0, RecompressType.All));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => r.Slice(10, (RecompressType)7));
+            Assert.ThrowsException(typeof(ArgumentNullException), () => new Recompressor(null, cfg));
+            Assert.ThrowsException(typeof(ArgumentNullException), () => r.GetStats(null));
+            RecompressConfig bad = SmallConfig();
+            bad.DictionaryBytes = 1000;
+            Assert.ThrowsException(typeof(ArgumentException), () => bad.Validate());
+            bad = SmallConfig();
+            bad.Level = 13;
+            Assert.ThrowsException(typeof(ArgumentException), () => bad.Validate());
+            // An empty store: nothing to do, no dictionary.
+            Assert.AreEqual(0, r.Slice(1000, RecompressType.All));
+            Assert.AreEqual(0, r.DictionaryVersion);
+            Assert.IsFalse(r.Building);
+        }
+    }
+}
