@@ -1,6 +1,6 @@
 // The running firmware: the board, the arena's pool, the page store over it, the low-memory killer
 // (MemoryPressure: watermarks, reclaim ladder, kill log; with the board's backing store, writeback as its
-// third rung), the demo workload, the idle scheduler and the status LED, and one Step that advances them all: run the apps' due operations; if they did nothing, give
+// third rung; on larger arenas idle recompression), the demo workload, the idle scheduler and the status LED, and one Step that advances them all: run the apps' due operations; if they did nothing, give
 // the idle scheduler its budget; update the pressure level and the LED; sample the user button (a press
 // toggles surge mode). The console shell and the main loop call
 // Step between reading console bytes, so everything runs on one thread and every step is bounded.
@@ -19,6 +19,9 @@ namespace ZramEmbedded.Firmware
         /// leaves tens to hundreds of pages in the arenas these boards can afford.</summary>
         public const int PageSize = 1024;
         public const int ButtonDebounceMs = 50;
+        /// <summary>Idle recompression costs about 16 KB of working RAM at 1 KiB pages (RecompressConfig defaults):
+        /// worth it from a 96 KiB arena (the Pico's) up, not on the smallest boards.</summary>
+        public const int RecompressMinArenaBytes = 96 * 1024;
 
         public readonly IBoard Board;
         public readonly ZsPool Pool;
@@ -27,6 +30,8 @@ namespace ZramEmbedded.Firmware
         public readonly IdleScheduler Idle;
         public readonly MemoryPressure Pressure;
         public readonly StatusLight Light;
+        /// <summary>Idle recompression (HC + dictionary); null on arenas under RecompressMinArenaBytes.</summary>
+        public readonly Recompressor Recompress;
         public readonly int ArenaBytes;
         public readonly long BootMs;
         private bool _buttonWasDown;
@@ -44,8 +49,9 @@ namespace ZramEmbedded.Firmware
                 Store.AttachBackingStore(board.BackingStore);
                 Pressure.Writeback = new StoreWritebackStep(Store, board.Clock);
             }
+            if (arenaBytes >= RecompressMinArenaBytes) Recompress = new Recompressor(Store, new RecompressConfig());
             Workload = new Workload(arenaBytes, PageSize);
-            Idle = new IdleScheduler(Store, Pressure, board.Clock);
+            Idle = new IdleScheduler(Store, Pressure, Recompress, board.Clock);
             Light = new StatusLight(board.StatusLed);
             BootMs = board.Clock.Milliseconds;
         }

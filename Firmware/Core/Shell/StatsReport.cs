@@ -21,6 +21,8 @@ namespace ZramEmbedded.Firmware.Shell
         public readonly MmStat Mm = new MmStat();
         public readonly IoStat Io = new IoStat();
         public readonly BdStat Bd = new BdStat();
+        public readonly RecompressStats Rc = new RecompressStats();
+        public const string RecompressHeader = "#recompress pages_recompressed bytes_saved rejected dict_bytes dict_version dict_builds";
         private readonly PoolStats _pool = new PoolStats();
 
         public StatsReport(Machine machine)
@@ -33,6 +35,7 @@ namespace ZramEmbedded.Firmware.Shell
             _m.Store.GetMmStat(Mm);
             _m.Store.GetIoStat(Io);
             _m.Store.GetBdStat(Bd);
+            if (_m.Recompress != null) _m.Recompress.GetStats(Rc);
             _m.Pool.GetStats(_pool);
         }
 
@@ -47,6 +50,12 @@ namespace ZramEmbedded.Firmware.Shell
             w.Line("io_stat " + Io.FailedReads.ToString() + " " + Io.FailedWrites.ToString() + " " + Io.InvalidIo.ToString() + " " + Io.NotifyFree.ToString());
             w.Line(BdStatHeader);
             w.Line("bd_stat " + Bd.BdCount.ToString() + " " + Bd.BdReads.ToString() + " " + Bd.BdWrites.ToString());
+            if (_m.Recompress != null)
+            {
+                w.Line(RecompressHeader);
+                w.Line("recompress " + Rc.PagesRecompressed.ToString() + " " + Rc.BytesSaved.ToString() + " " + Rc.Rejected.ToString() + " "
+                    + Rc.DictionaryBytes.ToString() + " " + Rc.DictionaryVersion.ToString() + " " + Rc.DictionaryBuilds.ToString());
+            }
             long saved = Mm.OrigDataSize - Mm.MemUsedTotal;
             w.Line("ratio " + Format.Ratio(Mm.OrigDataSize, Mm.MemUsedTotal) + ":1 (" + Format.Kib(Mm.OrigDataSize) + " KiB of pages in "
                 + Format.Kib(Mm.MemUsedTotal) + " KiB of arena), saved " + Format.Kib(saved < 0 ? 0 : saved) + " KiB");
@@ -54,7 +63,8 @@ namespace ZramEmbedded.Firmware.Shell
                 + Format.Percent(Mm.MemUsedTotal, _pool.ArenaBytes) + " % used of " + (_pool.ArenaBytes / 1024).ToString() + " KiB; pressure "
                 + PressureLevels.Name(_m.Pressure.Level));
             w.Line("idle work: " + _m.Idle.MergeSlices.ToString() + " merge slices, " + _m.Idle.CompactSlices.ToString() + " compaction slices ("
-                + _m.Idle.BytesCompacted.ToString() + " B moved), " + _m.Idle.ReclaimSlices.ToString() + " reclaim slices; trims "
+                + _m.Idle.BytesCompacted.ToString() + " B moved), " + _m.Idle.RecompressSlices.ToString() + " recompression slices"
+                + (_m.Recompress == null ? " (off: arena under 96 KiB)" : "") + ", " + _m.Idle.ReclaimSlices.ToString() + " reclaim slices; trims "
                 + _m.Pressure.Killer.Trims.ToString() + ", kills " + _m.Pressure.Killer.Kills.ToString() + "; "
                 + (_m.Store.HasBackingStore ? _m.Idle.WritebackSlices.ToString() + " writeback slices (" + _m.Idle.PagesWrittenBack.ToString() + " pages), "
                     + Bd.BdCount.ToString() + " of " + Bd.RecordCount.ToString() + " backing records in use"
