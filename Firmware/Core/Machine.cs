@@ -2,7 +2,7 @@
 // (MemoryPressure: watermarks, reclaim ladder, kill log; with the board's backing store, writeback as its
 // third rung; on larger arenas idle recompression), the demo workload, the idle scheduler and the status LED, and one Step that advances them all: run the apps' due operations; if they did nothing, give
 // the idle scheduler its budget; update the pressure level and the LED; sample the user button (a press
-// toggles surge mode). The console shell and the main loop call
+// toggles surge mode); print each new kill as an event line. The console shell and the main loop call
 // Step between reading console bytes, so everything runs on one thread and every step is bounded.
 using ZramEmbedded.Allocator.Pool;
 using ZramEmbedded.Allocator.Pressure;
@@ -34,6 +34,8 @@ namespace ZramEmbedded.Firmware
         public readonly Recompressor Recompress;
         public readonly int ArenaBytes;
         public readonly long BootMs;
+        private readonly KillRecord _kill = new KillRecord();
+        private long _killsShown;
         private bool _buttonWasDown;
         private long _buttonChangedMs;
 
@@ -72,7 +74,8 @@ namespace ZramEmbedded.Firmware
             SampleButton(now);
             int ops = Workload.Tick(now);
             int slices = ops == 0 ? Idle.Run() : 0;
-            Light.Show((int)Pressure.Update());
+            Light.Show((int)Pressure.Update(), now);
+            ShowNewKills();
             return ops > 0 || slices > 0;
         }
 
@@ -86,6 +89,23 @@ namespace ZramEmbedded.Firmware
             while (Now < end)
             {
                 if (!Step()) Board.Clock.Sleep(2);
+            }
+        }
+
+        /// <summary>Each kill since the last turn becomes an event line ("* killed ..."), oldest first.</summary>
+        private void ShowNewKills()
+        {
+            KillLog log = Pressure.KillLog;
+            long total = log.TotalKills;
+            if (total == _killsShown) return;
+            long fresh = total - _killsShown;
+            _killsShown = total;
+            if (fresh > log.Count) fresh = log.Count;
+            for (long age = fresh - 1; age >= 0; age--)
+            {
+                if (!log.TryGet((int)age, _kill)) continue;
+                Board.Console.WriteEvent("* killed " + _kill.Victim + " (" + KillReasons.Name(_kill.Reason) + "): " + _kill.PagesFreed.ToString()
+                    + " pages, " + _kill.BytesFreed.ToString() + " B freed; it restarts in " + (DemoApp.RestartDelayMs / 1000).ToString() + " s");
             }
         }
 

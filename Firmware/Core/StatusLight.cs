@@ -3,6 +3,8 @@
 //   low      on, steady
 //   medium   slow blink (1 s period)
 //   critical fast blink (250 ms period)
+// A rise shows at once; a fall shows only after the lower level has held for FallDelayMs, so a level that
+// flickers around a watermark does not make the LED (and the PC's event lines) flicker with it.
 // `led on|off` overrides it until `led auto`.
 using ZramEmbedded.Board;
 
@@ -12,10 +14,12 @@ namespace ZramEmbedded.Firmware
     {
         public const int SlowBlinkMs = 1000;
         public const int FastBlinkMs = 250;
+        public const int FallDelayMs = 3000;
 
         private readonly ILed _led;
         private bool _manual;
         private int _shown = -1;
+        private long _lowerSinceMs = -1;
 
         public StatusLight(ILed led)
         {
@@ -33,14 +37,26 @@ namespace ZramEmbedded.Firmware
         public void Auto(int level)
         {
             _manual = false;
-            _shown = -1;
             Show(level);
         }
 
-        /// <summary>Drives the LED for the level unless overridden; changes the LED only when the level changed.</summary>
+        /// <summary>Drives the LED for the level at once (boot, `led auto`).</summary>
         public void Show(int level)
         {
-            if (_manual || level == _shown) return;
+            _shown = -1;
+            Show(level, 0);
+        }
+
+        /// <summary>Drives the LED for the level unless overridden: rises at once, falls after FallDelayMs.</summary>
+        public void Show(int level, long nowMs)
+        {
+            if (_manual || level == _shown) { _lowerSinceMs = -1; return; }
+            if (_shown >= 0 && level < _shown)
+            {
+                if (_lowerSinceMs < 0) _lowerSinceMs = nowMs;
+                if (nowMs - _lowerSinceMs < FallDelayMs) return;
+            }
+            _lowerSinceMs = -1;
             _shown = level;
             switch (level)
             {
