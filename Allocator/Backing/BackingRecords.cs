@@ -22,6 +22,12 @@ namespace ZramEmbedded.Allocator.Backing
         private readonly RecordAllocator _records;
         private readonly uint[] _generation;
         private readonly byte[] _buffer;
+        /// <summary>
+        /// Most records one store manages: its generation array (4 B a record) stays within one 512 KiB
+        /// nanoFramework array; 131,072 records of 4 KiB pages are 512 MiB of backing store.
+        /// </summary>
+        public const int MaxRecords = 131072;
+
         private readonly int _maxPayload;
         private uint _nextGeneration = 1;
         private long _writes, _reads, _bytesWritten, _failedWrites;
@@ -35,6 +41,7 @@ namespace ZramEmbedded.Allocator.Backing
             if (maxPayload < 1 || maxPayload > RecordCodec.MaxLength) throw new ArgumentOutOfRangeException("maxPayload");
             if (device.RecordSize < RecordCodec.HeaderSize + maxPayload) throw new ArgumentException("records of " + device.RecordSize.ToString() + " B cannot hold a " + maxPayload.ToString() + " B payload and its header");
             if (device.RecordCount < 1) throw new ArgumentException("the backing store has no records");
+            if (device.RecordCount > MaxRecords) throw new ArgumentException("at most " + MaxRecords.ToString() + " records");
             _device = device;
             _maxPayload = maxPayload;
             _records = new RecordAllocator(device.RecordCount);

@@ -92,10 +92,11 @@ namespace ZramEmbedded.Allocator.Codec
             _sampleMask = (1u << sampleBits) - 1;
             if (segmentLength < KmerLength + 2 || segmentLength > 1024) throw new ArgumentOutOfRangeException("segmentLength");
             if (capacity < segmentLength || capacity % segmentLength != 0) throw new ArgumentOutOfRangeException("capacity", "a positive multiple of segmentLength");
+            if (capacity > 65535) throw new ArgumentOutOfRangeException("capacity", "an LZ4 offset reaches 65535 bytes back");
             if (picksPerPage < 1 || picksPerPage > 64) throw new ArgumentOutOfRangeException("picksPerPage");
             if (counters == null)
             {
-                if (countBits < 8 || countBits > 20) throw new ArgumentOutOfRangeException("countBits");
+                if (countBits < 8 || countBits > 18) throw new ArgumentOutOfRangeException("countBits"); // ≤ 512 KiB of counters
                 _table = new ushort[1 << countBits];
             }
             else

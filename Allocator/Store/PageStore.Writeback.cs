@@ -62,7 +62,7 @@ namespace ZramEmbedded.Allocator.Store
             {
                 if (_backing != null) throw new InvalidOperationException("a backing store is already attached");
                 BackingRecords records = new BackingRecords(device, _pageSize);
-                if (device.RecordCount > 0xFFFFFF) throw new ArgumentException("at most 16M records");
+                if (device.RecordCount > BackingRecords.MaxRecords) throw new ArgumentException("at most " + BackingRecords.MaxRecords.ToString() + " records");
                 _recordRefs = new ushort[device.RecordCount];
                 _wbSlots = new int[WritebackBatch];
                 _wbStamps = new int[WritebackBatch];

@@ -32,6 +32,38 @@ namespace ZramEmbedded.UnitTests.Host.Pool
             "Allocator/Pool/SizeClassTable.cs|new int[slots]",
             "Allocator/Codec/Lz4Encoder.cs|new ushort[1 << hashBits]",                          // hashBits ≤ MaxHashBits (checked)
             "Allocator/Pool/PoolInvariants.cs|new bool[frames]",                                // < 65535 frames; CheckInvariants only
+            "Allocator/Codec/Lz4HcEncoder.cs|new byte[inputCapacity + dictionaryCapacity]",     // ≤ MaxWindow 65535 (checked)
+            "Allocator/Codec/Lz4HcEncoder.cs|new ushort[1 << hashBits]",                        // hashBits ≤ 16: 128 KiB
+            "Allocator/Codec/Lz4HcEncoder.cs|new ushort[chainEntries]",                         // ≤ 64 Ki entries: 128 KiB
+            "Allocator/Codec/Lz4DictionaryBuilder.cs|new ushort[1 << countBits]",               // countBits ≤ 18: 512 KiB (checked)
+            "Allocator/Codec/Lz4DictionaryBuilder.cs|new byte[capacity]",                       // ≤ 65535 (checked)
+            "Allocator/Codec/Lz4DictionaryBuilder.cs|new int[capacity / segmentLength]",        // ≤ 65535 / 8 entries
+            "Allocator/Store/Recompressor.cs|new byte[c.DictionaryBytes]",                      // ≤ 32 KiB (RecompressConfig)
+            "Allocator/Store/Recompressor.cs|new byte[_pageSize]",                              // ≤ 4 KiB
+            "Allocator/Store/MergeTable.cs|new ushort[capacity]",                               // ≤ 32767 entries (StoreConfig)
+            "Allocator/Store/MergeTable.cs|new int[capacity]",
+            "Allocator/Store/MergeTable.cs|new short[capacity]",
+            "Allocator/Store/MergeTable.cs|new short[buckets]",                                 // ≤ 32768 buckets
+            "Allocator/Store/PageStore.Writeback.cs|new ushort[device.RecordCount]",            // ≤ BackingRecords.MaxRecords: 256 KiB
+            "Allocator/Store/PageStore.Writeback.cs|new int[WritebackBatch]",                   // a constant
+            "Allocator/Store/PageStore.cs|new byte[c.PageSize]",                                // ≤ 4 KiB (StoreConfig)
+            "Allocator/Store/PageStore.cs|new byte[c.MergeTableSize > 0 ? CompareChunkBytes : 0]", // a constant
+            "Allocator/Store/SlotTable.cs|new int[count]",                                      // ≤ 65535 slots (StoreConfig): 256 KiB
+            "Allocator/Store/SlotTable.cs|new ushort[count]",
+            "Allocator/Store/SlotTable.cs|new byte[count]",
+            "Allocator/Pressure/LowMemoryKiller.cs|new int[capacity]",                          // ≤ RegistrationTable.MaxCapacity 1024
+            "Allocator/Pressure/LowMemoryKiller.cs|new object[capacity]",
+            "Allocator/Pressure/ReclaimLadder.cs|new int[killer.Table.Capacity]",
+            "Allocator/Pressure/RegistrationTable.cs|new object[capacity]",
+            "Allocator/Pressure/RegistrationTable.cs|new int[capacity]",
+            "Allocator/Pressure/KillLog.cs|new long[capacity]",                                 // ≤ KillLog.MaxCapacity 256
+            "Allocator/Pressure/KillLog.cs|new int[capacity]",
+            "Allocator/Pressure/KillLog.cs|new long[ReasonSlots]",                              // a constant
+            "Allocator/Backing/RecordAllocator.cs|new uint[(count + 31) / 32]",                 // ≤ MaxRecords / 32 words
+            "Allocator/Backing/BackingRecords.cs|new uint[device.RecordCount]",                 // ≤ MaxRecords: 512 KiB (checked)
+            "Allocator/Backing/BackingRecords.cs|new byte[RecordCodec.HeaderSize + maxPayload]", // ≤ a page and its header
+            "Board/StreamBackingStore.cs|new byte[SuperblockBytes]",                            // a constant
+            "Firmware/Core/Shell/PressureReport.cs|new int[n]",                                 // n = the killer's capacity ≤ 1024
             // The console and the firmware (issue 13):
             "Board/Terminal/LineEditor.cs|new char[maxLength]",                                 // ≤ 4096 (checked)
             "Board/Terminal/LineEditor.cs|new byte[s.Length]",                                  // a line ending, ≤ 2
