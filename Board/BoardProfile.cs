@@ -71,9 +71,9 @@ namespace ZramEmbedded.Board
         // (README.md), pin number = GPIO number; no user button (BOOTSEL is not a GPIO); the wire protocol runs on
         // USB CDC (nanoCLR/main.c sduStart, common/usbcfg.h SDU1); COM1 = RP2040 UART0 on GP0 TX / GP1 RX, COM2 =
         // UART1 on GP8/GP9 (target_system_io_ports_config.cpp, _nanoCLR/System.IO.Ports UART_DRIVER_1 = UARTD0).
-        // Console: COM1 (GP0/GP1, the Pico's usual debug-UART pins).
+        // Console: COM2 (GP8 TX / GP9 RX, as nf-build/README.md's wiring table says).
         public static readonly BoardProfile PicoRp2040 = new BoardProfile(
-            "PICO_RP2040", "RP2040 dual Cortex-M0+ 133 MHz", 25, NoPin, false, "COM1", 96 * 1024);
+            "PICO_RP2040", "RP2040 dual Cortex-M0+ 133 MHz", 25, NoPin, false, "COM2", 96 * 1024);
 
         // NUCLEO-144 F746ZG (community target). Checked against nf-Community-Targets ChibiOS/ST_NUCLEO144_F746ZG:
         // the wire protocol is the serial driver on USART3 (mcuconf.h STM32_SERIAL_USE_USART3, the ST-LINK virtual

@@ -86,9 +86,10 @@ namespace ZramEmbedded.UnitTests.Firmware
         }
 
         [TestMethod]
-        public void MapScalesForALargerArena()
+        public void MapShowsOneFramePerCharacterUpTo256KiBAndHasALegendGlyphEach()
         {
-            Assert.AreEqual(1, new ArenaMap(new ZramEmbedded.Allocator.Pool.ZsPool(new byte[128 * 1024], ZramEmbedded.Allocator.Pool.PoolConfig.ForArena(128 * 1024))).FramesPerCell);
+            // 64 KiB (device test size) is one frame per character; larger arenas are a host test.
+            Assert.AreEqual(1, new ArenaMap(new ZramEmbedded.Allocator.Pool.ZsPool(new byte[64 * 1024], ZramEmbedded.Allocator.Pool.PoolConfig.ForArena(64 * 1024))).FramesPerCell);
             Assert.AreEqual(ArenaMapGlyphs(), "." + "#" + "a" + "A");
         }
 
@@ -176,14 +177,17 @@ namespace ZramEmbedded.UnitTests.Firmware
         [TestMethod]
         public void ExitQuitsOnThePcAndRebootIsForBoards()
         {
-            ScriptedBoard board = new ScriptedBoard(new string[0], ShellFixture.Small);
+            // Two machines one after the other: the test profile's 32 KiB arena, the first dropped before the second.
+            ScriptedBoard board = new ScriptedBoard(new string[0]);
             ConsoleShell shell = new ConsoleShell(ShellFixture.NewMachine(board));
             Assert.IsFalse(shell.Execute("exit"));
             Assert.IsTrue(shell.Execute("reboot"));
             Assert.Contains("the virtual board does not reboot", board.Output);
             Assert.AreEqual(0, board.Reboots);
+            shell = null;
+            board = null;
 
-            ScriptedBoard device = new ScriptedBoard(new string[0], ShellFixture.Small);
+            ScriptedBoard device = new ScriptedBoard(new string[0]);
             device.Virtual = false;
             ConsoleShell deviceShell = new ConsoleShell(ShellFixture.NewMachine(device));
             Assert.IsTrue(deviceShell.Execute("exit"), "a board has no exit");
