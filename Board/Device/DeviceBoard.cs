@@ -1,6 +1,9 @@
 // A real board running nanoFramework: the status LED and user button on GPIO (System.Device.Gpio) and the
 // user console on a UART (System.IO.Ports) that is not the debugger's wire-protocol UART, through the same
 // line editor as the PC's console. Device-only: compiled by the nano build, never by the host build.
+// Writeback storage is not part of this assembly (it would tie every firmware and test suite to the FileSystem
+// package): a board with an SD card or flash file system gets it from ZramEmbedded.Board.Storage
+// (Device/Storage/, its own project nf-build/device/Board.Storage) and passes it to the second constructor.
 using System;
 using System.Device.Gpio;
 using nanoFramework.Runtime.Native;
@@ -12,9 +15,16 @@ namespace ZramEmbedded.Board.Device
     {
         private readonly GpioController _gpio;
 
-        public DeviceBoard(BoardProfile profile)
+        public DeviceBoard(BoardProfile profile) : this(profile, null)
+        {
+        }
+
+        /// <summary>A board whose writeback goes to backingStore (null = none), e.g. a
+        /// Storage.FileSystemBackingStore on the SD card; the board does not own or dispose it.</summary>
+        public DeviceBoard(BoardProfile profile, ZramEmbedded.Allocator.Backing.IBackingStore backingStore)
         {
             if (profile == null) throw new ArgumentNullException("profile");
+            BackingStore = backingStore;
             Profile = profile;
             _gpio = new GpioController();
             StatusLed = profile.LedPin == BoardProfile.NoPin ? (ILed)new NoLed() : new GpioLed(_gpio, profile.LedPin);
@@ -30,9 +40,9 @@ namespace ZramEmbedded.Board.Device
         public IClock Clock { get; private set; }
         public bool IsVirtual { get { return false; } }
 
-        /// <summary>None by default: a board with an SD card or a flash file system can pass a
-        /// FileSystemBackingStore here (not wired for the profiles in this repository).</summary>
-        public ZramEmbedded.Allocator.Backing.IBackingStore BackingStore { get { return null; } }
+        /// <summary>None unless given to the constructor: the firmware in this repository passes none (a firmware
+        /// for a board with an SD card or flash file system can, see nf-build/README.md, "Storage").</summary>
+        public ZramEmbedded.Allocator.Backing.IBackingStore BackingStore { get; private set; }
 
         public void Reboot()
         {

@@ -3,6 +3,8 @@
 // the reference surface. The device test suite is several projects (DeviceTestSuites), all assembly NFUnitTest:
 // each top-level folder of UnitTests/ has exactly one owner (CONTRIBUTING.md, "Device test assemblies"), and the
 // host project of each suite (UnitTests/<project>.csproj) compiles exactly the files its .nfproj compiles.
+// Only Board.Storage may reference System.IO.FileSystem: nothing the firmware or a test suite deploys does, so they
+// deploy on firmware images without the FileSystem native part.
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -36,7 +38,13 @@ namespace ZramEmbedded.UnitTests.Host.NanoBuildGuard
         public void ProjectsCompileTheirFolderWithoutHostCode()
         {
             AssertSourcesUnder(Load("Allocator"), "Allocator");
-            AssertSourcesUnder(Load("Board"), "Board");
+            NfProject board = Load("Board");
+            AssertSourcesUnder(board, "Board");
+            foreach (string f in board.Sources)
+                Assert.IsFalse(Rel(f).StartsWith("Board/Device/Storage/"), "ZramEmbedded.Board compiles " + Rel(f) + ", which is Board.Storage's");
+            NfProject storage = Load("Board.Storage");
+            AssertSourcesUnder(storage, "Board/Device/Storage");
+            Assert.IsTrue(storage.Sources.Count > 0, "Board.Storage compiles nothing");
             AssertSourcesUnder(Load("FirmwareCore"), "Firmware/Core");
             NfProject firmware = Load("Firmware");
             AssertSourcesUnder(firmware, "Firmware");
@@ -151,6 +159,9 @@ namespace ZramEmbedded.UnitTests.Host.NanoBuildGuard
         {
             Assert.AreEqual("ZramEmbedded.Allocator", Load("Allocator").AssemblyName);
             Assert.AreEqual("ZramEmbedded.Board", Load("Board").AssemblyName);
+            NfProject storage = Load("Board.Storage");
+            Assert.AreEqual("ZramEmbedded.Board.Storage", storage.AssemblyName);
+            Assert.IsFalse(storage.IsExe || storage.IsTestProject, "Board.Storage is a class library");
             NfProject firmware = Load("Firmware");
             Assert.AreEqual("ZramEmbedded.Firmware", firmware.AssemblyName);
             Assert.IsTrue(firmware.IsExe, "the firmware must be an application (it produces the .bin)");
@@ -169,6 +180,52 @@ namespace ZramEmbedded.UnitTests.Host.NanoBuildGuard
                 Assert.Contains("nano.runsettings", File.ReadAllText(tests.Path), name + " must point RunSettingsFilePath at its nano.runsettings");
             }
             Assert.IsFalse(Load("Allocator").AllowUnsafe, "device code must not allow unsafe blocks");
+        }
+
+        public const string FileSystemAssembly = "System.IO.FileSystem";
+        public const string FileSystemPackage = "nanoFramework.System.IO.FileSystem";
+
+        /// <summary>The project and every project it reaches through ProjectReferences (what a deployment carries).</summary>
+        private static List<NfProject> Closure(NfProject root)
+        {
+            var result = new List<NfProject>();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var stack = new Stack<NfProject>();
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                NfProject p = stack.Pop();
+                if (!seen.Add(p.Path)) continue;
+                result.Add(p);
+                foreach (string r in p.ProjectReferences)
+                {
+                    Assert.IsTrue(File.Exists(r), Rel(p.Path) + " references a missing project " + r);
+                    stack.Push(NfProject.Load(r));
+                }
+            }
+            return result;
+        }
+
+        /// <summary>Projects of the closure that reference the FileSystem assembly or pin its package.</summary>
+        private static List<string> FileSystemUsers(NfProject root) =>
+            Closure(root).Where(p => p.References.Contains(FileSystemAssembly, StringComparer.OrdinalIgnoreCase)
+                    || XDocument.Load(Path.Combine(p.Directory, "packages.config")).Descendants("package").Any(e => (string)e.Attribute("id") == FileSystemPackage))
+                .Select(p => Path.GetFileNameWithoutExtension(p.Path)).ToList();
+
+        [TestMethod]
+        public void OnlyTheStorageAssemblyNeedsTheFileSystemPackage()
+        {
+            // A firmware image without the FileSystem native part refuses to deploy an assembly set that references it.
+            var roots = new List<NfProject> { Load("Firmware"), Load("FirmwareCore"), Load("Board") };
+            roots.AddRange(DeviceTestSuites());
+            foreach (NfProject root in roots)
+            {
+                var users = FileSystemUsers(root);
+                Assert.AreEqual(0, users.Count, Path.GetFileName(root.Path) + " deploys " + string.Join(", ", users) + ", referencing "
+                    + FileSystemAssembly + ": keep file-system code in Board.Storage (nf-build/README.md, \"Storage\")");
+            }
+            // The check can fail: from the storage assembly it finds exactly that one.
+            Assert.AreEqual("Board.Storage", string.Join(", ", FileSystemUsers(Load("Board.Storage"))));
         }
 
         private static string[] DeviceProjectNames() =>
