@@ -30,9 +30,9 @@ namespace ZramEmbedded.Benchmarks
                 case "recompress": return RecompressBenchmark.Run(options);
                 case "lz4-fuzz": return Lz4FuzzBenchmark.Run(options);
                 case "alloc": return AllocBenchmark.Run(options);
-                case "writeback": return WritebackBenchmark.Run(options);
                 case "store": return StoreBenchmark.Run(options);
                 case "pressure": return PressureBenchmark.Run(options);
+                case "writeback": return WritebackBenchmark.Run(options);
                 default:
                     Console.Error.WriteLine("unknown command: " + args[0]);
                     PrintUsage();
@@ -48,9 +48,9 @@ namespace ZramEmbedded.Benchmarks
             Console.WriteLine("  recompress  page-store capacity with idle recompression (HC + dictionary) against the fast encoder");
             Console.WriteLine("  lz4-fuzz  long decompressor robustness run (random and mutated blocks)");
             Console.WriteLine("  alloc     zspage pool utilization, metadata and speed against a best-fit baseline");
-            Console.WriteLine("  writeback capacity, write amplification and read-back speed with a backing store (--arena-kib, --backing-kib, --rounds, --file PATH)");
             Console.WriteLine("  store     page store capacity (vs ideal and LZ4 + best-fit), feature breakdown, merge, speed");
             Console.WriteLine("  pressure  reclaim ladder and low-memory killer under 2x overcommit against a kill-only killer");
+            Console.WriteLine("  writeback capacity, write amplification and read-back speed with a backing store (--arena-kib, --backing-kib, --rounds, --file PATH)");
             Console.WriteLine("  --pages FILE...  files of raw 4 KiB pages (concatenated) instead of the built-in sets");
         }
     }

@@ -13,6 +13,9 @@ namespace ZramEmbedded.Board
         /// <summary>No such pin on this board.</summary>
         public const int NoPin = -1;
 
+        /// <summary>No UART free for a console: output goes to the debugger, there is no input.</summary>
+        public const string NoConsolePort = "";
+
         public BoardProfile(string name, string mcu, int ledPin, int buttonPin, bool buttonActiveHigh, string consolePort, int arenaBytes)
         {
             Name = name;
@@ -30,7 +33,8 @@ namespace ZramEmbedded.Board
         public int LedPin { get; private set; }
         public int ButtonPin { get; private set; }
         public bool ButtonActiveHigh { get; private set; }
-        /// <summary>UART for the user console ("COMn"); never the wire-protocol (debugger) UART.</summary>
+        /// <summary>UART for the user console ("COMn"); never the wire-protocol (debugger) UART; NoConsolePort
+        /// when the board has none free.</summary>
         public string ConsolePort { get; private set; }
         /// <summary>Bytes reserved at boot for the compressed-page arena.</summary>
         public int ArenaBytes { get; private set; }
@@ -41,39 +45,75 @@ namespace ZramEmbedded.Board
             return ArenaSegments.Reserve(ArenaBytes);
         }
 
-        // F769I-DISCO: LD1 = PJ13, USER = PA0 (active high), Arduino D1/D0 = USART6 -> COM6. The managed heap is
-        // 13 MiB of SDRAM: an 8 MiB arena (16 segments of 512 KiB) plus its ~115 KB of pool metadata leaves
-        // ~4.8 MiB for the app.
+        // F769I-DISCO. Checked against nf-interpreter @ main (a3e8139a1) targets/ChibiOS/ST_STM32F769I_DISCOVERY: the
+        // wire protocol (debugger) is USART1 (common/serialcfg.h SD1, nanoCLR/main.c sdStart: the ST-LINK virtual COM
+        // port); USART6 is configured for System.IO.Ports on PC6 TX / PC7 RX (target_system_io_ports_config.cpp) =
+        // Arduino D1/D0 (DOCS reference-targets/stm32f769i-discovery.md) -> COM6. LD1 red = PJ13 and USER = PA0
+        // (board.h GPIOJ_LED1_RED, GPIOA_BUTTON_USER, input floating; active high through the board's pull-down:
+        // from the board's user manual, not the target sources).
+        // The managed heap is 13 MiB of SDRAM: an 8 MiB arena (16 segments of 512 KiB) plus its ~115 KB of pool
+        // metadata leaves ~4.8 MiB for the app.
         public static readonly BoardProfile StmF769Discovery = new BoardProfile(
             "ST_STM32F769I_DISCOVERY", "STM32F769NI Cortex-M7 216 MHz", 157, 0, true, "COM6", 8 * 1024 * 1024);
 
-        // F429I-DISCO: LD3 (green) = PG13, USER = PA0 (active high). The wire protocol runs on USB CDC (user USB
-        // port); the firmware's managed UARTs are COM1 (USART1, TX PA9, RX PA10) and COM3 (USART3 on PD8/PD9, which
-        // the SDRAM uses), so the console is COM1 (nf-interpreter target_system_io_ports_config.cpp; not yet run on a board).
+        // F429I-DISCO. Checked against nf-interpreter @ main (a3e8139a1) targets/ChibiOS/ST_STM32F429I_DISCOVERY:
+        // LD3 green = PG13 and USER = PA0 (board.h GPIOG_LED3_GREEN, GPIOA_BUTTON, input floating: the board's
+        // external pull-down makes it active high). The wire protocol runs on USB CDC (common/usbcfg.h SERIAL_DRIVER
+        // SDU1, nanoCLR/main.c sduStart), so the UARTs are free: System.IO.Ports configures USART1 on PA9/PA10 (the
+        // ST-LINK virtual COM port, board.h) and USART3 on PD8/PD9 (target_system_io_ports_config.cpp) - but PD8/PD9
+        // are SDRAM data lines here (board.h FMC_D13/D14), so COM3 must never be opened. Console: COM1.
+        // (Older revisions of the target put the wire protocol on USART1, serialcfg.h SD1: with such a firmware
+        // there is no free UART; use NoConsolePort.)
         public static readonly BoardProfile StmF429Discovery = new BoardProfile(
             "ST_STM32F429I_DISCOVERY", "STM32F429ZI Cortex-M4 180 MHz", 6 * 16 + 13, 0, true, "COM1", 512 * 1024);
 
-        // Raspberry Pi Pico: LED = GP25, no user button (BOOTSEL is not a GPIO). The wire protocol runs on USB CDC;
-        // console COM2 = RP2040 UART1, TX GP8, RX GP9 (nf-interpreter PICO_RP2040 target_system_io_ports_config.cpp;
-        // not yet run on a board).
+        // Raspberry Pi Pico. Checked against nf-interpreter @ main (a3e8139a1) targets/ChibiOS/PICO_RP2040: LED = GP25
+        // (README.md), pin number = GPIO number; no user button (BOOTSEL is not a GPIO); the wire protocol runs on
+        // USB CDC (nanoCLR/main.c sduStart, common/usbcfg.h SDU1); COM1 = RP2040 UART0 on GP0 TX / GP1 RX, COM2 =
+        // UART1 on GP8/GP9 (target_system_io_ports_config.cpp, _nanoCLR/System.IO.Ports UART_DRIVER_1 = UARTD0).
+        // Console: COM2 (GP8 TX / GP9 RX, as nf-build/README.md's wiring table says).
         public static readonly BoardProfile PicoRp2040 = new BoardProfile(
             "PICO_RP2040", "RP2040 dual Cortex-M0+ 133 MHz", 25, NoPin, false, "COM2", 96 * 1024);
+
+        // NUCLEO-144 F746ZG (community target). Checked against nf-Community-Targets ChibiOS/ST_NUCLEO144_F746ZG:
+        // the wire protocol is the serial driver on USART3 (mcuconf.h STM32_SERIAL_USE_USART3, the ST-LINK virtual
+        // COM port); System.IO.Ports configures USART2 (PD5/PD6) and USART6 (PC6 TX / PC7 RX)
+        // (target_system_io_ports_config.cpp) -> console COM6. LD1 green = PB0 and USER B1 = PC13 (active high)
+        // are from ST's Nucleo-144 user manual: UNVERIFIED against the target sources (its board.h comes from
+        // ChibiOS, not read). Arena: 32 KiB, since the managed heap is under 64 KiB (internal RAM shared with a
+        // 192 KiB CRT heap; docs facts 6.2, exact figure UNCONFIRMED): half of it for the arena, half for the apps.
+        // At this size the pool's fixed metadata is about 3 % of the arena. Check on a board.
+        public static readonly BoardProfile Nucleo144F746 = new BoardProfile(
+            "ST_NUCLEO144_F746ZG", "STM32F746ZG Cortex-M7 216 MHz", 1 * 16 + 0, 2 * 16 + 13, true, "COM6", 32 * 1024);
 
         // The PC: the virtual board runs the same firmware on the host.
         public static readonly BoardProfile Virtual = new BoardProfile(
             "VIRTUAL", "host (.NET)", NoPin, NoPin, true, "stdio", 256 * 1024);
 
-        private static readonly BoardProfile[] All = { StmF769Discovery, StmF429Discovery, PicoRp2040, Virtual };
+        private static readonly BoardProfile[] All = { StmF769Discovery, StmF429Discovery, Nucleo144F746, PicoRp2040, Virtual };
 
-        /// <summary>The profile with this target name, or null.</summary>
+        /// <summary>The profile with this target name (case ignored), or null.</summary>
         public static BoardProfile Find(string name)
         {
+            if (name == null) return null;
+            string wanted = name.ToUpper();
             for (int i = 0; i < All.Length; i++)
             {
-                if (All[i].Name == name) return All[i];
+                if (All[i].Name == wanted) return All[i];
             }
             return null;
         }
+
+        /// <summary>The known target names, comma separated (for usage and error lines).</summary>
+        public static string KnownNames()
+        {
+            string names = "";
+            for (int i = 0; i < All.Length; i++) names += (i == 0 ? "" : ", ") + All[i].Name;
+            return names;
+        }
+
+        /// <summary>True when the board has a UART for the console.</summary>
+        public bool HasConsolePort { get { return ConsolePort != null && ConsolePort.Length > 0; } }
 
         public static BoardProfile[] Known()
         {

@@ -1,5 +1,6 @@
 // IBackingStore over a seekable Stream: a file on the PC (Host/FileBackingStore) or on an SD card / internal
-// flash file system of a device (Device/FileSystemBackingStore), or a MemoryStream in tests. Compiles for both.
+// flash file system of a device (Device/Storage/FileSystemBackingStore, assembly ZramEmbedded.Board.Storage), or a
+// MemoryStream in tests. Compiles for both.
 //
 // Layout of the file: two 256-byte superblock copies (A at 0, B at 256), then the records from byte 512,
 // record i at 512 + i * RecordSize (RecordSizeFor rounds to 512-byte sectors, so a record never shares a

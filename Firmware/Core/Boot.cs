@@ -1,30 +1,41 @@
-// Boot sequence: banner, board facts, the compressed-page arena (reserved once, here, at the size the
-// board profile gives, so its memory is taken before the app fragments the heap), then the console shell
-// until the console closes.
+// Boot sequence: banner, the compressed-page arena (reserved once, here, at the size the board profile
+// gives, so its memory is taken before the apps fragment the heap), the page store, the demo apps, then the
+// console: interactive until the console closes (or `exit` on the PC), or a non-interactive run (RunPlan).
 using ZramEmbedded.Allocator.Pool;
+using ZramEmbedded.Allocator.Store;
 using ZramEmbedded.Board;
+using ZramEmbedded.Board.Terminal;
 using ZramEmbedded.Firmware.Shell;
 
 namespace ZramEmbedded.Firmware
 {
     public static class Boot
     {
-        public const string Version = "0.1.0";
+        public const string Version = "0.2.0";
+        public const string Codec = "LZ4 block (same-filled pages kept as one word)";
 
         public static void Run(IBoard board)
         {
-            IConsolePort console = board.Console;
-            console.WriteLine("ZramEmbedded " + Version + " on " + board.Profile.Name + " (" + board.Profile.Mcu + ")");
-            board.StatusLed.Set(true);
+            Run(board, RunPlan.Interactive);
+        }
+
+        /// <summary>Boots and runs; returns the exit code of a run on the PC (0, or 1 when an app saw a mismatch).</summary>
+        public static int Run(IBoard board, RunPlan plan)
+        {
+            SerialConsole console = board.Console;
             byte[][] arena = board.Profile.ReserveArena(); // segments of ≤ 512 KiB (ArenaSegments)
             int arenaBytes = ArenaSegments.TotalBytes(arena);
-            ZsPool pool = new ZsPool(arena, PoolConfig.ForArena(arenaBytes));
-            console.WriteLine("arena " + (arenaBytes / 1024).ToString() + " KiB reserved, " + pool.ClassCount.ToString() + " size classes, objects up to "
-                + pool.MaxObjectSize.ToString() + " B");
-            ConsoleShell shell = new ConsoleShell(board, pool);
-            console.WriteLine("type 'help' for commands");
-            shell.Run();
+            ZsPool pool = new ZsPool(arena, StoreConfig.PoolConfigFor(arenaBytes, Machine.PageSize));
+            Machine machine = new Machine(board, pool, arenaBytes);
+            console.WriteLine("ZramEmbedded " + Version + " on " + board.Profile.Name + (board.IsVirtual ? " (virtual board)" : "") + ", " + board.Profile.Mcu);
+            console.WriteLine("arena " + (arenaBytes / 1024).ToString() + " KiB in " + arena.Length.ToString() + (arena.Length == 1 ? " segment" : " segments")
+                + ", frames of " + PoolMap.FrameSize(pool).ToString() + " B, pages of " + Machine.PageSize.ToString() + " B, codec " + Codec);
+            machine.Start();
+            console.WriteLine("apps: " + machine.Workload.Names() + " (" + machine.Workload.TotalPages.ToString() + " pages of demand)");
+            ConsoleShell shell = new ConsoleShell(machine);
+            int code = plan.IsBatch ? MainLoop.RunBatch(machine, shell, plan) : MainLoop.RunInteractive(machine, shell);
             board.StatusLed.Set(false);
+            return code;
         }
     }
 }

@@ -1,145 +1,253 @@
-// The console shell answers each command, survives bad input, and stops at end of input or `exit`.
+// Every console command's output shape and its usage errors, unknown commands, and the session itself
+// (prompt, end of input, exit, random bytes) on a scripted board. Device-test sized (48 KiB arena).
 using nanoFramework.TestFramework;
-using ZramEmbedded.Allocator.Pool;
+using ZramEmbedded.Board;
 using ZramEmbedded.Firmware;
 using ZramEmbedded.Firmware.Shell;
+using ZramEmbedded.UnitTests.Terminal;
 
 namespace ZramEmbedded.UnitTests.Firmware
 {
     [TestClass]
     public class ConsoleShellTests
     {
-        private const int ArenaBytes = 64 * 1024;
-
-        private static ZsPool NewPool()
+        [TestMethod]
+        public void HelpListsEveryCommandAndWhatIsNotInThisBuild()
         {
-            return new ZsPool(new byte[ArenaBytes], PoolConfig.ForArena(ArenaBytes));
-        }
-
-        private static string RunScript(ScriptedBoard board)
-        {
-            new ConsoleShell(board, NewPool()).Run();
-            return board.Output;
-        }
-
-        private static string RunScript(ScriptedBoard board, ZsPool pool)
-        {
-            new ConsoleShell(board, pool).Run();
-            return board.Output;
+            string output = ShellFixture.Run("help");
+            for (int i = 0; i < Commands.Count; i++)
+            {
+                if (Commands.Name(i) == "reboot") continue; // the scripted board is virtual: reboot is not listed
+                Assert.Contains("  " + Commands.Name(i), output);
+            }
+            Assert.DoesNotContains("  reboot", output);
+            for (int i = 0; i < Commands.Count; i++)
+                if (!Commands.IsAvailable(i)) Assert.Contains("not in this build yet", output);
         }
 
         [TestMethod]
-        public void PoolCommandReportsStoredObjects()
+        public void HelpOnOneCommandAndOnAnUnknownOne()
         {
-            ZsPool pool = NewPool();
-            byte[] data = new byte[1000];
-            int a = pool.Malloc(1000);
-            pool.Write(a, data, 0, 1000);
-            pool.Malloc(300);
-            string output = RunScript(new ScriptedBoard(new string[] { "pool" }), pool);
-            Assert.Contains("arena 65536 B", output);
-            Assert.Contains("objects 2/", output);
-            Assert.Contains("stored 1300 B", output);
-            // 256 B frames: 1000 B = a run of 3 frames + a 232 B tail, 300 B = 1 frame + 44 B.
-            Assert.Contains("(4 in runs)", output);
-            Assert.Contains("utilization ", output);
+            string output = ShellFixture.Run("help watch", "help nonsense", "help a b");
+            Assert.Contains("watch <seconds> [count]: ", output);
+            Assert.Contains("no command 'nonsense' (try 'help')", output);
+            Assert.Contains("usage: help [command]", output);
         }
 
         [TestMethod]
-        public void ClassesListsOnlyClassesHoldingZspages()
+        public void StatsPrintsZramLinesUnderTheirColumnNames()
         {
-            ZsPool pool = NewPool();
-            string empty = RunScript(new ScriptedBoard(new string[] { "classes" }), pool);
-            Assert.Contains("no class holds a zspage", empty);
+            string output = ShellFixture.Run("stats");
+            string[] names = { "#mm_stat", "#io_stat", "#bd_stat" };
+            string[] values = { "mm_stat ", "io_stat ", "bd_stat " };
+            for (int i = 0; i < names.Length; i++)
+            {
+                string header = ShellFixture.LineStarting(output, names[i]);
+                string line = ShellFixture.LineStarting(output, values[i]);
+                Assert.IsNotNull(header, names[i]);
+                Assert.IsNotNull(line, values[i]);
+                Assert.AreEqual(ShellFixture.Fields(header), ShellFixture.Fields(line), "as many values as column names: " + values[i]);
+                Assert.IsTrue(output.IndexOf(header) < output.IndexOf(line), "header first");
+            }
+            Assert.IsTrue(ShellFixture.LineStarting(output, "#mm_stat").EndsWith(" pages_merged"), "pages_merged last");
+            Assert.AreEqual(11, ShellFixture.Fields(ShellFixture.LineStarting(output, "mm_stat ")));
+            Assert.Contains("ratio ", output);
+            Assert.Contains("pressure ", output);
+        }
 
-            pool.Malloc(1000);
-            string one = RunScript(new ScriptedBoard(new string[] { "classes" }), pool);
-            string[] lines = one.Split('\n');
-            int rows = 0;
+        [TestMethod]
+        public void AppsListsEveryAppWithItsState()
+        {
+            string output = ShellFixture.Run("apps");
+            Assert.Contains(AppsReport.Header, output);
+            string[] apps = { "sensors", "config", "display", "events" };
+            for (int i = 0; i < apps.Length; i++)
+            {
+                string row = ShellFixture.LineStarting(output, apps[i]);
+                Assert.IsNotNull(row, apps[i]);
+                Assert.AreEqual(ShellFixture.Fields(AppsReport.Header), ShellFixture.Fields(row), "one value per column: " + row);
+            }
+        }
+
+        [TestMethod]
+        public void MapFitsEightyColumnsAndShowsEveryFrame()
+        {
+            string output = ShellFixture.Run("map");
+            string[] lines = output.Split('\n');
+            int cells = 0;
             for (int i = 0; i < lines.Length; i++)
             {
-                string t = lines[i].Trim();
-                if (t.Length > 0 && t[0] >= '0' && t[0] <= '9') rows++;
+                Assert.IsTrue(lines[i].Length <= 80 || lines[i].StartsWith("legend"), "fits 80 columns: " + lines[i]);
+                if (lines[i].Length > 7 && lines[i][5] == 'K' && lines[i][6] == ' ') cells += lines[i].Length - 7;
             }
-            Assert.AreEqual(1, rows);
-
-            string all = RunScript(new ScriptedBoard(new string[] { "classes all" }), pool);
-            Assert.IsTrue(all.Length > one.Length + 40 * (pool.ClassCount - 2), "`classes all` prints every class");
+            // 48 KiB of 256 B frames, one character each.
+            Assert.AreEqual(ShellFixture.ArenaBytes / 256, cells);
+            Assert.Contains("legend: ", output);
         }
 
         [TestMethod]
-        public void CompactCommandMovesObjectsAndReportsCounters()
+        public void MapShowsOneFramePerCharacterUpTo256KiBAndHasALegendGlyphEach()
         {
-            ZsPool pool = NewPool();
-            int[] h = new int[12];
-            for (int i = 0; i < h.Length; i++) h[i] = pool.Malloc(700);
-            for (int i = 0; i < h.Length; i += 2) pool.Free(h[i]);
-            string output = RunScript(new ScriptedBoard(new string[] { "compact" }), pool);
-            Assert.Contains("compacted: ", output);
-            Assert.Contains("pages_compacted ", output);
-            Assert.DoesNotContains("compacted: 0 B moved", output);
+            // 64 KiB (device test size) is one frame per character; larger arenas are a host test.
+            Assert.AreEqual(1, new ArenaMap(new ZramEmbedded.Allocator.Pool.ZsPool(new byte[64 * 1024], ZramEmbedded.Allocator.Pool.PoolConfig.ForArena(64 * 1024))).FramesPerCell);
+            Assert.AreEqual(ArenaMapGlyphs(), "." + "#" + "a" + "A");
+        }
+
+        private static string ArenaMapGlyphs()
+        {
+            return new string(new char[] { ArenaMap.Glyph(0), ArenaMap.Glyph(1), ArenaMap.Glyph(2), ArenaMap.Glyph(3) });
         }
 
         [TestMethod]
-        public void TenthsRoundsToOneDecimal()
+        public void EveryCommandRejectsWrongArgumentsWithItsUsage()
         {
-            Assert.AreEqual("91.2", PoolReport.Tenths(912, 1000));
-            Assert.AreEqual("33.3", PoolReport.Tenths(1, 3));
-            Assert.AreEqual("66.7", PoolReport.Tenths(2, 3));
-            Assert.AreEqual("0.0", PoolReport.Tenths(5, 0));
+            string[] bad =
+            {
+                "stats now", "apps x", "classes some", "map 2", "watch", "watch 0", "watch x", "watch 1 0", "watch 1 2 3",
+                "compact now", "merge all", "trim", "trim 4", "trim x", "kill", "kill a b", "pressure x", "kills x",
+                "writeback now", "button x", "led sideways", "led on off", "board x", "uptime x", "version 2", "reset all",
+                "reboot now", "exit now",
+            };
+            string output = ShellFixture.Run(bad);
+            for (int i = 0; i < bad.Length; i++)
+            {
+                string cmd = Words.Split(bad[i])[0];
+                Assert.Contains(Commands.Usage(cmd), output);
+            }
+            Assert.DoesNotContains("unknown command", output);
         }
 
         [TestMethod]
-        public void HelpListsCommands()
+        public void UnknownCommandGetsAHintWithItsNameCutAndPrintable()
         {
-            string output = RunScript(new ScriptedBoard(new string[] { "help" }));
-            Assert.Contains("commands:", output);
-            Assert.Contains("led on|off", output);
+            string longWord = new string('x', 10000);
+            string output = ShellFixture.Run("frobnicate", longWord, "led\ton");
+            Assert.Contains("unknown command 'frobnicate' (try 'help')", output);
+            Assert.Contains("unknown command '" + new string('x', Words.MaxEcho) + "...' (try 'help')", output);
+            Assert.IsTrue(output.Length < 2000, "no 10,000-character echo");
         }
 
         [TestMethod]
-        public void LedCommandDrivesTheLed()
+        public void LedShowsAndSetsTheStatusLed()
         {
-            ScriptedBoard board = new ScriptedBoard(new string[] { "led on" });
-            RunScript(board);
+            ScriptedBoard board = new ScriptedBoard(new string[0], ShellFixture.Small);
+            ConsoleShell shell = new ConsoleShell(ShellFixture.NewMachine(board));
+            shell.Execute("led on");
             Assert.IsTrue(board.StatusLed.IsOn);
-            board = new ScriptedBoard(new string[] { "led on", "led off" });
-            RunScript(board);
+            Assert.Contains("led on (manual", board.Output);
+            shell.Execute("led off");
             Assert.IsFalse(board.StatusLed.IsOn);
+            shell.Execute("led auto");
+            shell.Execute("led");
+            Assert.Contains("led off (pressure none)", board.Output);
         }
 
         [TestMethod]
-        public void BadInputGetsAHintAndTheShellGoesOn()
+        public void BoardUptimeVersionPressureAnswerInOneLineEach()
         {
-            string output = RunScript(new ScriptedBoard(new string[] { "frobnicate", "led sideways", "", "version" }));
-            Assert.Contains("unknown command 'frobnicate'", output);
-            Assert.Contains("usage: led on|off", output);
+            string output = ShellFixture.Run("board", "uptime", "version", "pressure");
+            Assert.Contains("board TEST_BOARD", output);
+            Assert.Contains("led pin 5, button pin 6 (active high), console COM9", output);
+            Assert.Contains("uptime ", output);
             Assert.Contains("ZramEmbedded " + Boot.Version, output);
+            Assert.Contains("pressure none: ", output);
+            Assert.Contains("watermarks min/low/high 5.0/10.0/20.0 % free", output);
+            Assert.Contains("sensors priority 100", output);
         }
 
         [TestMethod]
-        public void ExitStopsBeforeLaterCommands()
+        public void ButtonTogglesSurge()
         {
-            string output = RunScript(new ScriptedBoard(new string[] { "exit", "help" }));
-            Assert.DoesNotContains("commands:", output);
+            ScriptedBoard board = new ScriptedBoard(new string[0], ShellFixture.Small);
+            Machine m = ShellFixture.NewMachine(board);
+            ConsoleShell shell = new ConsoleShell(m);
+            shell.Execute("button");
+            Assert.IsTrue(m.Workload.Surge);
+            Assert.Contains("* button: surge on", board.Output);
+            // The physical button does the same (debounced press).
+            board.Now += 100;
+            board.Pressed = true;
+            m.Step();
+            board.Pressed = false;
+            board.Now += 100;
+            m.Step();
+            Assert.IsFalse(m.Workload.Surge);
         }
 
         [TestMethod]
-        public void UptimeReadsTheBoardClock()
+        public void ExitQuitsOnThePcAndRebootIsForBoards()
         {
-            ScriptedBoard board = new ScriptedBoard(new string[] { "uptime" });
-            board.Now = 123456;
-            Assert.Contains("uptime 123456 ms", RunScript(board));
+            // Two machines one after the other: the test profile's 32 KiB arena, the first dropped before the second.
+            ScriptedBoard board = new ScriptedBoard(new string[0]);
+            ConsoleShell shell = new ConsoleShell(ShellFixture.NewMachine(board));
+            Assert.IsFalse(shell.Execute("exit"));
+            Assert.IsTrue(shell.Execute("reboot"));
+            Assert.Contains("the virtual board does not reboot", board.Output);
+            Assert.AreEqual(0, board.Reboots);
+            shell = null;
+            board = null;
+
+            ScriptedBoard device = new ScriptedBoard(new string[0]);
+            device.Virtual = false;
+            ConsoleShell deviceShell = new ConsoleShell(ShellFixture.NewMachine(device));
+            Assert.IsTrue(deviceShell.Execute("exit"), "a board has no exit");
+            Assert.Contains("a board keeps running", device.Output);
+            deviceShell.Execute("reboot");
+            Assert.AreEqual(1, device.Reboots);
+            deviceShell.Execute("help");
+            Assert.Contains("  reboot", device.Output);
+            Assert.DoesNotContains("  exit", device.Output);
         }
 
         [TestMethod]
-        public void BootPrintsBannerAndTurnsLedOffAtEnd()
+        public void SessionShowsPromptAndEndsAtEndOfInput()
         {
-            ScriptedBoard board = new ScriptedBoard(new string[] { "led on" });
-            Boot.Run(board);
-            Assert.StartsWith("ZramEmbedded " + Boot.Version + " on SCRIPTED", board.Output);
-            Assert.Contains("arena 32 KiB reserved", board.Output);
+            ScriptedBoard board = new ScriptedBoard(new string[] { "version", "", "   ", "uptime" }, ShellFixture.Small);
+            int code = Boot.Run(board, RunPlan.Interactive);
+            Assert.AreEqual(0, code);
+            Assert.StartsWith("ZramEmbedded " + Boot.Version + " on TEST_BOARD", board.Output);
+            Assert.Contains("zram> ZramEmbedded " + Boot.Version, board.Output);
+            Assert.Contains("zram> uptime ", board.Output);
             Assert.IsFalse(board.StatusLed.IsOn);
+        }
+
+        [TestMethod]
+        public void RandomBytesLeaveTheConsoleWorking()
+        {
+            ScriptedBoard board = new ScriptedBoard(new string[0], ShellFixture.Small);
+            ZramEmbedded.UnitTests.Samples.SampleRandom random = new ZramEmbedded.UnitTests.Samples.SampleRandom(7);
+            byte[] noise = new byte[3000];
+            for (int i = 0; i < noise.Length; i++) noise[i] = (byte)random.Next(256);
+            board.Stream.Add(noise).Add("\r\x03\rversion\r");
+            Boot.Run(board, RunPlan.Interactive);
+            Assert.Contains("zram> ZramEmbedded " + Boot.Version, board.Output);
+        }
+    
+        [TestMethod]
+        public void ClassesWatchAndResetAnswerInTheirShape()
+        {
+            ScriptedBoard board = new ScriptedBoard(new string[0], ShellFixture.Small);
+            Machine m = ShellFixture.NewMachine(board);
+            m.RunFor(3000);
+            ConsoleShell shell = new ConsoleShell(m);
+            shell.Execute("classes");
+            shell.Execute("classes all");
+            shell.Execute("watch 1 2");
+            shell.Execute("reset");
+            string output = board.Output;
+            Assert.Contains(" class  size frames/zspage objs/zspage zspages obj_allocated obj_used frames compactable", output);
+            Assert.Contains(StatsReport.WatchHeader, output);
+            string[] lines = output.Split('\n');
+            int watchLines = 0;
+            for (int i = 0; i < lines.Length; i++)
+                if (lines[i].Length > 10 && lines[i][0] == ' ' && lines[i].Substring(0, 10).Trim().EndsWith("s"))
+                {
+                    watchLines++;
+                    Assert.AreEqual(ShellFixture.Fields(StatsReport.WatchHeader), ShellFixture.Fields(lines[i]), "one value per column: " + lines[i]);
+                }
+            Assert.AreEqual(2, watchLines);
+            Assert.Contains("reset: counters zeroed", output);
+            for (int i = 0; i < m.Workload.Count; i++) Assert.AreEqual(0L, m.Workload[i].Writes);
         }
     }
 }

@@ -1,6 +1,10 @@
 // The nano build of the device projects: reads nf-build/device/*.nfproj, builds them in ProjectReference order
 // against the reference surface, prints the compiler's own errors, runs the IL check on each output, and caches
 // each good output (out/device/<AssemblyName>.dll + .stamp) so an unchanged project is not recompiled.
+// The device test suite is several projects (one assembly's IL and string table must each stay under 64 KiB), and
+// every one of them carries the assembly name the UnitTestLauncher loads, NFUnitTest. So test projects are told
+// apart by project name: key NFUnitTest@<project>, output out/device/<project>/NFUnitTest.dll; each gets its own
+// NANO011 check, and the build ends with a table of every test assembly's IL and string-table size against the limit.
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -22,6 +26,10 @@ namespace NanoBuild
         /// <summary>Entry point and references of every built device assembly, for NANO011.</summary>
         private readonly Dictionary<string, EntryPointCheck.Node> _nodes =
             new Dictionary<string, EntryPointCheck.Node>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>IL and string-table sizes of every test assembly that passed, for the closing table.</summary>
+        private readonly List<(string Key, long Il, long Strings)> _testSizes = new List<(string, long, long)>();
+        /// <summary>Share of the 64 KiB limits above which the size table asks for a split (room to grow).</summary>
+        public const double GrowthWarning = 0.80;
 
         public DeviceBuild(string nfBuildDir, TextWriter log, bool debug = true)
         {
@@ -55,26 +63,52 @@ namespace NanoBuild
             var byPath = projects.ToDictionary(p => p.Path, StringComparer.OrdinalIgnoreCase);
             foreach (var p in projects)
             {
-                var missing = p.ProjectReferences.Where(r => !byPath.ContainsKey(r) || !_built.ContainsKey(byPath[r].AssemblyName)).ToList();
+                var missing = p.ProjectReferences.Where(r => !byPath.ContainsKey(r) || !_built.ContainsKey(KeyOf(byPath[r]))).ToList();
                 if (missing.Count > 0)
                 {
-                    _log.WriteLine($"nano build: {p.AssemblyName}: skipped (depends on {string.Join(", ", missing.Select(Path.GetFileName))}, which failed or is missing)");
+                    _log.WriteLine($"nano build: {KeyOf(p)}: skipped (depends on {string.Join(", ", missing.Select(Path.GetFileName))}, which failed or is missing)");
                     failed++;
                     continue;
                 }
                 if (!BuildProject(p, refs, byPath)) failed++;
             }
+            WriteTestSizes();
             _log.WriteLine(failed == 0
                 ? $"nano build: OK ({projects.Count} device projects, {clock.Elapsed.TotalSeconds:0.0} s)"
                 : $"nano build: FAILED ({failed} of {projects.Count} device projects, {clock.Elapsed.TotalSeconds:0.0} s)");
             return failed == 0 ? 0 : 1;
         }
 
+        /// <summary>Name a built project goes by here: its assembly name, plus the project name for test projects.</summary>
+        public static string KeyOf(NfProject p) =>
+            p.IsTestProject ? p.AssemblyName + "@" + Path.GetFileNameWithoutExtension(p.Path) : p.AssemblyName;
+
+        /// <summary>Where a project's output is cached: test projects (all NFUnitTest) in a folder per project.</summary>
+        private string OutputPath(NfProject p) => p.IsTestProject
+            ? Path.Combine(_outDir, "device", Path.GetFileNameWithoutExtension(p.Path), p.AssemblyName + ".dll")
+            : Path.Combine(_outDir, "device", p.AssemblyName + (p.IsExe ? ".exe" : ".dll"));
+
+        /// <summary>One line per test assembly: IL and string table against the 64 KiB limits.</summary>
+        private void WriteTestSizes()
+        {
+            if (_testSizes.Count == 0) return;
+            _log.WriteLine($"nano build: device test assemblies against the per-assembly limits (IL < {IlChecker.MaxTableBytes + 1} B, string table < {IlChecker.MaxTableBytes + 1} B):");
+            int width = _testSizes.Max(t => t.Key.Length);
+            foreach (var t in _testSizes)
+            {
+                double il = (double)t.Il / (IlChecker.MaxTableBytes + 1), st = (double)t.Strings / (IlChecker.MaxTableBytes + 1);
+                string note = il > GrowthWarning || st > GrowthWarning
+                    ? $"  over {GrowthWarning:P0}: move a test folder to another test project (CONTRIBUTING.md, \"Device test assemblies\")" : "";
+                _log.WriteLine($"nano build:   {t.Key.PadRight(width)}  IL {t.Il,6} B ({il,4:P0})  strings ~{t.Strings,6} B ({st,4:P0}){note}");
+            }
+        }
+
         private bool BuildProject(NfProject p, RefSurface refs, Dictionary<string, NfProject> byPath)
         {
+            string key = KeyOf(p);
             string rel = Path.GetRelativePath(_repoRoot, p.Path).Replace('\\', '/');
             var references = new List<MetadataReference>();
-            var stamp = new Stamp("device").Add(_debug ? "Debug" : "Release").Add(p.AssemblyName)
+            var stamp = new Stamp("device").Add(_debug ? "Debug" : "Release").Add(key)
                 .Add(p.IsExe ? "exe" : "lib").Add(p.AllowUnsafe ? "unsafe" : "safe");
             foreach (string r in p.References)
             {
@@ -89,23 +123,28 @@ namespace NanoBuild
             }
             foreach (string pr in p.ProjectReferences)
             {
-                var built = _built[byPath[pr].AssemblyName];
+                var built = _built[KeyOf(byPath[pr])];
                 references.Add(built.Ref);
-                stamp.Add(byPath[pr].AssemblyName).Add(built.Stamp);
+                stamp.Add(KeyOf(byPath[pr])).Add(built.Stamp);
             }
             var files = p.Sources.Select(f => (Path: Path.GetRelativePath(_repoRoot, f).Replace('\\', '/'), Bytes: File.ReadAllBytes(f))).ToList();
             foreach (var f in files) stamp.AddFile(f.Path, f.Bytes);
             string s = stamp.Finish();
 
-            string dll = Path.Combine(_outDir, "device", p.AssemblyName + (p.IsExe ? ".exe" : ".dll"));
+            string dll = OutputPath(p);
             var projectRefNames = p.ProjectReferences.Select(pr => byPath[pr].AssemblyName).ToList();
             if (File.Exists(dll) && Stamp.Matches(dll + ".stamp", s))
             {
                 byte[] cached = File.ReadAllBytes(dll);
-                _nodes[p.AssemblyName] = EntryPointCheck.Read(cached, projectRefNames);
+                _nodes[key] = EntryPointCheck.Read(cached, projectRefNames);
                 if (!PassesEntryPointCheck(p, rel)) return false;
-                _built[p.AssemblyName] = (MetadataReference.CreateFromImage(cached, filePath: dll), s);
-                _log.WriteLine($"nano build: {p.AssemblyName}: up to date ({files.Count} files)");
+                if (p.IsTestProject)
+                {
+                    var sizes = IlChecker.Run(cached, p.AssemblyName);
+                    _testSizes.Add((key, sizes.IlBytes, sizes.StringBytes));
+                }
+                _built[key] = (MetadataReference.CreateFromImage(cached, filePath: dll), s);
+                _log.WriteLine($"nano build: {key}: up to date ({files.Count} files)");
                 return true;
             }
 
@@ -115,29 +154,30 @@ namespace NanoBuild
             if (!output.Success)
             {
                 foreach (var e in output.Errors) _log.WriteLine(e);
-                _log.WriteLine($"nano build: {p.AssemblyName}: FAILED to compile ({output.Errors.Count} errors) [{rel}]");
+                _log.WriteLine($"nano build: {key}: FAILED to compile ({output.Errors.Count} errors) [{rel}]");
                 return false;
             }
             (List<Finding> Findings, long IlBytes, long StringBytes) check;
             try { check = IlChecker.Run(output.Image, p.AssemblyName); }
             catch (Exception e)
             {
-                _log.WriteLine($"{p.AssemblyName}: error NANO999: the IL check could not read the assembly: {e.Message}");
+                _log.WriteLine($"{key}: error NANO999: the IL check could not read the assembly: {e.Message}");
                 return false;
             }
             foreach (var f in check.Findings) _log.WriteLine(f);
             if (check.Findings.Count > 0)
             {
-                _log.WriteLine($"nano build: {p.AssemblyName}: FAILED the IL check ({check.Findings.Count} findings) [{rel}]");
+                _log.WriteLine($"nano build: {key}: FAILED the IL check ({check.Findings.Count} findings) [{rel}]");
                 return false;
             }
-            _nodes[p.AssemblyName] = EntryPointCheck.Read(output.Image, projectRefNames);
+            _nodes[key] = EntryPointCheck.Read(output.Image, projectRefNames);
             if (!PassesEntryPointCheck(p, rel)) return false;
+            if (p.IsTestProject) _testSizes.Add((key, check.IlBytes, check.StringBytes));
             Directory.CreateDirectory(Path.GetDirectoryName(dll));
             AtomicWrite(dll, output.Image);
             AtomicWrite(dll + ".stamp", System.Text.Encoding.ASCII.GetBytes(s));
-            _built[p.AssemblyName] = (MetadataReference.CreateFromImage(output.Image, filePath: dll), s);
-            _log.WriteLine($"nano build: {p.AssemblyName}: compiled {files.Count} files, IL check passed (IL {check.IlBytes} B, strings ~{check.StringBytes} B)");
+            _built[key] = (MetadataReference.CreateFromImage(output.Image, filePath: dll), s);
+            _log.WriteLine($"nano build: {key}: compiled {files.Count} files, IL check passed (IL {check.IlBytes} B, strings ~{check.StringBytes} B)");
             return true;
         }
 
@@ -145,12 +185,17 @@ namespace NanoBuild
         private bool PassesEntryPointCheck(NfProject p, string rel)
         {
             if (!p.IsTestProject) return true;
-            var findings = EntryPointCheck.Check(p.AssemblyName, _nodes);
+            var findings = EntryPointCheck.Check(KeyOf(p), _nodes);
             foreach (var f in findings) _log.WriteLine(f);
             if (findings.Count == 0) return true;
-            _log.WriteLine($"nano build: {p.AssemblyName}: FAILED the test-assembly check ({findings.Count} findings) [{rel}]");
+            _log.WriteLine($"nano build: {KeyOf(p)}: FAILED the test-assembly check ({findings.Count} findings) [{rel}]");
             return false;
         }
+
+        /// <summary>The device test projects (the parts of the device test suite), ordered by project name.</summary>
+        public static List<NfProject> TestProjects(string nfBuildDir) =>
+            FindProjects(Path.Combine(nfBuildDir, "device")).Select(NfProject.Load).Where(p => p.IsTestProject)
+                .OrderBy(p => Path.GetFileNameWithoutExtension(p.Path), StringComparer.Ordinal).ToList();
 
         /// <summary>device/**/*.nfproj, skipping restored packages and build output.</summary>
         private static IEnumerable<string> FindProjects(string deviceDir) =>

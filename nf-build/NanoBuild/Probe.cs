@@ -47,7 +47,7 @@ namespace NanoBuild
         /// <summary>
         /// Compiles <paramref name="dependencies"/> in order (each may reference earlier ones by name) and then a test
         /// assembly NFUnitTest that references <paramref name="testReferences"/>, IL-checks every one and runs the
-        /// test-assembly check (NANO011) over the result, as the nano build does for the NFUnitTest project.
+        /// test-assembly check (NANO011) over the result, as the nano build does for each device test project.
         /// </summary>
         public static ProbeResult CheckTestAssembly(string testSource, string[] testReferences,
             params (string Name, string Source, bool Exe, string[] References)[] dependencies)

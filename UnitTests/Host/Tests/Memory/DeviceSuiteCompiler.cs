@@ -1,6 +1,7 @@
-// Measures the device test suite: compiles the sources of nf-build/device/UnitTests/UnitTests.nfproj (exactly the
-// files the nano build compiles as NFUnitTest) for the host, with PeakMemory.cs and MeasureMain.cs, into a program
-// whose allocation sites are instrumented for PeakMemory, and runs it in a process of its own:
+// Measures the device test suite: for every device test project (nf-build/device/*/*.nfproj with IsTestProject, each
+// an NFUnitTest assembly of its own), compiles exactly the files the nano build compiles for it, for the host, with
+// PeakMemory.cs and MeasureMain.cs, into a program whose allocation sites are instrumented for PeakMemory, and runs
+// it in a process of its own (one program per project, as each is deployed and run on its own):
 //   new T[n]                 -> new T[PeakMemory.Size(n, sizeof element)]
 //   new C(...) / new(...)    -> PeakMemory.Then(PeakMemory.Before(), new C(...))   for classes of the project
 //                               (namespace ZramEmbedded.*), whose constructors allocate buffers;
@@ -27,19 +28,45 @@ namespace ZramEmbedded.UnitTests.Host.Memory
         /// <summary>One measured test: its bound on peak live bytes and the number of samples taken.</summary>
         public sealed class Figure
         {
+            /// <summary>The device test project (nf-build/device/&lt;Suite&gt;) the test belongs to.</summary>
+            public string Suite;
             public string Test;
             public long PeakBytes;
             public int Samples;
         }
 
-        /// <summary>Measures the device suite: the sources of UnitTests.nfproj, instrumented, in a process of their own.</summary>
-        public static List<Figure> MeasureDeviceSuite(out List<string> failures)
+        /// <summary>
+        /// Measures every device test project, each instrumented in a process of its own. Figures and failures name
+        /// the project; <paramref name="unmeasured"/> lists the [TestClass]es of a project that produced no figure.
+        /// </summary>
+        public static List<Figure> MeasureDeviceSuite(out List<string> failures, out List<string> unmeasured)
         {
             string nf = NanoBuild.Probe.FindNfBuild();
-            NfProject project = NfProject.Load(Path.Combine(nf, "device", "UnitTests", "UnitTests.nfproj"));
             string repo = Path.GetDirectoryName(nf);
-            return Measure(project.Sources.Select(f => (Path.GetRelativePath(repo, f), File.ReadAllText(f))), out failures);
+            var all = new List<Figure>();
+            failures = new List<string>();
+            unmeasured = new List<string>();
+            List<NfProject> suites = DeviceBuild.TestProjects(nf);
+            if (suites.Count == 0) throw new InvalidOperationException("no device test project under " + Path.Combine(nf, "device"));
+            foreach (NfProject project in suites)
+            {
+                string suite = Path.GetFileNameWithoutExtension(project.Path);
+                var sources = project.Sources.Select(f => (Path.GetRelativePath(repo, f), File.ReadAllText(f))).ToList();
+                var figures = Measure(sources, out List<string> failed);
+                foreach (Figure f in figures) f.Suite = suite;
+                all.AddRange(figures);
+                failures.AddRange(failed.Select(f => suite + ": " + f));
+                var measured = new HashSet<string>(figures.Select(f => f.Test.Substring(0, f.Test.IndexOf('.'))), StringComparer.Ordinal);
+                unmeasured.AddRange(TestClasses(sources.Select(s => s.Item2)).Where(c => !measured.Contains(c)).Select(c => suite + ": " + c));
+            }
+            return all;
         }
+
+        /// <summary>Names of the classes marked [TestClass] in the given sources (what the device launcher runs).</summary>
+        public static List<string> TestClasses(IEnumerable<string> sources) =>
+            sources.SelectMany(text => CSharpSyntaxTree.ParseText(text).GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
+                .Where(c => c.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() == "TestClass" || a.Name.ToString().EndsWith(".TestClass")))
+                .Select(c => c.Identifier.Text).Distinct().ToList();
 
         /// <summary>Measures any device-style test sources (path, text) the same way (for the check's own tests).</summary>
         public static List<Figure> Measure(IEnumerable<(string Path, string Text)> sources, out List<string> failures)

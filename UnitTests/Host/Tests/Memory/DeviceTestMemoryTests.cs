@@ -1,5 +1,6 @@
-// Host-only: every device test fits the per-test memory budget of a Pico-class board. The device suite is compiled
-// again with its allocation sites instrumented and run in a process of its own (DeviceSuiteCompiler, MeasureMain):
+// Host-only: every device test fits the per-test memory budget of a Pico-class board. Each device test project (every
+// part of the device suite, nf-build/device/*/*.nfproj) is compiled again with its allocation sites instrumented and
+// run in a process of its own (DeviceSuiteCompiler, MeasureMain):
 // every [TestClass] is found by reflection and run the way the device's launcher runs it, and PeakMemory bounds each
 // test's peak live managed memory. A test above the budget fails this check with its name and figure, so a new
 // device test cannot silently grow past it: make it smaller, let the method holding a large object return before
@@ -23,14 +24,17 @@ namespace ZramEmbedded.UnitTests.Host.Memory
         [TestMethod]
         public void EveryDeviceTestFitsTheBudget()
         {
-            var figures = DeviceSuiteCompiler.MeasureDeviceSuite(out List<string> failures);
+            var figures = DeviceSuiteCompiler.MeasureDeviceSuite(out List<string> failures, out List<string> unmeasured);
             Assert.IsTrue(figures.Count >= 70, "the device suite has " + figures.Count + " tests: discovery is broken");
+            Assert.AreEqual(0, unmeasured.Count, "device test classes that were not measured:\n" + string.Join("\n", unmeasured));
             Assert.AreEqual(0, failures.Count, "device tests failed while measured:\n" + string.Join("\n", failures));
+            foreach (var suite in figures.GroupBy(f => f.Suite))
+                OutputHelper.WriteLine(suite.Key + ": " + suite.Count() + " tests, largest " + Kib(suite.Max(f => f.PeakBytes)));
             var ordered = figures.OrderByDescending(f => f.PeakBytes).ToList();
-            foreach (var f in ordered.Take(15)) OutputHelper.WriteLine(Kib(f.PeakBytes) + "  " + f.Test + "  (" + f.Samples + " samples)");
+            foreach (var f in ordered.Take(15)) OutputHelper.WriteLine(Kib(f.PeakBytes) + "  " + f.Suite + ": " + f.Test + "  (" + f.Samples + " samples)");
             var over = ordered.Where(f => f.PeakBytes > BudgetBytes).ToList();
             Assert.AreEqual(0, over.Count, "device tests above the " + Kib(BudgetBytes) + " budget (bound on peak live managed memory):\n"
-                + string.Join("\n", over.Select(f => "  " + f.Test + ": " + Kib(f.PeakBytes))));
+                + string.Join("\n", over.Select(f => "  " + f.Suite + ": " + f.Test + ": " + Kib(f.PeakBytes))));
         }
 
         [TestMethod]

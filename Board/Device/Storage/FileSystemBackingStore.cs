@@ -2,11 +2,15 @@
 // ("D:\", e.g. on the STM32F769I-DISCO) or internal flash storage ("I:\") — through System.IO.FileStream
 // (nanoFramework.System.IO.FileSystem). Created if missing; the record format, superblock and restart
 // behaviour are StreamBackingStore's. Mounting the card is the firmware's job (the target mounts it, or
-// the app uses nanoFramework.System.IO.FileSystem.SDCard). Device-only.
+// the app uses nanoFramework.System.IO.FileSystem.SDCard). Device-only, and in an assembly of its own
+// (ZramEmbedded.Board.Storage, nf-build/device/Board.Storage): it is the only code that needs the FileSystem
+// package, whose native part a firmware image may lack (a board without SD card or flash file system, such as
+// the Pico, need not carry it): the firmware of a board that has one references this assembly and passes the
+// store to DeviceBoard (nf-build/README.md, "Storage"); nothing else in the firmware or the tests depends on it.
 using System;
 using System.IO;
 
-namespace ZramEmbedded.Board.Device
+namespace ZramEmbedded.Board.Storage
 {
     public static class FileSystemBackingStore
     {
