@@ -18,7 +18,8 @@
 // Cost: a Count step is one hash per page byte; a Select step is one pass of a sliding sum per pick
 // (PicksPerPage · page length additions) plus clearing SegmentLength counters per pick. Memory: 2 bytes per
 // counter (a count byte and a page-stamp byte; the table may be borrowed, see the constructors), the
-// segment slots (capacity bytes) and one int score per slot.
+// segment slots (capacity bytes; may be lent per build, Reset(byte[]), e.g. the dictionary buffer the
+// result goes to, which Finish then orders in place) and one int score per slot.
 // Collisions in the counter table only merge counts (never wrong output): a smaller table makes a worse
 // dictionary, not an invalid one. Any bytes make a valid dictionary for the codec.
 using System;
