@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The nano build: compiles Allocator, Board (device part), Firmware(.Core) and the device test projects (UnitTests*, each
-# an NFUnitTest assembly; their IL and string-table sizes are printed against the 64 KiB limits) against the
-# nanoFramework 1.x reference surface the way nanoFramework projects compile (NoStdLib, C# 9.0): the real mscorlib
-# of nanoFramework.CoreLibrary (restored from NuGet when the tool is built; version in NanoPackages.props) and
-# the hand-written surfaces in nf-build/ref; then IL-checks the outputs. Exit code 0 only if all pass.
+# The nano build: compiles Allocator(.Store), Board (device part), Firmware(.Core) and the device test projects (UnitTests*,
+# each an NFUnitTest assembly; every library's and test assembly's IL and string-table sizes are printed against the
+# 64 KiB limits) against the nanoFramework 1.x reference surface the way nanoFramework projects compile (NoStdLib,
+# C# 9.0): the real mscorlib of nanoFramework.CoreLibrary (restored from NuGet when the tool is built; version in
+# NanoPackages.props) and the hand-written surfaces in nf-build/ref; then IL-checks the outputs. Exit code 0 only if all
+# pass.
 # Fast when warm: the tool is rebuilt only when its sources change, and each ref/device assembly is cached in
 # nf-build/out by content stamp. Usage: bash nf-build/build.sh [--release]
 set -euo pipefail

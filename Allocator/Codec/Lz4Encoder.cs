@@ -77,9 +77,9 @@ namespace ZramEmbedded.Allocator.Codec
         /// <summary>
         /// The hash table (HashTableEntries ushorts). Between calls it is scratch: every Compress clears it
         /// first. The page store lends it to its recompressor's HC encoder as head table (both run under the
-        /// store's lock, never at once).
+        /// store's lock, never at once). Public for the store layer (ZramEmbedded.Allocator.Store).
         /// </summary>
-        internal ushort[] TableScratch { get { return _table; } }
+        public ushort[] TableScratch { get { return _table; } }
 
         /// <summary>Compress with acceleration 1 (best ratio).</summary>
         public int Compress(byte[] src, int srcOffset, int srcLength, byte[] dst, int dstOffset, int dstCapacity)

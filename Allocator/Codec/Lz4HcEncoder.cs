@@ -117,9 +117,9 @@ namespace ZramEmbedded.Allocator.Codec
         /// <summary>
         /// The chain array (ChainEntries ushorts). Between calls it is scratch: every Compress writes each
         /// entry it reads. The Recompressor lends it to its dictionary builder, which runs only while
-        /// no compression does.
+        /// no compression does. Public for the store layer (ZramEmbedded.Allocator.Store).
         /// </summary>
-        internal ushort[] ChainScratch { get { return _chain; } }
+        public ushort[] ChainScratch { get { return _chain; } }
 
         /// <summary>
         /// An input may be written straight into the encoder at InputArea[InputAreaOffset..] and compressed

@@ -161,6 +161,20 @@ namespace ZramEmbedded.Allocator.Pool
             return Zspage.ObjectHeaderBytes + size;
         }
 
+        /// <summary>
+        /// Pool bytes an object of `size` bytes takes: its run frames plus its slot's size class (a whole number of
+        /// frames for a slot above the largest class). For the store layer's recompressor, which keeps a new form
+        /// only when it takes less room. Constant per size for the pool's life; no lock needed.
+        /// </summary>
+        public int FootprintOf(int size)
+        {
+            int slot = SlotBytesOf(size);
+            int cls = Classes.ClassFor(slot);
+            int frameSize = Frames.FrameSize;
+            int classBytes = cls >= 0 ? Classes.SizeOf(cls) : (slot + frameSize - 1) / frameSize * frameSize;
+            return RunFramesOf(size) * frameSize + classBytes;
+        }
+
         /// <summary>All metadata held outside the arena, in bytes (constant for the pool's life).</summary>
         public int MetadataBytes
         {
@@ -429,20 +443,20 @@ namespace ZramEmbedded.Allocator.Pool
             }
         }
 
-        /// <summary>Bytes of the frames in use (frames used × frame size): zram's mem_used_total, without a PoolStats.</summary>
-        internal long UsedBytes
+        /// <summary>Bytes of the frames in use (frames used × frame size): zram's mem_used_total, without a PoolStats. Public for the store layer.</summary>
+        public long UsedBytes
         {
             get { lock (Frames) { return (long)(Frames.FrameCount - Frames.FreeCount) * Frames.FrameSize; } }
         }
 
-        /// <summary>Objects allocated now (PoolStats.ObjectsInUse, without a PoolStats).</summary>
-        internal int ObjectsInUse { get { lock (Frames) { return _objects; } } }
+        /// <summary>Objects allocated now (PoolStats.ObjectsInUse, without a PoolStats). Public for the store layer.</summary>
+        public int ObjectsInUse { get { lock (Frames) { return _objects; } } }
 
-        /// <summary>Bytes of the objects allocated now (PoolStats.ObjectBytes).</summary>
-        internal int ObjectBytes { get { lock (Frames) { return _objectBytes; } } }
+        /// <summary>Bytes of the objects allocated now (PoolStats.ObjectBytes). Public for the store layer.</summary>
+        public int ObjectBytes { get { lock (Frames) { return _objectBytes; } } }
 
-        /// <summary>Net frames released by compaction (PoolStats.PagesCompacted).</summary>
-        internal long PagesCompacted { get { lock (Frames) { return _pagesCompacted; } } }
+        /// <summary>Net frames released by compaction (PoolStats.PagesCompacted). Public for the store layer.</summary>
+        public long PagesCompacted { get { lock (Frames) { return _pagesCompacted; } } }
 
         /// <summary>Fills `s` with the pool totals.</summary>
         public void GetStats(PoolStats s)

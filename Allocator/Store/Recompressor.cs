@@ -262,12 +262,7 @@ namespace ZramEmbedded.Allocator.Store
         // Pool bytes an object of `size` takes: its run frames plus its slot's size class.
         private int Footprint(int size)
         {
-            int frames = _pool.RunFramesOf(size);
-            int slot = _pool.SlotBytesOf(size);
-            int cls = _pool.Classes.ClassFor(slot);
-            int frameSize = 1 << _pool.Frames.FrameShift;
-            int classBytes = cls >= 0 ? _pool.Classes.SizeOf(cls) : (slot + frameSize - 1) / frameSize * frameSize;
-            return frames * frameSize + classBytes;
+            return _pool.FootprintOf(size);
         }
 
         private const int Replaced = 0;

@@ -4,7 +4,8 @@
 // The device test suite is several projects (one assembly's IL and string table must each stay under 64 KiB), and
 // every one of them carries the assembly name the UnitTestLauncher loads, NFUnitTest. So test projects are told
 // apart by project name: key NFUnitTest@<project>, output out/device/<project>/NFUnitTest.dll; each gets its own
-// NANO011 check, and the build ends with a table of every test assembly's IL and string-table size against the limit.
+// NANO011 check, and the build ends with a table of every device assembly's IL and string-table size against the limit
+// (class libraries such as the two allocator assemblies, then the test assemblies).
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -26,8 +27,8 @@ namespace NanoBuild
         /// <summary>Entry point and references of every built device assembly, for NANO011.</summary>
         private readonly Dictionary<string, EntryPointCheck.Node> _nodes =
             new Dictionary<string, EntryPointCheck.Node>(StringComparer.OrdinalIgnoreCase);
-        /// <summary>IL and string-table sizes of every test assembly that passed, for the closing table.</summary>
-        private readonly List<(string Key, long Il, long Strings)> _testSizes = new List<(string, long, long)>();
+        /// <summary>IL and string-table sizes of every class library and test assembly that passed, for the closing table.</summary>
+        private readonly List<(string Key, bool Test, long Il, long Strings)> _sizes = new List<(string, bool, long, long)>();
         /// <summary>Share of the 64 KiB limits above which the size table asks for a split (room to grow).</summary>
         public const double GrowthWarning = 0.80;
 
@@ -72,7 +73,7 @@ namespace NanoBuild
                 }
                 if (!BuildProject(p, refs, byPath)) failed++;
             }
-            WriteTestSizes();
+            WriteSizes();
             _log.WriteLine(failed == 0
                 ? $"nano build: OK ({projects.Count} device projects, {clock.Elapsed.TotalSeconds:0.0} s)"
                 : $"nano build: FAILED ({failed} of {projects.Count} device projects, {clock.Elapsed.TotalSeconds:0.0} s)");
@@ -88,17 +89,18 @@ namespace NanoBuild
             ? Path.Combine(_outDir, "device", Path.GetFileNameWithoutExtension(p.Path), p.AssemblyName + ".dll")
             : Path.Combine(_outDir, "device", p.AssemblyName + (p.IsExe ? ".exe" : ".dll"));
 
-        /// <summary>One line per test assembly: IL and string table against the 64 KiB limits.</summary>
-        private void WriteTestSizes()
+        /// <summary>One line per class library, then per test assembly: IL and string table against the 64 KiB limits.</summary>
+        private void WriteSizes()
         {
-            if (_testSizes.Count == 0) return;
-            _log.WriteLine($"nano build: device test assemblies against the per-assembly limits (IL < {IlChecker.MaxTableBytes + 1} B, string table < {IlChecker.MaxTableBytes + 1} B):");
-            int width = _testSizes.Max(t => t.Key.Length);
-            foreach (var t in _testSizes)
+            if (_sizes.Count == 0) return;
+            _log.WriteLine($"nano build: device assemblies against the per-assembly limits (IL < {IlChecker.MaxTableBytes + 1} B, string table < {IlChecker.MaxTableBytes + 1} B):");
+            int width = _sizes.Max(t => t.Key.Length);
+            foreach (var t in _sizes.Where(t => !t.Test).Concat(_sizes.Where(t => t.Test)))
             {
                 double il = (double)t.Il / (IlChecker.MaxTableBytes + 1), st = (double)t.Strings / (IlChecker.MaxTableBytes + 1);
-                string note = il > GrowthWarning || st > GrowthWarning
-                    ? $"  over {GrowthWarning:P0}: move a test folder to another test project (CONTRIBUTING.md, \"Device test assemblies\")" : "";
+                string note = il <= GrowthWarning && st <= GrowthWarning ? ""
+                    : t.Test ? $"  over {GrowthWarning:P0}: move a test folder to another test project (CONTRIBUTING.md, \"Device test assemblies\")"
+                    : $"  over {GrowthWarning:P0}: split the library by layer into another device assembly (nf-build/README.md)";
                 _log.WriteLine($"nano build:   {t.Key.PadRight(width)}  IL {t.Il,6} B ({il,4:P0})  strings ~{t.Strings,6} B ({st,4:P0}){note}");
             }
         }
@@ -138,10 +140,10 @@ namespace NanoBuild
                 byte[] cached = File.ReadAllBytes(dll);
                 _nodes[key] = EntryPointCheck.Read(cached, projectRefNames);
                 if (!PassesEntryPointCheck(p, rel)) return false;
-                if (p.IsTestProject)
+                if (!p.IsExe)
                 {
                     var sizes = IlChecker.Run(cached, p.AssemblyName);
-                    _testSizes.Add((key, sizes.IlBytes, sizes.StringBytes));
+                    _sizes.Add((key, p.IsTestProject, sizes.IlBytes, sizes.StringBytes));
                 }
                 _built[key] = (MetadataReference.CreateFromImage(cached, filePath: dll), s);
                 _log.WriteLine($"nano build: {key}: up to date ({files.Count} files)");
@@ -172,7 +174,7 @@ namespace NanoBuild
             }
             _nodes[key] = EntryPointCheck.Read(output.Image, projectRefNames);
             if (!PassesEntryPointCheck(p, rel)) return false;
-            if (p.IsTestProject) _testSizes.Add((key, check.IlBytes, check.StringBytes));
+            if (!p.IsExe) _sizes.Add((key, p.IsTestProject, check.IlBytes, check.StringBytes));
             Directory.CreateDirectory(Path.GetDirectoryName(dll));
             AtomicWrite(dll, output.Image);
             AtomicWrite(dll + ".stamp", System.Text.Encoding.ASCII.GetBytes(s));

@@ -7,7 +7,7 @@
 //                               (namespace ZramEmbedded.*), whose constructors allocate buffers;
 //   every statement of a block is preceded by PeakMemory.Check(), which samples when enough was allocated since
 //                               the last sample (strings, exceptions and other garbage of loops stay bounded).
-// The program references the same host builds of Allocator, Board, Firmware.Core and the host TestFramework as
+// The program references the same host builds of Allocator, Allocator.Store, Board, Firmware.Core and the host TestFramework as
 // NFUnitTest does (copied beside it).
 using System;
 using System.Collections.Generic;
@@ -160,6 +160,7 @@ namespace ZramEmbedded.UnitTests.Host.Memory
             dependencies = new List<string>
             {
                 typeof(ZramEmbedded.Allocator.Pool.ZsPool).Assembly.Location,
+                typeof(ZramEmbedded.Allocator.Store.PageStore).Assembly.Location,
                 typeof(ZramEmbedded.Board.IBoard).Assembly.Location,
                 typeof(ZramEmbedded.Firmware.Boot).Assembly.Location,
                 typeof(nanoFramework.TestFramework.Assert).Assembly.Location,

@@ -3,6 +3,9 @@
 // the reference surface. The device test suite is several projects (DeviceTestSuites), all assembly NFUnitTest:
 // each top-level folder of UnitTests/ has exactly one owner (CONTRIBUTING.md, "Device test assemblies"), and the
 // host project of each suite (UnitTests/<project>.csproj) compiles exactly the files its .nfproj compiles.
+// The allocator is two device assemblies split by layer (each well under the 64 KiB IL limit): Allocator (Pool, Codec)
+// and Allocator.Store (Store, Backing, Pressure), which references Allocator and never the other way round; together
+// they compile every allocator source exactly once.
 // Only Board.Storage may reference System.IO.FileSystem: nothing the firmware or a test suite deploys does, so they
 // deploy on firmware images without the FileSystem native part.
 using System;
@@ -38,6 +41,7 @@ namespace ZramEmbedded.UnitTests.Host.NanoBuildGuard
         public void ProjectsCompileTheirFolderWithoutHostCode()
         {
             AssertSourcesUnder(Load("Allocator"), "Allocator");
+            AssertSourcesUnder(Load("Allocator.Store"), "Allocator");
             NfProject board = Load("Board");
             AssertSourcesUnder(board, "Board");
             foreach (string f in board.Sources)
@@ -54,6 +58,51 @@ namespace ZramEmbedded.UnitTests.Host.NanoBuildGuard
             {
                 AssertSourcesUnder(suite, "UnitTests");
                 Assert.IsTrue(suite.Sources.Count > 0, Path.GetFileName(suite.Path) + ": a device test project without sources");
+            }
+        }
+
+        /// <summary>Top-level folders of Allocator/ per device assembly: the foundations, then the store layer.</summary>
+        public static readonly string[] FoundationFolders = { "Pool", "Codec" };
+        public static readonly string[] StoreLayerFolders = { "Store", "Backing", "Pressure" };
+
+        [TestMethod]
+        public void TheAllocatorAssembliesSplitItsFoldersByLayer()
+        {
+            NfProject foundations = Load("Allocator"), store = Load("Allocator.Store");
+            Assert.AreEqual("ZramEmbedded.Allocator.Store", store.AssemblyName);
+            Assert.IsFalse(store.IsExe || store.IsTestProject || store.AllowUnsafe, "Allocator.Store is a safe class library");
+            var owner = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (NfProject p in new[] { foundations, store })
+                foreach (string f in p.Sources)
+                {
+                    Assert.IsFalse(owner.ContainsKey(Rel(f)), Rel(f) + " is compiled by two allocator assemblies");
+                    owner[Rel(f)] = p.AssemblyName;
+                }
+            var allocatorFiles = Directory.GetFiles(Path.Combine(Repo, "Allocator"), "*.cs", SearchOption.AllDirectories).Select(Rel)
+                .Where(r => !r.Contains("/Host/") && !r.Contains("/bin/") && !r.Contains("/obj/")).ToList();
+            Assert.IsTrue(allocatorFiles.Count > 20, "allocator sources not found");
+            foreach (string f in allocatorFiles)
+            {
+                string folder = f.Split('/')[1];
+                string expected = FoundationFolders.Contains(folder) ? foundations.AssemblyName
+                    : StoreLayerFolders.Contains(folder) ? store.AssemblyName : null;
+                Assert.IsNotNull(expected, f + ": a new allocator folder goes into the assembly of its layer (Allocator.nfproj + Allocator.csproj, or "
+                    + "Allocator.Store.nfproj + Allocator/Store/Allocator.Store.csproj, and the lists here)");
+                Assert.IsTrue(owner.ContainsKey(f), f + " is compiled by no device assembly (expected " + expected + ")");
+                Assert.AreEqual(expected, owner[f], f + " is in the wrong allocator assembly");
+            }
+            // Dependency direction: the store layer builds on the foundations, which reference nothing of ours.
+            Assert.AreEqual(0, foundations.ProjectReferences.Count, "ZramEmbedded.Allocator (Pool, Codec) must not reference another project");
+            Assert.IsTrue(store.ProjectReferences.Contains(foundations.Path, StringComparer.OrdinalIgnoreCase), "Allocator.Store must reference Allocator");
+            foreach (string name in DeviceProjectNames())
+            {
+                NfProject p = Load(name);
+                if (p.ProjectReferences.Contains(store.Path, StringComparer.OrdinalIgnoreCase))
+                    Assert.IsTrue(p.ProjectReferences.Contains(foundations.Path, StringComparer.OrdinalIgnoreCase),
+                        name + " references Allocator.Store but not Allocator, whose types the store layer's API exposes");
+                if (p.ProjectReferences.Contains(foundations.Path, StringComparer.OrdinalIgnoreCase) && name != "Allocator.Store")
+                    Assert.IsTrue(p.ProjectReferences.Contains(store.Path, StringComparer.OrdinalIgnoreCase),
+                        name + " references Allocator but not Allocator.Store (everything above the allocator uses the page store)");
             }
         }
 
@@ -180,6 +229,7 @@ namespace ZramEmbedded.UnitTests.Host.NanoBuildGuard
                 Assert.Contains("nano.runsettings", File.ReadAllText(tests.Path), name + " must point RunSettingsFilePath at its nano.runsettings");
             }
             Assert.IsFalse(Load("Allocator").AllowUnsafe, "device code must not allow unsafe blocks");
+            Assert.IsFalse(Load("Allocator.Store").AllowUnsafe, "device code must not allow unsafe blocks");
         }
 
         public const string FileSystemAssembly = "System.IO.FileSystem";
