@@ -249,6 +249,24 @@ namespace ZramEmbedded.Firmware.Apps
             Keys[index] = NoContent;
         }
 
+        /// <summary>
+        /// For apps that keep a ring of pages written at `cursor` (the oldest page): discards nothing at level 1,
+        /// the oldest eighth at 2 and the oldest quarter at 3; returns the pages dropped.
+        /// </summary>
+        protected int DropOldestOfRing(int cursor, int level)
+        {
+            int drop = level <= 1 ? 0 : PageCount * (level - 1) / 8;
+            int dropped = 0;
+            for (int i = 0; i < drop; i++)
+            {
+                int index = (cursor + i) % PageCount;
+                if (Keys[index] == NoContent) continue;
+                DiscardPage(index);
+                dropped++;
+            }
+            return dropped;
+        }
+
         private int Draw(int meanMs)
         {
             return meanMs / 2 + Next(meanMs + 1);

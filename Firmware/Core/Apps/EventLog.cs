@@ -49,17 +49,8 @@ namespace ZramEmbedded.Firmware.Apps
 
         protected override int TrimPages(int level)
         {
-            // Nothing at level 1, the oldest eighth at 2, the oldest quarter at 3.
-            int drop = level <= 1 ? 0 : PageCount * (level - 1) / 8;
-            int dropped = 0;
-            for (int i = 0; i < drop; i++)
-            {
-                int index = (_cursor + i) % PageCount;
-                if (Keys[index] == NoContent) continue;
-                DiscardPage(index);
-                dropped++;
-            }
-            return dropped;
+            // The oldest events go first.
+            return DropOldestOfRing(_cursor, level);
         }
     }
 }

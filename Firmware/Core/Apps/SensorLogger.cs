@@ -63,17 +63,8 @@ namespace ZramEmbedded.Firmware.Apps
 
         protected override int TrimPages(int level)
         {
-            // Samples are precious: nothing at level 1, the oldest eighth at 2, the oldest quarter at 3.
-            int drop = level <= 1 ? 0 : PageCount * (level - 1) / 8;
-            int dropped = 0;
-            for (int i = 0; i < drop; i++)
-            {
-                int index = (_cursor + i) % PageCount;
-                if (Keys[index] == NoContent) continue;
-                DiscardPage(index);
-                dropped++;
-            }
-            return dropped;
+            // Samples are precious: only the oldest go, and nothing at level 1.
+            return DropOldestOfRing(_cursor, level);
         }
     }
 }
