@@ -145,9 +145,9 @@ namespace ZramEmbedded.Benchmarks
                 double libRatio = (double)kd.RawBytes / kd.LibBytes;
                 double oursRatio = (double)kd.RawBytes / kd.OursBytes;
                 double defRatio = (double)kd.RawBytes / kd.OursDefaultBytes;
-                double libC = mb / Median(kd.LibC), oursC = mb / Median(kd.OursC);
-                double libD = mb / Median(kd.LibD), oursD = mb / Median(kd.OursD);
-                double cr = MedianRatio(kd.LibC, kd.OursC), dr = MedianRatio(kd.LibD, kd.OursD);
+                double libC = mb / RoundStats.Median(kd.LibC), oursC = mb / RoundStats.Median(kd.OursC);
+                double libD = mb / RoundStats.Median(kd.LibD), oursD = mb / RoundStats.Median(kd.OursD);
+                double cr = RoundStats.MedianRatio(kd.LibC, kd.OursC), dr = RoundStats.MedianRatio(kd.LibD, kd.OursD);
                 ratioRel.Add(oursRatio / libRatio);
                 ratioDefaultRel.Add(defRatio / libRatio);
                 cRel.Add(cr);
@@ -175,23 +175,9 @@ namespace ZramEmbedded.Benchmarks
             return options.Extra.TryGetValue(name, out v) && v.Length > 0 ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         }
 
-        private static double Median(double[] values)
-        {
-            var copy = (double[])values.Clone();
-            Array.Sort(copy);
-            int n = copy.Length;
-            return (n & 1) == 1 ? copy[n / 2] : 0.5 * (copy[n / 2 - 1] + copy[n / 2]);
-        }
 
-        // Median over rounds of (liblz4 time / our time) = our speed / liblz4's speed.
-        private static double MedianRatio(double[] lib, double[] ours)
-        {
-            var r = new double[lib.Length];
-            for (int i = 0; i < r.Length; i++) r[i] = lib[i] / ours[i];
-            return Median(r);
-        }
 
-        private static double MedianOf(List<double> values) => Median(values.ToArray());
+        private static double MedianOf(List<double> values) => RoundStats.Median(values.ToArray());
 
         private static double Min(List<double> values)
         {

@@ -153,9 +153,9 @@ namespace ZramEmbedded.Benchmarks
             foreach (var kd in kinds)
             {
                 double kb = kd.Raw / 1024.0;
-                double oursC = kb / Median(kd.OursC), libC = kb / Median(kd.LibC);
-                double readFast = kd.Raw / 1e6 / Median(kd.ReadFast);
-                double hcRead = MedianRatio(kd.ReadFast, kd.ReadHc), dictRead = MedianRatio(kd.ReadFast, kd.ReadDict);
+                double oursC = kb / RoundStats.Median(kd.OursC), libC = kb / RoundStats.Median(kd.LibC);
+                double readFast = kd.Raw / 1e6 / RoundStats.Median(kd.ReadFast);
+                double hcRead = RoundStats.MedianRatio(kd.ReadFast, kd.ReadHc), dictRead = RoundStats.MedianRatio(kd.ReadFast, kd.ReadDict);
                 readRel.Add(hcRead);
                 dictReadRel.Add(dictRead);
                 Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
@@ -165,7 +165,7 @@ namespace ZramEmbedded.Benchmarks
                     (double)kd.Raw / kd.OursHcDict, dictLength > 0 ? (double)kd.Raw / kd.LibHcDict : 0.0,
                     oursC, libC, readFast, hcRead, dictRead));
                 raw += kd.Raw; hcBytes += kd.OursHc; lib9 += kd.LibHc9; fastBytes += kd.OursFast; dictBytes += kd.OursHcDict; libDict += kd.LibHcDict;
-                oursSeconds += Median(kd.OursC); libSeconds += Median(kd.LibC);
+                oursSeconds += RoundStats.Median(kd.OursC); libSeconds += RoundStats.Median(kd.LibC);
                 if (level != 9)
                     Console.WriteLine("           liblz4 HC at level " + level + ": " + ((double)kd.Raw / kd.LibHcLevel).ToString("F3", CultureInfo.InvariantCulture)
                                       + ", ours/lib " + ((double)kd.OursHc / kd.LibHcLevel).ToString("F4", CultureInfo.InvariantCulture));
@@ -179,13 +179,13 @@ namespace ZramEmbedded.Benchmarks
             results.Add("hc_ratio_vs_liblz4hc", (double)hcBytes / lib9);
             results.Add("hc_compress_kbps", raw / 1024.0 / oursSeconds);
             results.Add("liblz4hc_compress_kbps", raw / 1024.0 / libSeconds);
-            results.Add("hc_read_speed_vs_fast", Median(readRel.ToArray()));
+            results.Add("hc_read_speed_vs_fast", RoundStats.Median(readRel.ToArray()));
             results.Add("hc_gain_vs_fast", (double)fastBytes / hcBytes);
             if (dictLength > 0)
             {
                 results.Add("dict_codec_gain", (double)hcBytes / dictBytes);
                 results.Add("dict_ratio_vs_liblz4hc_dict", (double)dictBytes / libDict);
-                results.Add("dict_read_speed_vs_fast", Median(dictReadRel.ToArray()));
+                results.Add("dict_read_speed_vs_fast", RoundStats.Median(dictReadRel.ToArray()));
                 results.Add("dict_build_ms", buildMs);
             }
             results.Print();
@@ -228,20 +228,6 @@ namespace ZramEmbedded.Benchmarks
             return int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out parsed) ? parsed : int.MinValue;
         }
 
-        private static double Median(double[] values)
-        {
-            var copy = (double[])values.Clone();
-            Array.Sort(copy);
-            int n = copy.Length;
-            return (n & 1) == 1 ? copy[n / 2] : 0.5 * (copy[n / 2 - 1] + copy[n / 2]);
-        }
 
-        // Median over rounds of (baseline time / other time) = other's speed / baseline's speed.
-        private static double MedianRatio(double[] baseline, double[] other)
-        {
-            var r = new double[baseline.Length];
-            for (int i = 0; i < r.Length; i++) r[i] = baseline[i] / other[i];
-            return Median(r);
-        }
     }
 }
