@@ -154,7 +154,7 @@ namespace ZramEmbedded.Benchmarks
             if (full.RanOutOfPages) Console.WriteLine("  NOTE: the pages ran out before the arena filled (capacity is a lower bound)");
             if (full.SlotsRaised) Console.WriteLine("  NOTE: ForArena's slot table (3.5x the arena's pages) filled before the arena; measured with " + full.SlotCount + " slots");
             string k = arena == 128 * 1024 ? "128k" : "256k";
-            if (pageSize == 4096) RecompressRows(pages, arena, pageSize, full, k, results);
+            if (pageSize == 4096) RecompressRows(pages, arena, pageSize, full, ideal, hashBits, k, results);
             results.Add("capacity_" + k + suffix, full.Capacity);
             if (arena == 128 * 1024)
             {
@@ -175,11 +175,16 @@ namespace ZramEmbedded.Benchmarks
             }
         }
 
-        // Idle recompression (Allocator/Store/Recompressor): the store as above, its idle pass also
-        // recompressing every idle page with HC, without and with a dictionary built from the stored pages;
-        // the recompressor's RAM counts as metadata. RESULT recompressed_capacity_<arena> is the capacity with
-        // the dictionary (same unit as capacity_<arena>); _gain is its ratio to the store without recompression.
-        private static void RecompressRows(List<byte[]> pages, int arena, int pageSize, CapacityResult store, string k, Results results)
+        // Idle recompression (Allocator/Store/Recompressor): the store as above, its idle passes also
+        // recompressing every idle page with HC, without and with a dictionary built from the stored pages,
+        // in rounds until a round stores no page (the steady state: every page has gone idle); the
+        // recompressor's RAM counts as metadata. RESULT recompressed_capacity_<arena> is the capacity with the
+        // dictionary (same unit as capacity_<arena>); _gain is pages held / the store's (same arena, RAM not
+        // counted: the unit of zram's mm_stat figures); ideal_recompressed_gain_<arena> is the same ratio for
+        // the ideal stores (CapacityRun.IdealRecompressed / Ideal): the most the LZ4 format with this
+        // dictionary size can give on these pages, perfectly packed.
+        private static void RecompressRows(List<byte[]> pages, int arena, int pageSize, CapacityResult store, CapacityResult ideal,
+                                           int hashBits, string k, Results results)
         {
             var hcOnly = new StoreFeatures { Name = "  + idle recompression, HC", Recompress = new RecompressConfig { DictionaryBytes = 0 } };
             var withDict = new StoreFeatures { Name = "  + idle recompression, HC + dict", Recompress = new RecompressConfig() };
@@ -187,11 +192,16 @@ namespace ZramEmbedded.Benchmarks
             Row(hc, store);
             var dict = CapacityRun.Store(pages, arena, pageSize, withDict);
             Row(dict, hc);
+            var ceiling = CapacityRun.IdealRecompressed(pages, arena, pageSize, hashBits, withDict.Recompress, ideal.PagesHeld);
+            Row(ceiling, null);
+            int ram = dict.RecompressorBytes;
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
-                "  recompressed / store: pages held {0:F3} (HC alone {1:F3}), capacity with the recompressor's RAM as metadata {2:F3}",
-                (double)dict.PagesHeld / store.PagesHeld, (double)hc.PagesHeld / store.PagesHeld, dict.Capacity / store.Capacity));
+                "  recompressed / store: pages held {0:F3} (HC alone {1:F3}; ideal {2:F3}); capacity with the recompressor's {3} B of RAM as metadata {4:F3}; {5} idle rounds",
+                (double)dict.PagesHeld / store.PagesHeld, (double)hc.PagesHeld / store.PagesHeld, (double)ceiling.PagesHeld / ideal.PagesHeld,
+                ram, dict.Capacity / store.Capacity, dict.RecompressRounds + 1));
             results.Add("recompressed_capacity_" + k, dict.Capacity);
             results.Add("recompressed_capacity_gain_" + k, (double)dict.PagesHeld / store.PagesHeld);
+            results.Add("ideal_recompressed_gain_" + k, (double)ceiling.PagesHeld / ideal.PagesHeld);
             if (k == "128k") results.Add("dict_gain", (double)dict.PagesHeld / hc.PagesHeld);
         }
 

@@ -99,6 +99,12 @@ namespace ZramEmbedded.Allocator.Codec
         {
         }
 
+        /// <summary>As above, counting one k-string in 2^sampleBits (0..8).</summary>
+        public Lz4DictionaryBuilder(int capacity, ushort[] counters, int segmentLength, int picksPerPage, int sampleBits, bool lendSegments)
+            : this(capacity, counters, 0, segmentLength, picksPerPage, sampleBits, lendSegments)
+        {
+        }
+
         private Lz4DictionaryBuilder(int capacity, ushort[] counters, int countBits, int segmentLength, int picksPerPage, int sampleBits)
             : this(capacity, counters, countBits, segmentLength, picksPerPage, sampleBits, false)
         {

@@ -4,9 +4,13 @@
 // Search: hash chains. Every position of the window is linked to the previous position whose first 4
 // bytes hash alike (_chain), the newest per hash is in _head; a search walks that chain, newest first,
 // verifying each candidate and keeping the longest match (the oldest among equals is never preferred:
-// every offset costs 2 bytes in LZ4, so only the length matters). The chain is a ring of ChainEntries (the
-// largest power of two ≤ input + dictionary capacity), so matches reach back at most about ChainEntries
-// bytes: all of a 4 KiB page, and the dictionary's nearest bytes from the page's later part.
+// every offset costs 2 bytes in LZ4, so only the length matters). The chain is a ring of ChainEntries (by
+// default the largest power of two ≤ input + dictionary capacity; a caller short of RAM may give fewer), so
+// a walk follows links only within the last ChainEntries positions. The first candidate older than that
+// (the head, or the link of the last position inside the ring) is still a real earlier position with the
+// same hash and is tried before the walk stops: so the newest occurrence of a string is found at any
+// distance (into the whole dictionary), and a 1024-entry ring (2 KiB) gives up only ~2 % of the ratio of
+// a full-window ring on 4 KiB pages with a 2 KiB dictionary (8 KiB), 2048 entries ~0.6 %.
 // Parse: lazy matching. After finding a match at ip, the encoder also searches ip+1 (and ip+2 from level
 // 6); when a later start gives a longer match (longer by more than the literals it costs) it emits the
 // skipped bytes as literals and takes that one. The chosen match is then extended backwards over pending
@@ -34,7 +38,8 @@
 // there by the caller: InputArea; a caller may also keep its dictionary there: DictionaryAreaEnd), the head
 // table (2^hashBits ushort; or lent by the caller, e.g. an idle fast encoder's table) and the chain ring (ChainEntries ushort). Positions are stored + 1 (0 means
 // "none") in 16 bits, so dictionary + input capacity is at most MaxWindow bytes and every offset fits the
-// format's 16 bits. 4 KiB pages and a 2 KiB dictionary: 6 KiB window + 8 KiB chain + 2^hashBits × 2 B.
+// format's 16 bits. 4 KiB pages and a 2 KiB dictionary: 6 KiB window + 8 KiB chain (4 KiB with the store's
+// default 2048-entry ring) + 2^hashBits × 2 B.
 // Zero managed allocation per call.
 using System;
 
@@ -53,6 +58,9 @@ namespace ZramEmbedded.Allocator.Codec
 
         /// <summary>Largest dictionary capacity + input capacity (positions + 1 are stored in 16 bits).</summary>
         public const int MaxWindow = 65535;
+
+        /// <summary>Fewest chain-ring entries.</summary>
+        public const int MinChainEntries = 256;
 
         // Knuth's multiplicative hash of the 4 bytes at a position.
         private const uint HashMultiplier = 2654435761u;
@@ -94,7 +102,19 @@ namespace ZramEmbedded.Allocator.Codec
         /// whenever this encoder runs (PageStore and Recompressor under one lock). Not counted in WorkingBytes.
         /// </summary>
         public Lz4HcEncoder(int inputCapacity, int dictionaryCapacity, int hashBits, int level, ushort[] head)
+            : this(inputCapacity, dictionaryCapacity, hashBits, level, head, 0)
         {
+        }
+
+        /// <summary>
+        /// As above, with a chain ring of chainEntries (a power of two, MinChainEntries..MaxWindow + 1; 0 = the
+        /// default, the largest power of two ≤ input + dictionary capacity). Fewer entries: less RAM, a little
+        /// less ratio (see the file comment).
+        /// </summary>
+        public Lz4HcEncoder(int inputCapacity, int dictionaryCapacity, int hashBits, int level, ushort[] head, int chainEntries)
+        {
+            if (chainEntries != 0 && (chainEntries < MinChainEntries || chainEntries > MaxWindow + 1 || (chainEntries & (chainEntries - 1)) != 0))
+                throw new ArgumentOutOfRangeException("chainEntries", "a power of two, 256..65536, or 0");
             if (inputCapacity < 1) throw new ArgumentOutOfRangeException("inputCapacity");
             if (dictionaryCapacity < 0) throw new ArgumentOutOfRangeException("dictionaryCapacity");
             if (inputCapacity > MaxWindow - dictionaryCapacity) throw new ArgumentOutOfRangeException("dictionaryCapacity", "input + dictionary capacity above MaxWindow");
@@ -106,8 +126,11 @@ namespace ZramEmbedded.Allocator.Codec
             _headEntries = 1 << hashBits;
             _headBorrowed = head != null;
             _head = head != null ? head : new ushort[_headEntries];
-            int chainEntries = 256;
-            while (chainEntries * 2 <= inputCapacity + dictionaryCapacity) chainEntries *= 2;
+            if (chainEntries == 0)
+            {
+                chainEntries = MinChainEntries;
+                while (chainEntries * 2 <= inputCapacity + dictionaryCapacity) chainEntries *= 2;
+            }
             _chain = new ushort[chainEntries];
             _chainMask = chainEntries - 1;
             _hashShift = 32 - hashBits;
@@ -140,7 +163,7 @@ namespace ZramEmbedded.Allocator.Codec
         /// <summary>Where an input placed in InputArea starts (see InputArea).</summary>
         public int InputAreaOffset { get { return _dictionaryCapacity; } }
 
-        /// <summary>Entries of the chain ring: the largest power of two ≤ input + dictionary capacity (at least 256).</summary>
+        /// <summary>Entries of the chain ring (by default the largest power of two ≤ input + dictionary capacity, at least 256).</summary>
         public int ChainEntries { get { return _chain.Length; } }
 
         /// <summary>Largest input Compress accepts.</summary>
@@ -304,7 +327,8 @@ namespace ZramEmbedded.Allocator.Codec
                 head[hp] = (ushort)(p + 1);
             }
             if (_next < ip) _next = ip;
-            // Ring entries of positions below `lowest` have been reused by newer positions: a walk stops there.
+            // Ring entries of positions below `lowest` have been reused by newer positions: a candidate there
+            // is tried (it came from a valid link or the head) but its link is not followed.
             int lowest = _next - chain.Length;
 
             uint seq = BitConverter.ToUInt32(w, ip);
@@ -316,8 +340,7 @@ namespace ZramEmbedded.Allocator.Codec
             while (cand != 0 && attempts > 0)
             {
                 int c = cand - 1;
-                if (c < lowest) break;
-                cand = chain[c & mask];
+                cand = c < lowest ? 0 : chain[c & mask];
                 if (c >= ip) continue; // inserted by an earlier lazy look-ahead; not a backward reference
                 attempts--;
                 if (w[c + best] != w[ip + best] || BitConverter.ToUInt32(w, c) != seq) continue;

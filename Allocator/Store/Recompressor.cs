@@ -117,7 +117,8 @@ namespace ZramEmbedded.Allocator.Store
             // The HC head table is the store's fast-encoder hash table when that is large enough: both run
             // under the store's lock and clear the table at every call.
             ushort[] table = store.EncoderTableScratch;
-            _hc = new Lz4HcEncoder(_pageSize, c.DictionaryBytes, c.HashBits, c.Level, table.Length >= (1 << c.HashBits) ? table : null);
+            _hc = new Lz4HcEncoder(_pageSize, c.DictionaryBytes, c.HashBits, c.Level, table.Length >= (1 << c.HashBits) ? table : null,
+                                   c.ChainBits == 0 ? 0 : 1 << c.ChainBits);
             // The current dictionary lives in the HC window, in front of the input (no copy per compression);
             // the spare buffer holds the previous one while pages still reference it, or a build's segments.
             _dictCapacity = c.DictionaryBytes;
@@ -127,8 +128,7 @@ namespace ZramEmbedded.Allocator.Store
             _dict[1] = _hc.InputArea;
             // The builder counts in the encoder's chain: a build never overlaps a compression.
             if (c.DictionaryBytes > 0)
-                _builder = new Lz4DictionaryBuilder(c.DictionaryBytes, _hc.ChainScratch, Lz4DictionaryBuilder.DefaultSegmentLength,
-                                                    Lz4DictionaryBuilder.DefaultPicksPerPage, true);
+                _builder = new Lz4DictionaryBuilder(c.DictionaryBytes, _hc.ChainScratch, c.SegmentLength, c.PicksPerPage, c.SampleBits, true);
             _page = _hc.InputArea;
             _pageAt = _hc.InputAreaOffset;
             store.AttachRecompressor(this);

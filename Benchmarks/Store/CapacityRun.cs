@@ -43,6 +43,10 @@ namespace ZramEmbedded.Benchmarks.Store
         public long HugePages;
         public long PagesCompacted;
         public int PagesAfterIdle;
+        /// <summary>Recompression only: idle rounds after the first (each: merge, recompress, compact, write on).</summary>
+        public int RecompressRounds;
+        /// <summary>Recompression only: the recompressor's RAM (Recompressor.WorkingBytes, part of MetadataBytes).</summary>
+        public int RecompressorBytes;
         /// <summary>Where the store's metadata goes (store only).</summary>
         public string MetadataSplit = "";
     }
@@ -124,6 +128,19 @@ namespace ZramEmbedded.Benchmarks.Store
             if (f.Compaction) while (store.Compact(1 << 20) > 0) { }
             int before = slot;
             Fill(client, pages, ref next, ref slot, r);
+            // With recompression, the pages written after an idle pass go idle in their turn: rounds of
+            // {idle pass, write on} until a round stores no page (the steady state of a device whose pages
+            // all go idle), as the `recompress` command measures.
+            while (recompressor != null && slot > before && !r.RanOutOfPages && !r.RanOutOfSlots)
+            {
+                r.RecompressRounds++;
+                int roundStart = slot;
+                if (f.Merge) while (store.MergeSlice(4096) > 0) { }
+                Recompress.RecompressCapacity.RecompressAll(store, recompressor);
+                if (f.Compaction) while (store.Compact(1 << 20) > 0) { }
+                Fill(client, pages, ref next, ref slot, r);
+                if (slot == roundStart) break;
+            }
             r.PagesAfterIdle = slot - before;
             store.GetMmStat(mm);
             r.LogicalBytes = mm.OrigDataSize;
@@ -133,6 +150,7 @@ namespace ZramEmbedded.Benchmarks.Store
             r.HugePages = mm.HugePages;
             r.PagesCompacted = mm.PagesCompacted;
             r.MetadataBytes = store.MetadataBytes;
+            if (recompressor != null) r.RecompressorBytes = recompressor.WorkingBytes;
             r.MetadataSplit = string.Format("slot table {0} B ({1} slots), merge table {2} B ({3} entries), scratch + LZ4 table {4} B, other store objects {5} B, pool {6} B",
                 store.SlotTableBytes, store.SlotCount, store.MergeTableBytes, store.MergeTableSize, store.WorkingBufferBytes,
                 store.StoreOwnBytes - store.SlotTableBytes - store.MergeTableBytes - store.WorkingBufferBytes, pool.MetadataBytes);
@@ -203,9 +221,65 @@ namespace ZramEmbedded.Benchmarks.Store
         public static CapacityResult Ideal(List<byte[]> pages, int arenaBytes, int pageSize, int hugeThreshold, int hashBits)
         {
             var enc = new Lz4Encoder(hashBits);
+            return Ideal(pages, arenaBytes, pageSize, "ideal (perfect packing, no metadata)",
+                         (page, buf) => enc.Compress(page, 0, pageSize, buf, 0, hugeThreshold - 1));
+        }
+
+        /// <summary>
+        /// The ceiling of idle recompression in the LZ4 block format on these pages: the ideal store (as Ideal)
+        /// where every page costs its smallest form among the fast encoder's, HC level 12's (chain over the
+        /// whole window) and HC level 12's with a dictionary of dictionaryBytes built by the store's method
+        /// (cfg's builder settings) from up to cfg.SamplePages distinct compressible pages of those the fast
+        /// ideal holds, a stride apart as the Recompressor samples. Recompressor RAM is not counted: a bound
+        /// on pages held, not on capacity.
+        /// </summary>
+        public static CapacityResult IdealRecompressed(List<byte[]> pages, int arenaBytes, int pageSize, int hashBits, RecompressConfig cfg, int fastHeld)
+        {
+            var fast = new Lz4Encoder(hashBits);
+            var hc = new Lz4HcEncoder(pageSize, cfg.DictionaryBytes, Lz4HcEncoder.DefaultHashBits, Lz4HcEncoder.MaxLevel);
+            var candidates = new List<byte[]>();
+            var distinct = new HashSet<string>();
+            var probe = new byte[pageSize];
+            for (int i = 0; i < fastHeld && i < pages.Count; i++)
+            {
+                if (SameFilled.Detect(pages[i], 0, pageSize, out _) || !distinct.Add(Convert.ToBase64String(pages[i]))) continue;
+                if (fast.Compress(pages[i], 0, pageSize, probe, 0, pageSize - 1) != Lz4Block.DoesNotFit) candidates.Add(pages[i]);
+            }
+            byte[] dict = new byte[cfg.DictionaryBytes];
+            int dictLength = 0;
+            if (cfg.DictionaryBytes > 0 && candidates.Count > 0)
+            {
+                var builder = new Lz4DictionaryBuilder(cfg.DictionaryBytes, new ushort[1 << (cfg.ChainBits == 0 ? 12 : cfg.ChainBits)],
+                                                       cfg.SegmentLength, cfg.PicksPerPage, cfg.SampleBits, false);
+                int stride = Math.Max(1, candidates.Count / cfg.SamplePages);
+                for (int pass = 0; pass < 2; pass++)
+                    for (int i = 0, taken = 0; i < candidates.Count && taken < cfg.SamplePages; i += stride, taken++)
+                    {
+                        if (pass == 0) builder.Count(candidates[i], 0, pageSize);
+                        else builder.Select(candidates[i], 0, pageSize);
+                    }
+                dictLength = builder.Finish(dict, 0);
+            }
+            return Ideal(pages, arenaBytes, pageSize, "ideal, recompressed (no RAM counted)", (page, buf) =>
+            {
+                int best = fast.Compress(page, 0, pageSize, buf, 0, pageSize - 1);
+                if (best == Lz4Block.DoesNotFit) best = pageSize;
+                int n = hc.Compress(page, 0, pageSize, probe, 0, pageSize - 1);
+                if (n != Lz4Block.DoesNotFit && n < best) best = n;
+                if (dictLength > 0)
+                {
+                    n = hc.Compress(page, 0, pageSize, probe, 0, pageSize - 1, dict, 0, dictLength);
+                    if (n != Lz4Block.DoesNotFit && n < best) best = n;
+                }
+                return best == pageSize ? Lz4Block.DoesNotFit : best;
+            });
+        }
+
+        private static CapacityResult Ideal(List<byte[]> pages, int arenaBytes, int pageSize, string name, Func<byte[], byte[], int> compress)
+        {
             var buf = new byte[pageSize];
             var held = new HashSet<string>();
-            var r = new CapacityResult { Name = "ideal (perfect packing, no metadata)", ArenaBytes = arenaBytes };
+            var r = new CapacityResult { Name = name, ArenaBytes = arenaBytes };
             long used = 0;
             int i = 0;
             for (; i < pages.Count; i++)
@@ -216,7 +290,7 @@ namespace ZramEmbedded.Benchmarks.Store
                     string key = Convert.ToBase64String(pages[i]);
                     if (!held.Contains(key))
                     {
-                        int n = enc.Compress(pages[i], 0, pageSize, buf, 0, hugeThreshold - 1);
+                        int n = compress(pages[i], buf);
                         cost = n == Lz4Block.DoesNotFit ? pageSize : n;
                         if (used + cost > arenaBytes) break;
                         held.Add(key);

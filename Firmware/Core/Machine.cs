@@ -19,7 +19,7 @@ namespace ZramEmbedded.Firmware
         /// leaves tens to hundreds of pages in the arenas these boards can afford.</summary>
         public const int PageSize = 1024;
         public const int ButtonDebounceMs = 50;
-        /// <summary>Idle recompression costs about 16 KB of working RAM at 1 KiB pages (RecompressConfig defaults):
+        /// <summary>Idle recompression costs about 10 KB of working RAM at 1 KiB pages (RecompressConfig defaults):
         /// worth it from a 96 KiB arena (the Pico's) up, not on the smallest boards.</summary>
         public const int RecompressMinArenaBytes = 96 * 1024;
 

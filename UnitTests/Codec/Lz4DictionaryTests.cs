@@ -15,7 +15,7 @@ namespace ZramEmbedded.UnitTests.Codec
         private const int DictSize = 1024;
 
         // A dictionary built from 8 mixed sample pages (seeds apart from the test pages).
-        private static byte[] BuildDictionary(out int length)
+        internal static byte[] BuildDictionary(out int length)
         {
             Lz4DictionaryBuilder builder = new Lz4DictionaryBuilder(DictSize);
             byte[] page = new byte[PageSamples.PageSize];

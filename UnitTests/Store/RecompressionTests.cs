@@ -429,6 +429,29 @@ namespace ZramEmbedded.UnitTests.Store
         }
 
         [TestMethod]
+        public void ChainRingSizeSetsWorkingBytes()
+        {
+            // The chain ring is the only part ChainBits changes: 2 B per entry (0 = the whole window: page +
+            // dictionary, 1024 + 1024 B here, so 2048 entries), whole 12-byte heap blocks on the device.
+            int[] bits = { 8, 11, 0 };
+            int[] entries = { 256, 2048, 2048 };
+            int first = 0;
+            for (int i = 0; i < bits.Length; i++)
+            {
+                PageStore store = StoreFixtures.Make(16 * 1024, 1024, new ManualClock());
+                RecompressConfig cfg = SmallConfig();
+                cfg.ChainBits = bits[i];
+                Recompressor r = new Recompressor(store, cfg);
+                if (i == 0) first = r.WorkingBytes;
+                else
+                {
+                    int grew = r.WorkingBytes - first, raw = 2 * (entries[i] - entries[0]);
+                    Assert.IsTrue(grew > raw - 12 && grew < raw + 12, "ChainBits " + bits[i] + ": grew " + grew + " B for " + raw + " B of ring");
+                }
+            }
+        }
+
+        [TestMethod]
         public void MisuseThrows()
         {
             ManualClock clock = new ManualClock();
@@ -445,6 +468,23 @@ namespace ZramEmbedded.UnitTests.Store
             Assert.ThrowsException(typeof(ArgumentException), () => bad.Validate());
             bad = SmallConfig();
             bad.Level = 13;
+            Assert.ThrowsException(typeof(ArgumentException), () => bad.Validate());
+            bad = SmallConfig();
+            bad.ChainBits = 7;
+            Assert.ThrowsException(typeof(ArgumentException), () => bad.Validate());
+            bad.ChainBits = 17;
+            Assert.ThrowsException(typeof(ArgumentException), () => bad.Validate());
+            bad.ChainBits = 8;
+            bad.Validate();
+            bad.SegmentLength = 96; // 1024 B is not a whole number of 96-byte segments
+            Assert.ThrowsException(typeof(ArgumentException), () => bad.Validate());
+            bad.SegmentLength = 4;
+            Assert.ThrowsException(typeof(ArgumentException), () => bad.Validate());
+            bad = SmallConfig();
+            bad.PicksPerPage = 0;
+            Assert.ThrowsException(typeof(ArgumentException), () => bad.Validate());
+            bad = SmallConfig();
+            bad.SampleBits = 9;
             Assert.ThrowsException(typeof(ArgumentException), () => bad.Validate());
             // An empty store: nothing to do, no dictionary.
             Assert.AreEqual(0, r.Slice(1000, RecompressType.All));

@@ -68,12 +68,19 @@ namespace ZramEmbedded.UnitTests.Host.Codec
             int dictLength;
             byte[] dict = MixedDictionary(out dictLength);
             Assert.IsTrue(dictLength >= 1024);
-            var encoder = new Lz4HcEncoder(PageSamples.PageSize, dict.Length);
+            // Whole-window chain ring, and the short rings a RAM-starved caller uses (Lz4HcChainRingTests).
+            var encoders = new[]
+            {
+                new Lz4HcEncoder(PageSamples.PageSize, dict.Length),
+                new Lz4HcEncoder(PageSamples.PageSize, dict.Length, 10, Lz4HcEncoder.DefaultLevel, null, Lz4HcEncoder.MinChainEntries),
+                new Lz4HcEncoder(PageSamples.PageSize, dict.Length, 10, Lz4HcEncoder.DefaultLevel, null, 2048),
+            };
             byte[] comp = new byte[Lz4Block.CompressBound(PageSamples.PageSize)];
             byte[] back = new byte[PageSamples.PageSize];
             var rng = new SampleRandom(1411);
             for (int i = 0; i < 600; i++)
             {
+                var encoder = encoders[i % encoders.Length];
                 byte[] page = PageSamples.Make((PageKind)(i % PageSamples.KindCount), (uint)i);
                 int len = i < 100 ? i : (i % 3 == 0 ? rng.Next(page.Length + 1) : page.Length);
                 int used = i % 5 == 0 ? rng.Next(dictLength + 1) : dictLength; // a suffix of the dictionary
