@@ -14,8 +14,8 @@
 // Dictionary versions (policy: recompress everything on the old dictionary before its buffer is reused).
 // There are two dictionary buffers; a slot's flags say whether its block references a dictionary and which
 // buffer. A build (Count pass, then Select pass over up to SamplePages pages with objects, a stride apart;
-// huge pages skipped) writes into the buffer no page references and then becomes the current dictionary,
-// with version + 1. Slices first migrate pages on the previous buffer to the current one (decode with the
+// huge pages and objects several slots share skipped) writes into the buffer no page references and then
+// becomes the current dictionary, with version + 1. Slices first migrate pages on the previous buffer to the current one (decode with the
 // old, recompress with the new, kept whatever the gain; a page that no longer fits under the huge threshold
 // is stored raw), and a new build starts only when no page references the previous buffer. So every page
 // decodes at all times, and at most two dictionaries are held. The first build starts on its own once the
@@ -502,6 +502,10 @@ namespace ZramEmbedded.Allocator.Store
                 used++;
                 int state = _slots.State[g];
                 if (!_slots.HasObject(g) || (state & SlotTable.HugeFlag) != 0) continue;
+                // An object several slots share is not sampled: it is never recompressed (IsCandidate), and
+                // counting its strings once per sharer made them look common, filling the dictionary with
+                // content the merge already stores once (seeds 1-3 of the store benchmark: +0-2 pages).
+                if ((state & SlotTable.KindMask) == SlotTable.Indexed && _store.Merge.RefsOf(_slots.Value[g]) > 1) continue;
                 if (_buildSeen++ % _buildStride != 0) continue;
                 used += PageCost;
                 if (!ReadPage(g)) continue;
