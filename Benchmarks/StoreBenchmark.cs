@@ -14,11 +14,13 @@
 // Speed (256 KiB arena, 4 KiB pages): writes cycling over 40 slots (each write replaces that slot's page)
 // and reads of those slots, pages/s, store vs baseline (same LZ4 encoder, best-fit heap, slot table);
 // merge scan speed: slots examined per ms in full scans of a freshly filled store.
-// Recompression rows (4 KiB pages): the store whose idle pass also recompresses every idle page (HC, then
-// HC + a dictionary built from the stored pages), RESULT recompressed_capacity_128k/_256k (capacity, same
-// unit), recompressed_capacity_gain_* (pages held / the store's), dict_gain (pages with / without the
-// dictionary at 128 KiB); HC against liblz4 HC level 9 on the 4 KiB pages: hc_ratio_vs_liblz4hc (our bytes /
-// liblz4's, lower is better), hc_compress_kbps, liblz4hc_compress_kbps (Recompress/HcFigures.cs).
+// Recompression rows (4 KiB pages): the store whose idle passes also recompress every idle page (HC, then
+// HC + a dictionary built from the stored pages), in rounds until a round stores no page; RESULT
+// recompressed_capacity_128k/_256k (capacity, same unit, the recompressor's RAM counted),
+// recompressed_capacity_gain_* (pages held / the store's), ideal_recompressed_gain_* (the same ratio for the
+// ideal store with each page in its smallest LZ4 form: CapacityRun.IdealRecompressed), dict_gain (pages with /
+// without the dictionary at 128 KiB); HC against liblz4 HC level 9 on the 4 KiB pages: hc_ratio_vs_liblz4hc
+// (our bytes / liblz4's, lower is better), hc_compress_kbps, liblz4hc_compress_kbps (Recompress/HcFigures.cs).
 // Options: --seed N, --quick, --pages FILE...; anything else is an error (exit code 2).
 using System;
 using System.Collections.Generic;
