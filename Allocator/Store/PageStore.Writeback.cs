@@ -4,7 +4,13 @@
 //
 // A page written back leaves the arena: its slot becomes SlotTable.Backed with Value = the record and
 // Size 0 (it holds no arena bytes), no Huge/Idle flag. The record holds the object's bytes as they were in
-// the arena (LZ4 block, or the raw page for a huge one), so nothing is recompressed either way.
+// the arena (LZ4 block, or the raw page for a huge one), so nothing is recompressed either way — except a
+// page the Recompressor made smaller: it is decoded and written in the store's fast form (raw if that does
+// not fit the huge threshold), so a record never depends on a dictionary buffer that may be rebuilt
+// meanwhile, and the page comes back as the kind Object a write makes (what the merge scan and
+// Recompressor.OldForm expect of that kind; it is recompressed again when it goes idle again). Cold pages
+// are idle pages, and idle pages are the recompressor's candidates: without this, recompression would keep
+// writeback from the pages it exists for.
 // - Writeback(mode, budget): pages holding an arena object that match the mode (idle flag, huge flag, or
 //   both), oldest last access first, at most `budget` pages per call and while the lifetime
 //   writeback_limit allows (zram: with writeback_limit_enable set, each page written lowers
@@ -171,10 +177,6 @@ namespace ZramEmbedded.Allocator.Store
         private bool Matches(int g, WritebackMode mode)
         {
             if (!Slots.HasObject(g)) return false;
-            // A recompressed block may reference a dictionary buffer the record would not carry, and the
-            // recompressor counts the pages on each buffer: such a page stays in the arena (it is already
-            // the smallest form the store has).
-            if (Slots.KindOf(g) == SlotTable.Recompressed) return false;
             if (mode == WritebackMode.Idle) return Slots.IsIdleFlagged(g);
             if (mode == WritebackMode.Huge) return Slots.IsHuge(g);
             return Slots.IsHuge(g) && Slots.IsIdleFlagged(g);
@@ -229,20 +231,45 @@ namespace ZramEmbedded.Allocator.Store
             StoreClient c = OwnerOf(g);
             int size = Slots.Size[g];
             bool huge = Slots.IsHuge(g);
-            int handle = HandleOf(g, kind);
-            try
+            byte[] payload = Scratch;
+            int payloadAt = 0, payloadSize = size;
+            bool compressed = !huge;
+            if (kind == SlotTable.Recompressed)
             {
-                _pool.Read(handle, Scratch, 0, size);
+                // The fast form, made from the decoded page (see the file comment); a damaged object stays.
+                if (!_recompressor.DecodePage(g)) return WbOutcome.Skipped;
+                payloadSize = FastCompress(_recompressor.PageArea, _recompressor.PageAreaOffset, Scratch);
+                if (payloadSize == Lz4Block.DoesNotFit)
+                {
+                    payload = _recompressor.PageArea;
+                    payloadAt = _recompressor.PageAreaOffset;
+                    payloadSize = _pageSize;
+                    compressed = false;
+                }
             }
-            catch (ObjectSizeMismatchException)
+            else
             {
-                return WbOutcome.Skipped; // a damaged arena object stays where it is (its reads fail there)
+                try
+                {
+                    _pool.Read(HandleOf(g, kind), Scratch, 0, size);
+                }
+                catch (ObjectSizeMismatchException)
+                {
+                    return WbOutcome.Skipped; // a damaged arena object stays where it is (its reads fail there)
+                }
             }
             int record;
-            RecordWriteResult w = _backing.TryWrite(c.Id & 0xFFFF, g - c.Base, Scratch, 0, size, !huge, _pageSize, out record);
+            RecordWriteResult w = _backing.TryWrite(c.Id & 0xFFFF, g - c.Base, payload, payloadAt, payloadSize, compressed, _pageSize, out record);
             if (w != RecordWriteResult.Ok) return WbOutcome.Stop;
-            if (entry < 0)
+            if (kind == SlotTable.Recompressed)
             {
+                DropRecompressed(g);
+                FreedObject(size);
+                MoveToBacked(c, g, record, size, false);
+            }
+            else if (entry < 0)
+            {
+                int handle = Slots.Value[g];
                 _pool.Free(handle);
                 Unindexed--;
                 FreedObject(size);
@@ -250,6 +277,7 @@ namespace ZramEmbedded.Allocator.Store
             }
             else
             {
+                int handle = Merge.HandleOf(entry);
                 for (int h = 0; h < Slots.Count; h++)
                 {
                     if (Slots.KindOf(h) != SlotTable.Indexed || Slots.Value[h] != entry) continue;

@@ -366,6 +366,21 @@ namespace ZramEmbedded.Allocator.Store
         }
 
         /// <summary>
+        /// Decodes slot g's page (any kind with an object; a recompressed one with its dictionary) into
+        /// PageArea[PageAreaOffset..): writeback writes a recompressed page in the store's fast form. False
+        /// when the object is damaged. Uses the store's scratch for the compressed bytes. Under the store's lock.
+        /// </summary>
+        internal bool DecodePage(int g)
+        {
+            return ReadPage(g);
+        }
+
+        /// <summary>Where DecodePage puts a page (the HC encoder's input area).</summary>
+        internal byte[] PageArea { get { return _page; } }
+
+        internal int PageAreaOffset { get { return _pageAt; } }
+
+        /// <summary>
         /// The old form of the page being recompressed (slot state `state`, `size` bytes), made again from the
         /// decoded page: the page itself for a raw one; the store's fast encoder for kinds Object and Indexed
         /// (that is how they were made: the encoder clears its table per call, so it gives the same bytes);

@@ -2,11 +2,13 @@
 // mode picks the right pages oldest first within the budget and writeback_limit; a written-back page
 // leaves the arena and reads back (bd_reads) into RAM; every fault kind fails that page only; a failed
 // write keeps the page in RAM; merged pages go out once and come back once; discards and releases free
-// records; bd_stat adds up. Every step also runs the store's invariant check.
+// records; bd_stat adds up; pages the recompressor made smaller (some against its dictionary) go out in the
+// fast form and come back as ordinary pages. Every step also runs the store's invariant check.
 using System;
 using nanoFramework.TestFramework;
 using ZramEmbedded.Allocator.Backing;
 using ZramEmbedded.Allocator.Store;
+using ZramEmbedded.UnitTests.Samples;
 using ZramEmbedded.UnitTests.Store;
 
 namespace ZramEmbedded.UnitTests.Backing
@@ -379,6 +381,59 @@ namespace ZramEmbedded.UnitTests.Backing
             store.GetBdStat(bd);
             Assert.AreEqual(2L, bd.BdReads);
             Assert.AreEqual(3L, bd.BdCount, "the page stayed on the device");
+            store.CheckInvariants();
+        }
+
+        [TestMethod]
+        public void RecompressedPagesAreWrittenBackInTheFastForm()
+        {
+            ManualClock clock = new ManualClock();
+            FaultyBackingStore dev = NewDevice(16);
+            PageStore store = NewStore(clock, dev);
+            RecompressConfig cfg = new RecompressConfig();
+            cfg.DictionaryBytes = 512;
+            cfg.SamplePages = 4;
+            Recompressor r = new Recompressor(store, cfg);
+            StoreClient c = store.Register("app", 12);
+            byte[][] pages = new byte[10][];
+            for (int i = 0; i < pages.Length; i++)
+            {
+                pages[i] = new byte[Page];
+                PageSamples.Fill((PageKind)(i % 6), (uint)(500 + i), pages[i], 0, Page);
+                Assert.AreEqual((int)StoreResult.Ok, (int)c.Write(i, pages[i], 0));
+                clock.Advance(1);
+            }
+            store.MarkAllIdle();
+            while (r.Slice(100000, RecompressType.Idle) != 0) { }
+            RecompressStats rs = new RecompressStats();
+            r.GetStats(rs);
+            Assert.IsTrue(rs.PagesRecompressed >= 4, "pages recompressed: " + rs.PagesRecompressed);
+            Assert.IsTrue(rs.PagesWithDictionary >= 1, "no page references the dictionary");
+            MmStat mm = new MmStat();
+            store.GetMmStat(mm);
+            int objects = 10 - (int)mm.SamePages;
+
+            // Every page with an object is idle: recompressed ones go out too, and stop referencing the dictionary.
+            Assert.AreEqual(objects, store.Writeback(WritebackMode.Idle, 100));
+            store.CheckInvariants();
+            r.GetStats(rs);
+            Assert.AreEqual(0L, rs.PagesRecompressed);
+            Assert.AreEqual(0L, rs.PagesWithDictionary);
+            store.GetMmStat(mm);
+            Assert.AreEqual(0L, mm.ComprDataSize);
+
+            // A new dictionary may replace the one the pages were made with: the records do not depend on it.
+            r.RequestDictionary();
+            while (r.Slice(100000, RecompressType.Idle) != 0) { }
+            for (int i = 0; i < pages.Length; i++) AssertReads(c, i, pages[i], "slot " + i + " after writeback");
+            store.CheckInvariants();
+
+            // Back in the arena as ordinary pages: they are recompressed again once idle.
+            store.MarkAllIdle();
+            while (r.Slice(100000, RecompressType.Idle) != 0) { }
+            r.GetStats(rs);
+            Assert.IsTrue(rs.PagesRecompressed >= 4, "recompressed again: " + rs.PagesRecompressed);
+            for (int i = 0; i < pages.Length; i++) AssertReads(c, i, pages[i], "slot " + i + " recompressed again");
             store.CheckInvariants();
         }
 

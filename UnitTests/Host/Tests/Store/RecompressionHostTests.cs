@@ -1,12 +1,15 @@
 // Host-only: idle recompression allocates nothing per call in steady state (slices of every type,
 // dictionary rebuilds and migration, reads of recompressed pages, writes over them, stats), and a long
 // randomized run on a 256 KiB arena with 4 KiB pages of the realistic mix: writes, reads against the
-// model, discards, idle marking, recompression slices, dictionary rebuilds, merge and compaction slices
-// interleaved; every slot reads what was written and the store's invariants hold throughout.
+// model, discards, idle marking, recompression slices, dictionary rebuilds, merge and compaction slices and
+// writeback of idle pages (recompressed ones among them) to a backing store, interleaved; every slot reads
+// what was written and the store's invariants hold throughout.
 using System;
 using nanoFramework.TestFramework;
+using ZramEmbedded.Allocator.Backing;
 using ZramEmbedded.Allocator.Pool;
 using ZramEmbedded.Allocator.Store;
+using ZramEmbedded.UnitTests.Backing;
 using ZramEmbedded.UnitTests.Samples;
 using ZramEmbedded.UnitTests.Store;
 
@@ -78,6 +81,8 @@ namespace ZramEmbedded.UnitTests.Host.Store
             var clock = new ManualClock();
             PageStore store = MakeStore(256 * 1024, clock);
             var r = new Recompressor(store, new RecompressConfig());
+            store.AttachBackingStore(new FaultyBackingStore(RecordCodec.HeaderSize + PageSamples.PageSize, 96, 1, 64));
+            long wroteRecompressed = 0;
             const int Slots = 200;
             StoreClient c = store.Register("app", Slots);
             var model = new uint[Slots]; // seed + 1, 0 = empty
@@ -106,10 +111,19 @@ namespace ZramEmbedded.UnitTests.Host.Store
                 }
                 else if (op < 64) { c.Discard(s); model[s] = 0; }
                 else if (op < 68) store.MarkIdle(50);
-                else if (op < 92) r.Slice(1 + rng.Next(2000), (RecompressType)rng.Next(4));
-                else if (op < 93) r.RequestDictionary();
-                else if (op < 97) store.MergeSlice(1 + rng.Next(64));
-                else store.Compact(1 + rng.Next(16384));
+                else if (op < 90) r.Slice(1 + rng.Next(2000), (RecompressType)rng.Next(4));
+                else if (op < 91) r.RequestDictionary();
+                else if (op < 95) store.MergeSlice(1 + rng.Next(64));
+                else if (op < 97) store.Compact(1 + rng.Next(16384));
+                else
+                {
+                    var before = new RecompressStats();
+                    r.GetStats(before);
+                    int written = store.Writeback(WritebackMode.Idle, 1 + rng.Next(6));
+                    var after = new RecompressStats();
+                    r.GetStats(after);
+                    if (written > 0 && after.PagesRecompressed < before.PagesRecompressed) wroteRecompressed++;
+                }
                 if (step % 1000 == 0) store.CheckInvariants();
             }
             store.CheckInvariants();
@@ -123,7 +137,11 @@ namespace ZramEmbedded.UnitTests.Host.Store
             r.GetStats(st);
             OutputHelper.WriteLine("recompressed " + st.RecompressedTotal + ", rejected " + st.Rejected + ", migrated " + st.Migrated
                                    + ", builds " + st.DictionaryBuilds + ", saved " + st.BytesSaved + " B, NoSpace " + noSpace);
+            var bd = new BdStat();
+            store.GetBdStat(bd);
+            OutputHelper.WriteLine("written back " + bd.BdWrites + " (" + wroteRecompressed + " calls took recompressed pages), read back " + bd.BdReads);
             Assert.IsTrue(st.RecompressedTotal > 200 && st.DictionaryBuilds >= 5 && st.Migrated > 100);
+            Assert.IsTrue(bd.BdWrites > 50 && bd.BdReads > 20 && wroteRecompressed > 10, "writeback barely ran");
         }
 
         private static void Expected(uint m, byte[] page)
