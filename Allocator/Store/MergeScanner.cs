@@ -1,8 +1,10 @@
 // The merge scan ("merge identical pages", done in the store for every client as the RFC's review asked):
-// a cursor walks the global slot table; each slot whose object the scan has not seen (SlotTable.Object)
-// is read into the store's scratch buffer and hashed; the MergeTable's chain for that hash gives
-// candidates of the same size, each compared byte for byte with it in the arena (ZsPool.ContentEquals, no
-// buffer). On a match
+// a cursor walks the global slot table; each slot whose object the scan has not seen (SlotTable.IsUnseen:
+// kind Object, or a block the Recompressor made against a dictionary — identical pages recompressed
+// against the same dictionary come out identical, so pages stay merged after recompression) is read into
+// the store's scratch buffer and hashed; the MergeTable's chain for that hash gives
+// candidates of the same size and form, each compared byte for byte with it in the arena
+// (ZsPool.ContentEquals, no buffer). On a match
 // the slot joins the candidate's entry (one more reference) and its own object is freed (pages_merged);
 // otherwise the object gets an entry of its own (reference count 1) so later duplicates find it — also
 // when it is already shared, the review's case. Same-filled pages never enter the table (they hold no
@@ -52,7 +54,7 @@ namespace ZramEmbedded.Allocator.Store
                 used++;
                 _sinceProgress++;
                 ScannedTotal++;
-                if (slots.KindOf(g) != SlotTable.Object) continue;
+                if (!SlotTable.IsUnseen(slots.State[g])) continue;
                 int before = _store.Unindexed;
                 used += Examine(g);
                 if (_store.Unindexed != before) _sinceProgress = 0;
@@ -72,12 +74,16 @@ namespace ZramEmbedded.Allocator.Store
                 int g = _cursor;
                 _cursor = g + 1 == n ? 0 : g + 1;
                 ScannedTotal++;
-                if (slots.KindOf(g) == SlotTable.Object) Examine(g);
+                if (SlotTable.IsUnseen(slots.State[g])) Examine(g);
             }
             return (int)(MergedTotal - before);
         }
 
-        /// <summary>Merges or indexes slot g (kind Object); returns the comparisons made.</summary>
+        /// <summary>
+        /// Merges or indexes slot g (unseen: kind Object, or Recompressed against a dictionary, which keeps its
+        /// dictionary flags as Indexed: the recompressor's counts are per slot and see no change); returns the
+        /// comparisons made.
+        /// </summary>
         private int Examine(int g)
         {
             PageStore store = _store;
@@ -86,13 +92,14 @@ namespace ZramEmbedded.Allocator.Store
             ZsPool pool = store.Pool;
             int handle = slots.Value[g];
             int size = slots.Size[g];
+            int form = slots.State[g] & SlotTable.FormMask;
             byte[] a = store.Scratch;
             pool.Read(handle, a, 0, size);
             int hash = ContentHash.Compute(a, 0, size);
             int compares = 0;
             for (int e = table.First(hash); e != MergeTable.None; e = table.Next(e))
             {
-                if (!table.HashMatches(e, hash)) continue;
+                if (!table.HashMatches(e, hash) || table.FormOf(e) != form) continue;
                 int other = table.HandleOf(e);
                 if (pool.GetSize(other) != size) continue;
                 compares++;
@@ -106,7 +113,7 @@ namespace ZramEmbedded.Allocator.Store
                 MergedTotal++;
                 return compares;
             }
-            int entry = table.Add(hash, handle);
+            int entry = table.Add(hash, handle, form);
             if (entry == MergeTable.None) return compares;
             slots.Repoint(g, SlotTable.Indexed, entry);
             store.Unindexed--;

@@ -1,5 +1,7 @@
 // The merge table: every pool object the merge scan has seen, as (content hash, pool handle, reference
-// count), found by hash through bucket chains. Slots whose object is indexed here hold the entry index
+// count, form), found by hash through bucket chains. The form (SlotTable.FormMask bits) tells a fast block
+// from a recompressed block against dictionary buffer 0 or 1: the same bytes mean the same page only in
+// the same form, so only equal forms are compared. Slots whose object is indexed here hold the entry index
 // (SlotTable.Indexed), so a write or discard drops a reference in O(1) and the object is freed when the
 // last reference goes; entries never move while referenced.
 //
@@ -9,7 +11,7 @@
 // object is immutable and enters the table only when no equal object is there, the table never holds two
 // equal objects: one full pass frees every duplicate.
 //
-// Layout: parallel arrays of Capacity entries (low 16 hash bits, handle int, refs, next: 10 B) and a
+// Layout: parallel arrays of Capacity entries (low 16 hash bits, handle int, refs, next, form: 11 B) and a
 // power-of-two array of bucket heads (short, one per two entries, at least 1). Free entries form a list
 // through Next. Chained rather than open-addressed so entries never move and deletion leaves no tombstones.
 // Not thread-safe on its own: the PageStore calls it under its lock.
@@ -24,6 +26,7 @@ namespace ZramEmbedded.Allocator.Store
         private readonly ushort[] _hash;   // low 16 bits of the content hash; they also pick the bucket
         private readonly int[] _handle;
         private readonly ushort[] _refs;
+        private readonly byte[] _form;     // the object's form bits (SlotTable.FormMask): equal bytes of two forms are two pages
         private readonly short[] _next;
         private readonly short[] _heads;
         private int _free;
@@ -34,6 +37,7 @@ namespace ZramEmbedded.Allocator.Store
             _hash = new ushort[capacity];
             _handle = new int[capacity];
             _refs = new ushort[capacity];
+            _form = new byte[capacity];
             _next = new short[capacity];
             int buckets = 1;
             while (buckets * 2 < capacity && buckets < MaxBuckets) buckets *= 2;
@@ -86,14 +90,21 @@ namespace ZramEmbedded.Allocator.Store
             return _refs[e] != 0;
         }
 
+        /// <summary>The form bits of entry e's object (0: the fast encoder's block).</summary>
+        internal int FormOf(int e)
+        {
+            return _form[e];
+        }
+
         /// <summary>A new entry with one reference; None when the table is full.</summary>
-        internal int Add(int hash, int handle)
+        internal int Add(int hash, int handle, int form)
         {
             int e = _free;
             if (e == None) return None;
             _free = _next[e];
             _hash[e] = (ushort)hash;
             _handle[e] = handle;
+            _form[e] = (byte)form;
             _refs[e] = 1;
             int b = hash & (_heads.Length - 1);
             _next[e] = _heads[b];
@@ -152,7 +163,7 @@ namespace ZramEmbedded.Allocator.Store
             get
             {
                 int n = Capacity;
-                return StoreMath.ArrayBytes(n * 4) + StoreMath.ArrayBytes(n * 2) * 3 + StoreMath.ArrayBytes(_heads.Length * 2);
+                return StoreMath.ArrayBytes(n * 4) + StoreMath.ArrayBytes(n * 2) * 3 + StoreMath.ArrayBytes(n) + StoreMath.ArrayBytes(_heads.Length * 2);
             }
         }
 

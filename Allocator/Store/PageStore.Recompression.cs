@@ -35,12 +35,13 @@ namespace ZramEmbedded.Allocator.Store
             }
         }
 
-        private StoreResult ReadRecompressed(int g, byte[] dst, int offset)
+        // A recompressed slot, or a merged one whose shared object is a dictionary block.
+        private StoreResult ReadRecompressed(int g, int kind, byte[] dst, int offset)
         {
             int size = Slots.Size[g];
             try
             {
-                _pool.Read(Slots.Value[g], Scratch, 0, size);
+                _pool.Read(HandleOf(g, kind), Scratch, 0, size);
             }
             catch (ObjectSizeMismatchException)
             {
@@ -52,6 +53,7 @@ namespace ZramEmbedded.Allocator.Store
         private void DropRecompressed(int g)
         {
             _pool.Free(Slots.Value[g]);
+            if (SlotTable.IsUnseen(Slots.State[g])) Unindexed--;
             _recompressor.Dropped(Slots.State[g]);
         }
 
@@ -70,7 +72,7 @@ namespace ZramEmbedded.Allocator.Store
 
         /// <summary>
         /// Slot g (kind Object, Indexed with a single reference, or Recompressed) takes `handle` (size bytes,
-        /// already written) as its object; the old object is freed. kind is Recompressed or Object;
+        /// already written) as its object; the old object (and its merge entry) is freed. kind is Recompressed or Object;
         /// formFlags are the new form's flags (SlotTable.HugeFlag for a raw page, DictFlag/DictSlotFlag).
         /// The Idle flag and the access stamp stay: recompression is not an access.
         /// </summary>
@@ -81,10 +83,39 @@ namespace ZramEmbedded.Allocator.Store
         }
 
         /// <summary>
+        /// Slot g, kind Indexed sharing its object with other slots, takes `handle` (size bytes, already
+        /// written, kind Recompressed with formFlags) as an object of its own and drops its reference to the
+        /// shared one, which stays for the other slots. The merge scan later finds the copies the other
+        /// slots get the same way and shares one again (recompressing a shared object in place would have to
+        /// find every sharer). The Idle flag and the access stamp stay.
+        /// </summary>
+        internal void UnshareObject(int g, int handle, int size, int kind, int formFlags)
+        {
+            int state = Slots.State[g];
+            int e = Slots.Value[g];
+            if ((state & SlotTable.KindMask) != SlotTable.Indexed || Merge.RefsOf(e) < 2)
+                throw new InvalidOperationException("only a shared object is unshared");
+            StoreClient c = OwnerOf(g);
+            if (Slots.IsHuge(g))
+            {
+                _hugePages--;
+                c.HugePages--;
+            }
+            if ((state & SlotTable.DictFlag) != 0) _recompressor.Dropped(state);
+            Merge.Release(e); // ≥ 2 references: the entry and its object stay
+            IndexedSlots--;
+            c.StoredBytes -= Slots.Size[g];
+            Slots.State[g] = (byte)(state & (SlotTable.IdleFlag | SlotTable.RecompressTriedFlag)); // kind bits set by AttachObject
+            Slots.Size[g] = 0;
+            _objects++;
+            AttachObject(c, g, handle, size, kind, formFlags);
+        }
+
+        /// <summary>
         /// The same change for a full pool: the old object is freed first, then the new form allocated and
         /// written; when even that finds no room (or takes the pool over MemLimit), the old form (slot state
-        /// oldState, oldSize bytes, made again by Recompressor.OldForm; kind Indexed comes back as Object, for
-        /// the merge scan to see again) is allocated again in the room it just left and the call returns
+        /// oldState, oldSize bytes, made again by Recompressor.OldForm; kind Indexed comes back as Object, or
+        /// Recompressed for a dictionary block, for the merge scan to see again) is allocated again in the room it just left and the call returns
         /// false. Throws InvalidOperationException if that room is gone (the pool broke its own accounting;
         /// the slot is then left empty rather than wrong).
         /// </summary>
@@ -118,7 +149,8 @@ namespace ZramEmbedded.Allocator.Store
             int oldOffset;
             byte[] oldBytes = _recompressor.OldForm(oldState, oldSize, out oldOffset);
             _pool.Write(handle, oldBytes, oldOffset, oldSize);
-            AttachObject(c, g, handle, oldSize, oldKind == SlotTable.Indexed ? SlotTable.Object : oldKind, oldFlags);
+            if (oldKind == SlotTable.Indexed) oldKind = (oldFlags & SlotTable.DictFlag) != 0 ? SlotTable.Recompressed : SlotTable.Object;
+            AttachObject(c, g, handle, oldSize, oldKind, oldFlags);
             return false;
         }
 
@@ -150,6 +182,7 @@ namespace ZramEmbedded.Allocator.Store
                 Merge.Release(e);
                 _pool.Free(old);
                 IndexedSlots--;
+                if ((Slots.State[g] & SlotTable.DictFlag) != 0) _recompressor.Dropped(Slots.State[g]);
             }
             else
             {
@@ -166,8 +199,8 @@ namespace ZramEmbedded.Allocator.Store
             Slots.State[g] = (byte)(kind | formFlags | (Slots.State[g] & SlotTable.IdleFlag));
             Slots.Value[g] = handle;
             Slots.Size[g] = (ushort)size;
-            if (kind == SlotTable.Object) Unindexed++;
-            else _recompressor.Attached(Slots.State[g]);
+            if (SlotTable.IsUnseen(Slots.State[g])) Unindexed++;
+            if (kind != SlotTable.Object) _recompressor.Attached(Slots.State[g]);
             if ((formFlags & SlotTable.HugeFlag) != 0)
             {
                 _hugePages++;

@@ -115,6 +115,7 @@ namespace ZramEmbedded.Allocator.Store
                     }
                     else if (kind == SlotTable.Recompressed)
                     {
+                        if (SlotTable.IsUnseen(Slots.State[g])) unindexed++;
                         objects++;
                         bytes += Slots.Size[g];
                         if (_pool.GetSize(Slots.Value[g]) != Slots.Size[g]) throw new InvalidOperationException("slot size differs from its object");
@@ -125,6 +126,7 @@ namespace ZramEmbedded.Allocator.Store
                         int e = Slots.Value[g];
                         if (e < 0 || e >= Merge.Capacity || !Merge.IsLive(e)) throw new InvalidOperationException("slot points at a free merge entry");
                         if (_pool.GetSize(Merge.HandleOf(e)) != Slots.Size[g]) throw new InvalidOperationException("merged slot size differs from its object");
+                        if ((Slots.State[g] & SlotTable.FormMask) != Merge.FormOf(e)) throw new InvalidOperationException("merged slot's form differs from its entry's");
                     }
                     else if (kind != SlotTable.Backed) throw new InvalidOperationException("unknown slot kind");
                     if (Slots.IsHuge(g))

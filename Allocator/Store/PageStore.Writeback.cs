@@ -234,7 +234,7 @@ namespace ZramEmbedded.Allocator.Store
             byte[] payload = Scratch;
             int payloadAt = 0, payloadSize = size;
             bool compressed = !huge;
-            if (kind == SlotTable.Recompressed)
+            if (kind == SlotTable.Recompressed || (Slots.State[g] & SlotTable.DictFlag) != 0)
             {
                 // The fast form, made from the decoded page (see the file comment); a damaged object stays.
                 if (!_recompressor.DecodePage(g)) return WbOutcome.Skipped;
@@ -282,6 +282,7 @@ namespace ZramEmbedded.Allocator.Store
                 {
                     if (Slots.KindOf(h) != SlotTable.Indexed || Slots.Value[h] != entry) continue;
                     IndexedSlots--;
+                    if ((Slots.State[h] & SlotTable.DictFlag) != 0) _recompressor.Dropped(Slots.State[h]);
                     if (Merge.Release(entry))
                     {
                         _pool.Free(handle);
@@ -369,7 +370,7 @@ namespace ZramEmbedded.Allocator.Store
                 }
                 else
                 {
-                    e = Merge.Add(hash, handle);
+                    e = Merge.Add(hash, handle, 0); // records hold the fast form
                     if (e == MergeTable.None)
                     {
                         _pool.Free(handle);
@@ -415,7 +416,7 @@ namespace ZramEmbedded.Allocator.Store
         {
             for (int e = Merge.First(hash); e != MergeTable.None; e = Merge.Next(e))
             {
-                if (!Merge.HashMatches(e, hash)) continue;
+                if (!Merge.HashMatches(e, hash) || Merge.FormOf(e) != 0) continue; // records hold the fast form
                 int other = Merge.HandleOf(e);
                 if (_pool.GetSize(other) != length) continue;
                 if (SameAsObject(other, buf, p, length)) return e;

@@ -69,7 +69,7 @@ namespace ZramEmbedded.Allocator.Store
         private long _hugePagesSince;
         private long _comprBytes;      // bytes of live pool objects owned by slots (a shared one once)
         private int _objects;          // live pool objects owned by slots
-        internal int Unindexed;        // slots of kind Object (not yet seen by the merge scan)
+        internal int Unindexed;        // slots the merge scan has still to see (SlotTable.IsUnseen)
         internal int IndexedSlots;     // slots of kind Indexed
         internal int Changes;          // bumped when an object is stored or a merge entry freed (the scan's stall check)
         private long _failedReads;
@@ -312,7 +312,7 @@ namespace ZramEmbedded.Allocator.Store
                 return StoreResult.Ok;
             }
             if (kind == SlotTable.Backed) return ReadBacked(g, dst, offset);
-            if (kind == SlotTable.Recompressed) return ReadRecompressed(g, dst, offset);
+            if (kind == SlotTable.Recompressed || (Slots.State[g] & SlotTable.DictFlag) != 0) return ReadRecompressed(g, kind, dst, offset);
             int handle = HandleOf(g, kind);
             int size = Slots.Size[g];
             try
@@ -388,6 +388,7 @@ namespace ZramEmbedded.Allocator.Store
                     int e = Slots.Value[g];
                     int handle = Merge.HandleOf(e);
                     IndexedSlots--;
+                    if ((Slots.State[g] & SlotTable.DictFlag) != 0) _recompressor.Dropped(Slots.State[g]);
                     if (Merge.Release(e))
                     {
                         Changes++;

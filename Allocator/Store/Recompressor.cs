@@ -5,15 +5,19 @@
 // and stays under the huge threshold; otherwise the page keeps its form and is marked so it is not tried
 // again until it is written again. Everything stays an LZ4 block, so reads cost what they cost before.
 //
-// Candidates: pages whose object is theirs alone — kind Object, kind Indexed with one reference (the merge
-// entry is dropped: the new bytes are not what it hashed), and kind Recompressed without a dictionary once
-// a dictionary exists. Objects shared by merged pages are left alone (replacing one would touch every
-// sharer's slot). Recompressed pages never enter the merge scan (it looks at kind Object only). A page
-// written again is compressed by the store's fast encoder and becomes a candidate again when idle.
+// Candidates: kind Object, kind Indexed holding a fast block (with one reference the object and its merge
+// entry are replaced; a shared one, once there is a dictionary, stays for its other slots and this slot
+// gets a copy of its own: PageStore.UnshareObject), and kind Recompressed without a dictionary once a dictionary exists. Merging
+// and recompression compose: a block made against a dictionary is seen by the merge scan (identical pages
+// against the same dictionary give identical blocks), so the copies of a shared page, and a duplicate
+// written after its twin was recompressed, end up as one shared dictionary block (Indexed with the
+// dictionary flags; the counts below are per slot, so a merge changes none). A block made without a
+// dictionary is not merged (an Indexed slot could not tell it from a fast block). A page written again is
+// compressed by the store's fast encoder and becomes a candidate again when idle.
 //
 // Dictionary versions (policy: recompress everything on the old dictionary before its buffer is reused).
 // There are two dictionary buffers; a slot's flags say whether its block references a dictionary and which
-// buffer. A build (Count pass, then Select pass over up to SamplePages pages with objects, a stride apart;
+// buffer (on kinds Recompressed and Indexed). A build (Count pass, then Select pass over up to SamplePages pages with objects, a stride apart;
 // huge pages and objects several slots share skipped) writes into the buffer no page references and then
 // becomes the current dictionary, with version + 1. Slices first migrate pages on the previous buffer to the current one (decode with the
 // old, recompress with the new, kept whatever the gain; a page that no longer fits under the huge threshold
@@ -232,7 +236,13 @@ namespace ZramEmbedded.Allocator.Store
             int kind = state & SlotTable.KindMask;
             if ((state & SlotTable.RecompressTriedFlag) != 0 || !Matches(state, type)) return false;
             if (kind == SlotTable.Object) return true;
-            if (kind == SlotTable.Indexed) return _store.Merge.RefsOf(_slots.Value[g]) == 1;
+            if (kind == SlotTable.Indexed)
+            {
+                if ((state & SlotTable.DictFlag) != 0) return false; // a dictionary block only migrates
+                // A shared object is unshared into copies only when they will be dictionary blocks, which the
+                // merge scan shares again; copies without a dictionary would stay apart and cost more.
+                return _store.Merge.RefsOf(_slots.Value[g]) == 1 || (_active >= 0 && _dictLength[_active] > 0);
+            }
             if (kind == SlotTable.Recompressed) return _active >= 0 && (state & SlotTable.DictFlag) == 0;
             return false;
         }
@@ -317,7 +327,11 @@ namespace ZramEmbedded.Allocator.Store
             }
             // The new form is allocated before the old one is freed when there is room (under MemLimit too).
             // In a full pool the old one is freed first; if the new form then finds no room, the old form is
-            // made again from the decoded page (OldForm) and goes back into the room it left.
+            // made again from the decoded page (OldForm) and goes back into the room it left. A shared object
+            // stays for its other slots: this slot gets a copy of its own (PageStore.UnshareObject), which
+            // needs room beside it; the merge scan shares the copies again, and bytes_saved counts only
+            // replaced forms.
+            bool shared = (state & SlotTable.KindMask) == SlotTable.Indexed && _store.Merge.RefsOf(_slots.Value[g]) > 1;
             int handle = _pool.Malloc(size);
             if (handle != ZsPool.NoHandle && !_store.AdmitReplacement())
             {
@@ -327,13 +341,15 @@ namespace ZramEmbedded.Allocator.Store
             if (handle != ZsPool.NoHandle)
             {
                 _pool.Write(handle, from, fromAt, size);
-                _store.ReplaceObject(g, handle, size, kind, flags);
+                if (shared) _store.UnshareObject(g, handle, size, kind, flags);
+                else _store.ReplaceObject(g, handle, size, kind, flags);
             }
             else
             {
+                if (shared) return NoRoom;
                 if (!_store.ReplaceObjectFreeingFirst(g, from, fromAt, size, kind, flags, state, oldSize)) return NoRoom;
             }
-            _bytesSaved += oldSize - size;
+            if (!shared) _bytesSaved += oldSize - size;
             if (migrating) _migrated++;
             else _recompressedTotal++;
             return Replaced;
@@ -361,7 +377,7 @@ namespace ZramEmbedded.Allocator.Store
             {
                 return false; // arena corruption: the reader reports it (ReadFailed); recompression leaves the page
             }
-            if (kind == SlotTable.Recompressed) return Decode(state, scratch, size, _page, _pageAt);
+            if (kind == SlotTable.Recompressed || (state & SlotTable.DictFlag) != 0) return Decode(state, scratch, size, _page, _pageAt);
             return Lz4Decoder.TryDecompress(scratch, 0, size, _page, _pageAt, _pageSize) == _pageSize;
         }
 
@@ -398,7 +414,7 @@ namespace ZramEmbedded.Allocator.Store
             }
             byte[] scratch = _store.Scratch;
             int n;
-            if ((state & SlotTable.KindMask) == SlotTable.Recompressed)
+            if ((state & SlotTable.KindMask) == SlotTable.Recompressed || (state & SlotTable.DictFlag) != 0)
             {
                 int d = (state & SlotTable.DictFlag) == 0 ? -1 : ((state & SlotTable.DictSlotFlag) != 0 ? 1 : 0);
                 // The HC encoder reads a dictionary in its window: one in the spare buffer (the previous
@@ -461,10 +477,11 @@ namespace ZramEmbedded.Allocator.Store
                 _migrateCursor = g + 1 == n ? 0 : g + 1;
                 used++;
                 int state = _slots.State[g];
-                if ((state & SlotTable.KindMask) != SlotTable.Recompressed) continue;
+                int kind = state & SlotTable.KindMask;
+                if (kind != SlotTable.Recompressed && kind != SlotTable.Indexed) continue;
                 if ((state & (SlotTable.DictFlag | SlotTable.DictSlotFlag)) != oldFlags) continue;
                 used += PageCost;
-                Recompress(g, true);
+                Recompress(g, true); // a shared one moves as a copy of its own (merged again by the scan); NoRoom: next lap
             }
             return used;
         }
@@ -577,7 +594,8 @@ namespace ZramEmbedded.Allocator.Store
             {
                 int state = _slots.State[g];
                 int kind = state & SlotTable.KindMask;
-                if (kind != SlotTable.Recompressed)
+                bool dictIndexed = kind == SlotTable.Indexed && (state & SlotTable.DictFlag) != 0;
+                if (kind != SlotTable.Recompressed && !dictIndexed)
                 {
                     // Bits 0x20/0x40 mean something else (or nothing) on other kinds; on these they must be clear.
                     if ((state & (SlotTable.DictFlag | SlotTable.DictSlotFlag)) != 0

@@ -9,14 +9,18 @@
 // - Same: a same-filled page, Value = its 32-bit word, no pool object;
 // - Object: Value = a pool handle owned by this slot alone, not yet seen by the merge scan;
 // - Indexed: Value = a merge-table entry (which holds the handle and the reference count); the object may
-//   be shared with other slots. A slot's object is immutable: writing the slot makes a new object.
+//   be shared with other slots. A slot's object is immutable: writing the slot makes a new object. The
+//   object is the fast encoder's block, or (DictFlag set) a recompressed block against a dictionary.
 // - Backed: the page is on the backing store (PageStore.Writeback.cs), Value = its record, Size 0, no flags.
 // - Recompressed: Value = a pool handle owned by this slot alone holding an LZ4 block made by the idle
-//   recompression (Recompressor: high-compression parse, maybe against a dictionary); never merged.
+//   recompression (Recompressor: high-compression parse, maybe against a dictionary). One made against a
+//   dictionary is still to be seen by the merge scan (identical pages recompressed against the same
+//   dictionary give identical blocks), which makes it Indexed with its dictionary flags; one made without a
+//   dictionary is never merged (it could not be told from a fast block of another size in an Indexed slot).
 // Flags: Huge (the object is the raw page), Idle (set by MarkAllIdle, cleared by any access). Bits 0x20 and
-// 0x40 are per kind: on kind Recompressed they are DictFlag (the block references a dictionary) and
-// DictSlotFlag (which of the recompressor's two dictionary buffers); kinds Empty, Same, Object and Indexed
-// keep them clear; a new kind may give them its own meaning. On kinds Object and Indexed, 0x80 is
+// 0x40 are per kind: on kinds Recompressed and Indexed they are DictFlag (the block references a
+// dictionary) and DictSlotFlag (which of the recompressor's two dictionary buffers); kinds Empty, Same and
+// Object keep them clear; a new kind may give them its own meaning. On kinds Object and Indexed, 0x80 is
 // RecompressTriedFlag (recompression found no gain; not tried again until the page is written again).
 // Not thread-safe on its own: the PageStore calls it under its lock.
 namespace ZramEmbedded.Allocator.Store
@@ -35,6 +39,8 @@ namespace ZramEmbedded.Allocator.Store
         internal const int DictFlag = 0x20;
         internal const int DictSlotFlag = 0x40;
         internal const int RecompressTriedFlag = 0x80;
+        /// <summary>The bits that say which form a merged object has (0: the fast encoder's; see DictFlag).</summary>
+        internal const int FormMask = DictFlag | DictSlotFlag;
 
         /// <summary>Bytes per slot on the device (arrays' payloads).</summary>
         internal const int BytesPerSlot = 11;
@@ -69,6 +75,16 @@ namespace ZramEmbedded.Allocator.Store
         {
             int k = State[g] & KindMask;
             return k == Object || k == Indexed || k == Recompressed;
+        }
+
+        /// <summary>
+        /// True for a state the merge scan has still to see: kind Object, or kind Recompressed against a
+        /// dictionary (PageStore.Unindexed counts them).
+        /// </summary>
+        internal static bool IsUnseen(int state)
+        {
+            int k = state & KindMask;
+            return k == Object || (k == Recompressed && (state & DictFlag) != 0);
         }
 
         /// <summary>Sets kind, value and size; flags other than Huge are cleared (a new content is not idle).</summary>

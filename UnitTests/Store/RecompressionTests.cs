@@ -32,6 +32,13 @@ namespace ZramEmbedded.UnitTests.Store
             PageSamples.Fill(kind, seed, page, 0, page.Length);
         }
 
+        // A full merge pass (MergeNow is rate-limited: the clock moves past its interval first).
+        private static void MergeAll(PageStore store, ManualClock clock)
+        {
+            clock.Advance(2000);
+            store.MergeNow();
+        }
+
         // Runs slices until one reports nothing to do; returns the slices run.
         private static int Drain(Recompressor r, RecompressType type)
         {
@@ -249,41 +256,88 @@ namespace ZramEmbedded.UnitTests.Store
         }
 
         [TestMethod]
-        public void SharedObjectsAreLeftAloneAndMergeSkipsRecompressed()
+        public void PagesStayMergedThroughRecompressionAndDictionaryChanges()
         {
             ManualClock clock = new ManualClock();
             PageStore store = StoreFixtures.Make(Arena, PageSize, clock);
-            RecompressConfig cfg = SmallConfig();
-            cfg.DictionaryBytes = 0;
-            Recompressor r = new Recompressor(store, cfg);
-            StoreClient c = store.Register("app", 8);
+            Recompressor r = new Recompressor(store, SmallConfig());
+            StoreClient c = store.Register("app", 16);
+            byte[] a = new byte[PageSize];
+            byte[] b = new byte[PageSize];
             byte[] page = new byte[PageSize];
-            Fill(page, 1);
-            c.Write(0, page, 0);
-            c.Write(1, page, 0); // same content: merged into one object with two references
-            Fill(page, 2);
-            c.Write(2, page, 0); // indexed alone
-            store.MergeNow();
+            PageSamples.Fill(PageKind.Json, 11, a, 0, PageSize);
+            PageSamples.Fill(PageKind.Json, 12, b, 0, PageSize);
+            Assert.AreEqual(StoreResult.Ok, c.Write(0, a, 0));
+            Assert.AreEqual(StoreResult.Ok, c.Write(1, a, 0)); // same content as slot 0
+            Assert.AreEqual(StoreResult.Ok, c.Write(2, b, 0));
+            for (int s = 3; s < 9; s++)
+            {
+                PageSamples.Fill((PageKind)(s % 4), (uint)(20 + s), page, 0, PageSize);
+                Assert.AreEqual(StoreResult.Ok, c.Write(s, page, 0));
+            }
+            MergeAll(store, clock);
             MmStat mm = new MmStat();
             store.GetMmStat(mm);
             Assert.AreEqual(1L, mm.PagesMerged);
-            Drain(r, RecompressType.All);
+            long fastBytes = mm.ComprDataSize;
+
+            // The shared fast object is recompressed as one copy per slot; the merge scan shares them again.
+            store.MarkAllIdle();
+            Drain(r, RecompressType.Idle);
+            store.CheckInvariants();
+            MergeAll(store, clock);
+            store.CheckInvariants();
+            store.GetMmStat(mm);
             RecompressStats st = new RecompressStats();
             r.GetStats(st);
-            Assert.AreEqual(1L, st.PagesRecompressed);
-            store.GetMmStat(mm);
-            Assert.AreEqual(1L, mm.PagesMerged);
+            Assert.AreEqual(1L, st.DictionaryVersion);
+            Assert.IsTrue(st.PagesWithDictionary >= 3, "pages on the dictionary: " + st.PagesWithDictionary);
+            Assert.AreEqual(1L, mm.PagesMerged, "the recompressed copies of slots 0 and 1 are shared again");
             Assert.AreEqual(0, store.UnscannedPages);
+            Assert.IsTrue(mm.ComprDataSize < fastBytes, "recompressed " + mm.ComprDataSize + " B, fast " + fastBytes + " B");
+
+            // A copy of a page written after its twin was recompressed merges once it is recompressed too.
+            Assert.AreEqual(StoreResult.Ok, c.Write(9, b, 0));
+            MergeAll(store, clock);
+            store.GetMmStat(mm);
+            Assert.AreEqual(1L, mm.PagesMerged, "a fast block and a dictionary block are not compared");
+            store.MarkAllIdle();
+            Drain(r, RecompressType.Idle);
+            MergeAll(store, clock);
+            store.GetMmStat(mm);
+            Assert.AreEqual(2L, mm.PagesMerged);
             store.CheckInvariants();
 
-            // A recompressed page equal to a new page does not merge with it (different forms); both read back.
-            c.Write(3, page, 0);
-            store.MergeNow();
+            // A new dictionary: the shared dictionary blocks move (one copy per slot) and are merged again.
+            r.RequestDictionary();
+            Drain(r, RecompressType.Idle);
+            MergeAll(store, clock);
+            store.CheckInvariants();
+            r.GetStats(st);
+            Assert.AreEqual(2L, st.DictionaryVersion);
+            Assert.AreEqual(0L, st.PagesOnOldDictionary);
+            store.GetMmStat(mm);
+            Assert.AreEqual(2L, mm.PagesMerged);
+
             byte[] back = new byte[PageSize];
-            Assert.AreEqual(StoreResult.Ok, c.Read(2, back, 0));
-            Assert.IsTrue(StoreFixtures.Equal(page, back));
-            Assert.AreEqual(StoreResult.Ok, c.Read(3, back, 0));
-            Assert.IsTrue(StoreFixtures.Equal(page, back));
+            int[] slotsOfA = { 0, 1 };
+            for (int i = 0; i < slotsOfA.Length; i++)
+            {
+                Assert.AreEqual(StoreResult.Ok, c.Read(slotsOfA[i], back, 0));
+                Assert.IsTrue(StoreFixtures.Equal(a, back), "slot " + slotsOfA[i]);
+            }
+            int[] slotsOfB = { 2, 9 };
+            for (int i = 0; i < slotsOfB.Length; i++)
+            {
+                Assert.AreEqual(StoreResult.Ok, c.Read(slotsOfB[i], back, 0));
+                Assert.IsTrue(StoreFixtures.Equal(b, back), "slot " + slotsOfB[i]);
+            }
+
+            // Dropping one sharer keeps the other's page; dropping both frees the object.
+            c.Discard(0);
+            Assert.AreEqual(StoreResult.Ok, c.Read(1, back, 0));
+            Assert.IsTrue(StoreFixtures.Equal(a, back));
+            c.Write(1, b, 0);
             store.CheckInvariants();
         }
 

@@ -2,8 +2,9 @@
 // dictionary rebuilds and migration, reads of recompressed pages, writes over them, stats), and a long
 // randomized run on a 256 KiB arena with 4 KiB pages of the realistic mix: writes, reads against the
 // model, discards, idle marking, recompression slices, dictionary rebuilds, merge and compaction slices and
-// writeback of idle pages (recompressed ones among them) to a backing store, interleaved; every slot reads
-// what was written and the store's invariants hold throughout.
+// writeback of idle pages (recompressed ones among them) to a backing store, interleaved, half the pages
+// drawn from 40 contents so that merged and recompressed pages meet; every slot reads what was written and
+// the store's invariants hold throughout.
 using System;
 using nanoFramework.TestFramework;
 using ZramEmbedded.Allocator.Backing;
@@ -97,7 +98,7 @@ namespace ZramEmbedded.UnitTests.Host.Store
                 int op = rng.Next(100);
                 if (op < 30)
                 {
-                    uint seed = rng.NextUInt() % 100000;
+                    uint seed = rng.Next(2) == 0 ? rng.NextUInt() % 40 : rng.NextUInt() % 100000; // half from 40 contents: many duplicates
                     PageSamples.Fill(PageSamples.MixedKind(seed), seed, page, 0, page.Length);
                     StoreResult w = c.Write(s, page, 0);
                     if (w == StoreResult.Ok) model[s] = seed + 1;
@@ -142,6 +143,10 @@ namespace ZramEmbedded.UnitTests.Host.Store
             OutputHelper.WriteLine("written back " + bd.BdWrites + " (" + wroteRecompressed + " calls took recompressed pages), read back " + bd.BdReads);
             Assert.IsTrue(st.RecompressedTotal > 200 && st.DictionaryBuilds >= 5 && st.Migrated > 100);
             Assert.IsTrue(bd.BdWrites > 50 && bd.BdReads > 20 && wroteRecompressed > 10, "writeback barely ran");
+            var mm = new MmStat();
+            store.GetMmStat(mm);
+            OutputHelper.WriteLine("pages merged at the end " + mm.PagesMerged + ", on a dictionary " + st.PagesWithDictionary);
+            Assert.IsTrue(mm.PagesMerged > 5 && st.PagesWithDictionary > 20, "merging and dictionaries barely met");
         }
 
         private static void Expected(uint m, byte[] page)
