@@ -11,7 +11,7 @@
 // object is immutable and enters the table only when no equal object is there, the table never holds two
 // equal objects: one full pass frees every duplicate.
 //
-// Layout: parallel arrays of Capacity entries (low 16 hash bits, handle int, refs, next, form: 11 B) and a
+// Layout: parallel arrays of Capacity entries (14 hash bits and 2 form bits, handle int, refs, next: 10 B) and a
 // power-of-two array of bucket heads (short, one per two entries, at least 1). Free entries form a list
 // through Next. Chained rather than open-addressed so entries never move and deletion leaves no tombstones.
 // Not thread-safe on its own: the PageStore calls it under its lock.
@@ -23,10 +23,11 @@ namespace ZramEmbedded.Allocator.Store
     {
         internal const int None = -1;
 
-        private readonly ushort[] _hash;   // low 16 bits of the content hash; they also pick the bucket
+        // Low 14 bits of the content hash (they also pick the bucket) and, in the top 2, the object's form:
+        // (SlotTable.FormMask bits) >> 5, so 0 fast, 1 dictionary buffer 0, 3 buffer 1. No array of its own.
+        private readonly ushort[] _hash;
         private readonly int[] _handle;
         private readonly ushort[] _refs;
-        private readonly byte[] _form;     // the object's form bits (SlotTable.FormMask): equal bytes of two forms are two pages
         private readonly short[] _next;
         private readonly short[] _heads;
         private int _free;
@@ -37,7 +38,6 @@ namespace ZramEmbedded.Allocator.Store
             _hash = new ushort[capacity];
             _handle = new int[capacity];
             _refs = new ushort[capacity];
-            _form = new byte[capacity];
             _next = new short[capacity];
             int buckets = 1;
             while (buckets * 2 < capacity && buckets < MaxBuckets) buckets *= 2;
@@ -47,8 +47,11 @@ namespace ZramEmbedded.Allocator.Store
             _free = capacity > 0 ? 0 : None;
         }
 
-        /// <summary>Buckets are at most 2^16, so the 16 stored bits always find an entry's bucket again.</summary>
-        private const int MaxBuckets = 1 << 15;
+        /// <summary>Buckets are at most 2^14 (Capacity ≤ 32767 gives at most 16384), so the 14 stored bits always find an entry's bucket again.</summary>
+        private const int MaxBuckets = 1 << 14;
+
+        private const int HashBits = 0x3FFF;
+        private const int FormShift = 14 - 5; // SlotTable.FormMask is 0x60
 
         internal int Capacity { get { return _hash.Length; } }
 
@@ -71,7 +74,7 @@ namespace ZramEmbedded.Allocator.Store
         /// <summary>True when entry e may hold content with this hash (its stored 16 bits match).</summary>
         internal bool HashMatches(int e, int hash)
         {
-            return _hash[e] == (ushort)hash;
+            return (_hash[e] & HashBits) == (hash & HashBits);
         }
 
         internal int HandleOf(int e)
@@ -93,7 +96,7 @@ namespace ZramEmbedded.Allocator.Store
         /// <summary>The form bits of entry e's object (0: the fast encoder's block).</summary>
         internal int FormOf(int e)
         {
-            return _form[e];
+            return (_hash[e] >> FormShift) & SlotTable.FormMask;
         }
 
         /// <summary>A new entry with one reference; None when the table is full.</summary>
@@ -102,9 +105,8 @@ namespace ZramEmbedded.Allocator.Store
             int e = _free;
             if (e == None) return None;
             _free = _next[e];
-            _hash[e] = (ushort)hash;
+            _hash[e] = (ushort)((hash & HashBits) | ((form & SlotTable.FormMask) << FormShift));
             _handle[e] = handle;
-            _form[e] = (byte)form;
             _refs[e] = 1;
             int b = hash & (_heads.Length - 1);
             _next[e] = _heads[b];
@@ -140,7 +142,7 @@ namespace ZramEmbedded.Allocator.Store
             int r = _refs[e] - 1;
             _refs[e] = (ushort)r;
             if (r > 0) return false;
-            int b = _hash[e] & (_heads.Length - 1);
+            int b = _hash[e] & HashBits & (_heads.Length - 1);
             int prev = None;
             int x = _heads[b];
             while (x != e)
@@ -163,7 +165,7 @@ namespace ZramEmbedded.Allocator.Store
             get
             {
                 int n = Capacity;
-                return StoreMath.ArrayBytes(n * 4) + StoreMath.ArrayBytes(n * 2) * 3 + StoreMath.ArrayBytes(n) + StoreMath.ArrayBytes(_heads.Length * 2);
+                return StoreMath.ArrayBytes(n * 4) + StoreMath.ArrayBytes(n * 2) * 3 + StoreMath.ArrayBytes(_heads.Length * 2);
             }
         }
 
@@ -181,7 +183,7 @@ namespace ZramEmbedded.Allocator.Store
                 {
                     if (++steps > Capacity) throw new InvalidOperationException("merge table chain loops");
                     if (_refs[e] == 0) throw new InvalidOperationException("free merge entry in a chain");
-                    if ((_hash[e] & (_heads.Length - 1)) != b) throw new InvalidOperationException("merge entry in the wrong bucket");
+                    if ((_hash[e] & HashBits & (_heads.Length - 1)) != b) throw new InvalidOperationException("merge entry in the wrong bucket");
                     chained++;
                 }
             }

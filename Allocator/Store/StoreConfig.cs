@@ -2,7 +2,7 @@
 // reach the store). Units: bytes unless named; slots and entries are counts.
 //
 // Memory the store keeps outside the arena follows from these (PageStore.MetadataBytes): 11 B per slot
-// (object handle or word, size, state, last-access stamp), 11 B per merge-table entry plus a 2-byte bucket
+// (object handle or word, size, state, last-access stamp), 10 B per merge-table entry plus a 2-byte bucket
 // head per two entries, a page-sized scratch buffer (compressed bytes) and the LZ4 encoder's hash table
 // (2^EncoderHashBits × 2 B); an attached Recompressor borrows the last two while it works.
 using System;

@@ -42,7 +42,6 @@ namespace ZramEmbedded.UnitTests.Host.Pool
             "Allocator/Store/MergeTable.cs|new ushort[capacity]",                               // ≤ 32767 entries (StoreConfig)
             "Allocator/Store/MergeTable.cs|new int[capacity]",
             "Allocator/Store/MergeTable.cs|new short[capacity]",
-            "Allocator/Store/MergeTable.cs|new byte[capacity]",
             "Allocator/Store/MergeTable.cs|new short[buckets]",                                 // ≤ 32768 buckets
             "Allocator/Store/PageStore.Writeback.cs|new ushort[device.RecordCount]",            // ≤ BackingRecords.MaxRecords: 256 KiB
             "Allocator/Store/PageStore.Writeback.cs|new int[WritebackBatch]",                   // a constant
