@@ -78,11 +78,13 @@ namespace ZramEmbedded.Board
         // NUCLEO-144 F746ZG (community target). Checked against nf-Community-Targets ChibiOS/ST_NUCLEO144_F746ZG:
         // the wire protocol is the serial driver on USART3 (mcuconf.h STM32_SERIAL_USE_USART3, the ST-LINK virtual
         // COM port); System.IO.Ports configures USART2 (PD5/PD6) and USART6 (PC6 TX / PC7 RX)
-        // (target_system_io_ports_config.cpp) -> console COM6. LD1 green = PB0 and USER B1 = PC13 (active high)
-        // are from ST's Nucleo-144 user manual: UNVERIFIED against the target sources (its board.h comes from
-        // ChibiOS, not read). Arena: 32 KiB, since the managed heap is under 64 KiB (internal RAM shared with a
-        // 192 KiB CRT heap; docs facts 6.2, exact figure UNCONFIRMED): half of it for the arena, half for the apps.
-        // At this size the pool's fixed metadata is about 3 % of the arena. Check on a board.
+        // (target_system_io_ports_config.cpp) -> console COM6. LED1 = PB0 and BUTTON = PC13 as the target's
+        // board.h defines them (GPIOB_LED1 0, GPIOC_BUTTON 13, input floating; nf-Community-Targets @ f28df87);
+        // active high is from ST's Nucleo-144 user manual (B1 pulls PC13 up when pressed). Arena: 32 KiB, since
+        // the managed heap is under 64 KiB: nanoCLR/STM32F746xG_CLR.ld puts .data, the CRT heap
+        // (__crt_heap_size__ 0x30000 = 192 KiB, CMakeLists.txt) and then the CLR managed heap (the rest) in
+        // ram0 = 256 KiB - 48 B; half of it for the arena, half for the apps. At this size the pool's fixed
+        // metadata is about 3 % of the arena. Check the free heap on a board (nanoff / Debug.GC).
         public static readonly BoardProfile Nucleo144F746 = new BoardProfile(
             "ST_NUCLEO144_F746ZG", "STM32F746ZG Cortex-M7 216 MHz", 1 * 16 + 0, 2 * 16 + 13, true, "COM6", 32 * 1024);
 
