@@ -1,7 +1,7 @@
 // Host-only: idle recompression allocates nothing per call in steady state (slices of every type,
-// dictionary rebuilds and migration, reads of recompressed pages, writes over them, stats), and a long
-// randomized run on a 256 KiB arena with 4 KiB pages of the realistic mix: writes, reads against the
-// model, discards, idle marking, recompression slices, dictionary rebuilds, merge and compaction slices and
+// dictionary rebuilds and migration, reads of recompressed pages, writes over them, stats, merging and
+// writeback of recompressed pages), and a long randomized run on a 256 KiB arena with 4 KiB pages of the
+// realistic mix: writes, reads against the model, discards, idle marking, recompression slices, dictionary rebuilds, merge and compaction slices and
 // writeback of idle pages (recompressed ones among them) to a backing store, interleaved, half the pages
 // drawn from 40 contents so that merged and recompressed pages meet; every slot reads what was written and
 // the store's invariants hold throughout.
@@ -34,6 +34,7 @@ namespace ZramEmbedded.UnitTests.Host.Store
             PageStore store = MakeStore(128 * 1024, clock);
             var config = new RecompressConfig { SamplePages = 8 };
             var r = new Recompressor(store, config);
+            store.AttachBackingStore(new FaultyBackingStore(RecordCodec.HeaderSize + PageSamples.PageSize, 64, 1, 64));
             StoreClient c = store.Register("app", 96);
             var pages = new byte[24][];
             for (int i = 0; i < pages.Length; i++)
@@ -65,6 +66,7 @@ namespace ZramEmbedded.UnitTests.Host.Store
                         store.GetMmStat(mm);
                         store.MergeSlice(16);
                         store.Compact(2048);
+                        store.Writeback(WritebackMode.Idle, 2); // recompressed and merged dictionary pages go out in the fast form
                     }
                 }
                 long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
