@@ -71,7 +71,7 @@ namespace ZramEmbedded.Allocator.Store
             return _next[e];
         }
 
-        /// <summary>True when entry e may hold content with this hash (its stored 16 bits match).</summary>
+        /// <summary>True when entry e may hold content with this hash (its stored 14 bits match).</summary>
         internal bool HashMatches(int e, int hash)
         {
             return (_hash[e] & HashBits) == (hash & HashBits);

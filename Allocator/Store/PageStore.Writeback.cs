@@ -234,7 +234,7 @@ namespace ZramEmbedded.Allocator.Store
             byte[] payload = Scratch;
             int payloadAt = 0, payloadSize = size;
             bool compressed = !huge;
-            if (kind == SlotTable.Recompressed || (Slots.State[g] & SlotTable.DictFlag) != 0)
+            if (SlotTable.HoldsRecompressedBlock(Slots.State[g]))
             {
                 // The fast form, made from the decoded page (see the file comment); a damaged object stays.
                 if (!_recompressor.DecodePage(g)) return WbOutcome.Skipped;

@@ -312,7 +312,7 @@ namespace ZramEmbedded.Allocator.Store
                 return StoreResult.Ok;
             }
             if (kind == SlotTable.Backed) return ReadBacked(g, dst, offset);
-            if (kind == SlotTable.Recompressed || (Slots.State[g] & SlotTable.DictFlag) != 0) return ReadRecompressed(g, kind, dst, offset);
+            if (SlotTable.HoldsRecompressedBlock(Slots.State[g])) return ReadRecompressed(g, kind, dst, offset);
             int handle = HandleOf(g, kind);
             int size = Slots.Size[g];
             try

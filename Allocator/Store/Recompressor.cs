@@ -377,7 +377,7 @@ namespace ZramEmbedded.Allocator.Store
             {
                 return false; // arena corruption: the reader reports it (ReadFailed); recompression leaves the page
             }
-            if (kind == SlotTable.Recompressed || (state & SlotTable.DictFlag) != 0) return Decode(state, scratch, size, _page, _pageAt);
+            if (SlotTable.HoldsRecompressedBlock(state)) return Decode(state, scratch, size, _page, _pageAt);
             return Lz4Decoder.TryDecompress(scratch, 0, size, _page, _pageAt, _pageSize) == _pageSize;
         }
 
@@ -414,7 +414,7 @@ namespace ZramEmbedded.Allocator.Store
             }
             byte[] scratch = _store.Scratch;
             int n;
-            if ((state & SlotTable.KindMask) == SlotTable.Recompressed || (state & SlotTable.DictFlag) != 0)
+            if (SlotTable.HoldsRecompressedBlock(state))
             {
                 int d = (state & SlotTable.DictFlag) == 0 ? -1 : ((state & SlotTable.DictSlotFlag) != 0 ? 1 : 0);
                 // The HC encoder reads a dictionary in its window: one in the spare buffer (the previous

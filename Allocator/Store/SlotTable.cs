@@ -87,6 +87,16 @@ namespace ZramEmbedded.Allocator.Store
             return k == Object || (k == Recompressed && (state & DictFlag) != 0);
         }
 
+        /// <summary>
+        /// True for a state whose object is a block the Recompressor made: kind Recompressed, or a merged
+        /// (Indexed) dictionary block. It decodes through the Recompressor (its dictionary) and is made again
+        /// by the HC encoder, not the fast one.
+        /// </summary>
+        internal static bool HoldsRecompressedBlock(int state)
+        {
+            return (state & KindMask) == Recompressed || (state & DictFlag) != 0;
+        }
+
         /// <summary>Sets kind, value and size; flags other than Huge are cleared (a new content is not idle).</summary>
         internal void Set(int g, int kind, int value, int size, bool huge)
         {
