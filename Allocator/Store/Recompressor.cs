@@ -1,46 +1,48 @@
 // Idle recompression (zram's `recompress`, CONFIG_ZRAM_MULTI_COMP, and its trained dictionaries): budgeted
-// slices pick pages, decode them and compress them again with the high-compression LZ4 parse
-// (Lz4HcEncoder) against a dictionary built from the store's own pages (Lz4DictionaryBuilder). The new form
-// is kept only when it takes at least MinSavingsBytes fewer pool bytes (size class, or run frames and tail)
-// and stays under the huge threshold; otherwise the page keeps its form and is marked so it is not tried
-// again until it is written again. Everything stays an LZ4 block, so reads cost what they cost before.
+// slices pick pages, decode them and compress them again with the high-compression LZ4 parse (Lz4HcEncoder)
+// against a dictionary built from the store's own pages (Lz4DictionaryBuilder). The new form is kept only
+// when it takes at least MinSavingsBytes fewer pool bytes (size class, or run frames and tail) and stays
+// under the huge threshold; otherwise the page keeps its form and is marked so it is not tried again until
+// it is written again. Everything stays an LZ4 block, so reads cost what they cost before.
 //
 // Candidates: kind Object, kind Indexed holding a fast block (with one reference the object and its merge
-// entry are replaced; a shared one, once there is a dictionary, stays for its other slots and this slot
-// gets a copy of its own: PageStore.UnshareObject), and kind Recompressed without a dictionary once a dictionary exists. Merging
-// and recompression compose: a block made against a dictionary is seen by the merge scan (identical pages
-// against the same dictionary give identical blocks), so the copies of a shared page, and a duplicate
-// written after its twin was recompressed, end up as one shared dictionary block (Indexed with the
+// entry are replaced; a shared one, once there is a dictionary, stays for its other slots and this slot gets
+// a copy of its own: PageStore.UnshareObject), and kind Recompressed without a dictionary once a dictionary
+// exists. Merging and recompression compose: a block made against a dictionary is seen by the merge scan
+// (identical pages against the same dictionary give identical blocks), so the copies of a shared page, and a
+// duplicate written after its twin was recompressed, end up as one shared dictionary block (Indexed with the
 // dictionary flags; the counts below are per slot, so a merge changes none). A block made without a
 // dictionary is not merged (an Indexed slot could not tell it from a fast block). A page written again is
-// compressed by the store's fast encoder and becomes a candidate again when idle.
+// compressed by the store's fast encoder and becomes a candidate again when idle; one written back goes out in
+// the fast form (PageStore.Writeback.cs, DecodePage).
 //
 // Dictionary versions (policy: recompress everything on the old dictionary before its buffer is reused).
 // There are two dictionary buffers; a slot's flags say whether its block references a dictionary and which
-// buffer (on kinds Recompressed and Indexed). A build (Count pass, then Select pass over up to SamplePages pages with objects, a stride apart;
-// huge pages and objects several slots share skipped) writes into the buffer no page references and then
-// becomes the current dictionary, with version + 1. Slices first migrate pages on the previous buffer to the current one (decode with the
-// old, recompress with the new, kept whatever the gain; a page that no longer fits under the huge threshold
-// is stored raw), and a new build starts only when no page references the previous buffer. So every page
-// decodes at all times, and at most two dictionaries are held. The first build starts on its own once the
-// pool holds SamplePages objects; RequestDictionary asks for a rebuild from the current pages.
+// buffer (on kinds Recompressed and Indexed). A build (Count pass, then Select pass over up to SamplePages
+// pages with objects, a stride apart; huge pages and objects several slots share skipped) writes into the
+// buffer no page references and then becomes the current dictionary, with version + 1. Slices first migrate
+// pages on the previous buffer to the current one (decode with the old, recompress with the new, kept
+// whatever the gain; a page that no longer fits under the huge threshold is stored raw), and a new build
+// starts only when no page references the previous buffer. So every page decodes at all times, and at most
+// two dictionaries are held. The first build starts on its own once the pool holds SamplePages objects;
+// RequestDictionary asks for a rebuild from the current pages.
 //
 // Room: the new form is allocated before the old one is freed; in a full pool (or at MemLimit) the old one
 // is freed first, and if the new form finds no room the old form is made again from the decoded page (the
-// encoders are deterministic: OldForm) and put back in the room it left (PageStore.ReplaceObjectFreeingFirst),
-// so recompression works on a store written until full.
+// encoders are deterministic: OldForm) and put back in the room it left
+// (PageStore.ReplaceObjectFreeingFirst), so recompression works on a store written until full.
 //
 // Budget units (Slice): one per slot examined, PageCost more per page decoded and compressed (a
 // recompression, a migration, or one page of a dictionary-build pass). A slice does migration, then
 // dictionary building, then recompression (none while a build is under way), as the budget allows; it
-// returns 0 when a whole lap of the slot table found nothing to do (pages whose new form found no room
-// count as nothing done; compaction, the store's own idle work, may make room for them).
-// Memory: allocated in the constructor (WorkingBytes); no allocation per call. Idle working memory is
-// shared rather than held twice: compressed forms (old, read from the pool, and new, from the HC encoder)
-// go through the store's page-sized scratch; the HC head table is the store's fast-encoder hash table; the
-// decoded page is written straight into the HC encoder's input area; the dictionary builder counts in the
-// HC encoder's chain array (scratch between compressions) and keeps its candidate segments in the
-// dictionary buffer it builds into (no page references it then). Under the store's lock.
+// returns 0 when a whole lap of the slot table found nothing to do (pages whose new form found no room count
+// as nothing done; compaction, the store's own idle work, may make room for them). Memory: allocated in the
+// constructor (WorkingBytes); no allocation per call. Idle working memory is shared rather than held twice:
+// compressed forms (old, read from the pool, and new, from the HC encoder) go through the store's page-sized
+// scratch; the HC head table is the store's fast-encoder hash table; the decoded page is written straight
+// into the HC encoder's input area; the dictionary builder counts in the HC encoder's chain array (scratch
+// between compressions) and keeps its candidate segments in the dictionary buffer it builds into (no page
+// references it then). Under the store's lock.
 using System;
 using ZramEmbedded.Allocator.Codec;
 using ZramEmbedded.Allocator.Pool;
