@@ -139,6 +139,16 @@ namespace ZramEmbedded.UnitTests.Firmware
         }
 
         [TestMethod]
+        public void RecompressOnABoardWithoutTheRecompressorSaysSo()
+        {
+            // The 48 KiB test arena is under Machine.RecompressMinArenaBytes (the host suite runs the command
+            // on a 256 KiB machine: Host/Tests/Firmware/RecompressCommandTests).
+            string output = ShellFixture.Run("recompress idle", "help recompress");
+            Assert.Contains("recompress: not on this board (arena under 96 KiB)", output);
+            Assert.Contains("echo type=idle > recompress", output);
+        }
+
+        [TestMethod]
         public void WritebackWithoutABackingStoreSaysSo()
         {
             string output = ShellFixture.Run("writeback idle", "writeback sideways", "writeback idle x");

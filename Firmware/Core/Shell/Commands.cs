@@ -21,6 +21,7 @@ namespace ZramEmbedded.Firmware.Shell
             "pressure", "", "pressure level and watermarks",
             "kills", "", "the low-memory killer's log: who was killed, when, why, what it freed",
             "writeback", "<idle|huge|huge_idle> [seconds]", "mark pages unused for [seconds] (default 0) idle, move matching ones to the backing store",
+            "recompress", "<idle|huge|huge_idle|all> [seconds]", "mark pages unused for [seconds] (default 0) idle, compress matching ones again, harder",
             "button", "", "press the user button: toggles surge mode (the sensor logger records noise)",
             "led", "[on|off|auto]", "show the status LED, or set it (auto: show the pressure level)",
             "board", "", "board profile: MCU, pins, console port, arena",

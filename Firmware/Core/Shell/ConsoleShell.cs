@@ -96,6 +96,8 @@ namespace ZramEmbedded.Firmware.Shell
                     return true;
                 case "writeback":
                     return Writeback(w);
+                case "recompress":
+                    return Recompress(w);
                 case "button":
                     if (args != 0) return Usage(cmd);
                     _m.PressButton();
@@ -174,6 +176,7 @@ namespace ZramEmbedded.Firmware.Shell
             if (name == "watch") _out.Line("  columns: " + StatsReport.WatchHeader.Trim() + "; any key stops it (on the PC's terminal: Enter)");
             if (name == "stats") _out.Line("  each '#name' line names the columns of the line below it (zram's sysfs files)");
             if (name == "writeback") _out.Line("  like zram's 'echo N > idle' then 'echo idle > writeback'; pages read later come back into the arena");
+            if (name == "recompress") _out.Line("  like zram's 'echo N > idle' then 'echo type=idle > recompress': LZ4 HC against the store's dictionary; a page keeps the new form only when it takes a smaller size class");
             if (name == "map") _out.Line("  . free, # run, a-z size class (upper case: mostly full zspage)");
             if (name == "led") _out.Line("  pressure none: off, low: on, medium: slow blink (1 s), critical: fast blink (250 ms)");
             if (name == "kill" || name == "kills") _out.Line("  apps: " + _m.Workload.Names() + "; the killer takes the highest priority value first (see 'apps')");
@@ -243,6 +246,40 @@ namespace ZramEmbedded.Firmware.Shell
             _stats.Refresh();
             _out.Line("writeback " + w[1] + ": " + total.ToString() + " pages written, bd_count " + _stats.Bd.BdCount.ToString() + ", bd_writes "
                 + _stats.Bd.BdWrites.ToString() + ", arena use " + Format.Kib(before) + " -> " + Format.Kib(_stats.Mm.MemUsedTotal) + " KiB");
+            return true;
+        }
+
+        /// <summary>Most recompression slices one command runs (each bounded; a full pass of a 4 MiB store needs far fewer).</summary>
+        private const int RecompressMaxSlices = 100000;
+
+        private bool Recompress(string[] w)
+        {
+            int seconds = 0;
+            if (w.Length < 2 || w.Length > 3 || (w.Length == 3 && !Words.TryInt(w[2], 0, 86400, out seconds))) return Usage("recompress");
+            RecompressType type;
+            if (w[1] == "idle") type = RecompressType.Idle;
+            else if (w[1] == "huge") type = RecompressType.Huge;
+            else if (w[1] == "huge_idle") type = RecompressType.HugeIdle;
+            else if (w[1] == "all") type = RecompressType.All;
+            else return Usage("recompress");
+            if (_m.Recompress == null)
+            {
+                _out.Line("recompress: not on this board (arena under " + (Machine.RecompressMinArenaBytes / 1024).ToString() + " KiB)");
+                return true;
+            }
+            _stats.Refresh();
+            long usedBefore = _stats.Mm.MemUsedTotal;
+            long pagesBefore = _stats.Rc.RecompressedTotal;
+            long rejectedBefore = _stats.Rc.Rejected;
+            if (type == RecompressType.Idle || type == RecompressType.HugeIdle) _m.Store.MarkIdle(seconds * 1000L);
+            for (int i = 0; i < RecompressMaxSlices && _m.Recompress.Slice(4096, type) > 0; i++) { }
+            // Merged pages were recompressed as one copy per slot: the merge scan shares the copies again.
+            for (int i = 0; i < RecompressMaxSlices && _m.Store.MergeSlice(4096) > 0; i++) { }
+            _m.Pool.CompactAll(); // the room the smaller forms left, given back as whole frames
+            _stats.Refresh();
+            _out.Line("recompress " + w[1] + ": " + (_stats.Rc.RecompressedTotal - pagesBefore).ToString() + " pages recompressed, "
+                + (_stats.Rc.Rejected - rejectedBefore).ToString() + " kept their form; dictionary v" + _stats.Rc.DictionaryVersion.ToString()
+                + " (" + _stats.Rc.DictionaryBytes.ToString() + " B); arena use " + Format.Kib(usedBefore) + " -> " + Format.Kib(_stats.Mm.MemUsedTotal) + " KiB");
             return true;
         }
 
