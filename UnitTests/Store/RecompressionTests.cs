@@ -1,6 +1,7 @@
 // Idle recompression in the store: idle pages shrink and read back exactly, the type filter picks idle /
-// huge pages, a rewritten page goes back to the fast form, shared (merged) objects are left alone, a
-// rebuilt dictionary migrates every page off the old one, and a model-based run interleaves writes, reads,
+// huge pages, a rewritten page goes back to the fast form, merged pages stay merged through recompression
+// and dictionary changes (and a late copy of a recompressed page merges once recompressed), a rebuilt
+// dictionary migrates every page off the old one, and a model-based run interleaves writes, reads,
 // discards, idle marking, recompression slices, dictionary rebuilds, merge slices and compaction while
 // every slot keeps reading what was written. Arenas ≤ 48 KiB, 2 KiB pages.
 using System;
