@@ -105,7 +105,7 @@ namespace ZramEmbedded.UnitTests.Firmware
             {
                 "stats now", "apps x", "classes some", "map 2", "watch", "watch 0", "watch x", "watch 1 0", "watch 1 2 3",
                 "compact now", "merge all", "trim", "trim 4", "trim x", "kill", "kill a b", "pressure x", "kills x",
-                "writeback now", "recompress", "recompress now", "recompress idle x", "recompress all 1 2", "button x", "led sideways", "led on off", "board x", "uptime x", "version 2", "reset all",
+                "writeback now", "writeback all", "recompress", "recompress now", "recompress idle x", "recompress all 1 2", "button x", "led sideways", "led on off", "board x", "uptime x", "version 2", "reset all",
                 "reboot now", "exit now",
             };
             string output = ShellFixture.Run(bad);

@@ -224,15 +224,26 @@ namespace ZramEmbedded.Firmware.Shell
             _out.Line("merge: scanned (" + units.ToString() + " units), pages_merged " + before.ToString() + " -> " + _stats.Mm.PagesMerged.ToString());
         }
 
+        // The "<idle|huge|huge_idle[|all]> [seconds]" arguments of writeback and recompress (zram's page
+        // selections): the mode word's index in IdleModes, -1 when the arguments are wrong; seconds 0 if absent.
+        private static readonly string[] IdleModes = { "idle", "huge", "huge_idle", "all" };
+
+        private static int IdleModeArgs(string[] w, bool allowAll, out int seconds)
+        {
+            seconds = 0;
+            if (w.Length < 2 || w.Length > 3 || (w.Length == 3 && !Words.TryInt(w[2], 0, 86400, out seconds))) return -1;
+            int modes = allowAll ? IdleModes.Length : IdleModes.Length - 1;
+            for (int i = 0; i < modes; i++)
+                if (w[1] == IdleModes[i]) return i;
+            return -1;
+        }
+
         private bool Writeback(string[] w)
         {
-            int seconds = 0;
-            if (w.Length < 2 || w.Length > 3 || (w.Length == 3 && !Words.TryInt(w[2], 0, 86400, out seconds))) return Usage("writeback");
-            WritebackMode mode;
-            if (w[1] == "idle") mode = WritebackMode.Idle;
-            else if (w[1] == "huge") mode = WritebackMode.Huge;
-            else if (w[1] == "huge_idle") mode = WritebackMode.HugeIdle;
-            else return Usage("writeback");
+            int seconds;
+            int k = IdleModeArgs(w, false, out seconds);
+            if (k < 0) return Usage("writeback");
+            WritebackMode mode = k == 0 ? WritebackMode.Idle : (k == 1 ? WritebackMode.Huge : WritebackMode.HugeIdle);
             if (!_m.Store.HasBackingStore)
             {
                 _out.Line("writeback: no backing store on this board" + (_board.IsVirtual ? " (start with --backing FILE)" : ""));
@@ -254,14 +265,10 @@ namespace ZramEmbedded.Firmware.Shell
 
         private bool Recompress(string[] w)
         {
-            int seconds = 0;
-            if (w.Length < 2 || w.Length > 3 || (w.Length == 3 && !Words.TryInt(w[2], 0, 86400, out seconds))) return Usage("recompress");
-            RecompressType type;
-            if (w[1] == "idle") type = RecompressType.Idle;
-            else if (w[1] == "huge") type = RecompressType.Huge;
-            else if (w[1] == "huge_idle") type = RecompressType.HugeIdle;
-            else if (w[1] == "all") type = RecompressType.All;
-            else return Usage("recompress");
+            int seconds;
+            int k = IdleModeArgs(w, true, out seconds);
+            if (k < 0) return Usage("recompress");
+            RecompressType type = k == 0 ? RecompressType.Idle : (k == 1 ? RecompressType.Huge : (k == 2 ? RecompressType.HugeIdle : RecompressType.All));
             if (_m.Recompress == null)
             {
                 _out.Line("recompress: not on this board (arena under " + (Machine.RecompressMinArenaBytes / 1024).ToString() + " KiB)");
