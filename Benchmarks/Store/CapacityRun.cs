@@ -124,8 +124,7 @@ namespace ZramEmbedded.Benchmarks.Store
                 store.GetMmStat(mm);
                 if (r.DuplicateBytes > 0) r.MergeFreedFraction = (double)(comprBefore - mm.ComprDataSize) / r.DuplicateBytes;
             }
-            if (recompressor != null) Recompress.RecompressCapacity.RecompressAll(store, recompressor);
-            if (f.Compaction) while (store.Compact(1 << 20) > 0) { }
+            IdlePass(store, recompressor, f, false); // merged just above, measured
             int before = slot;
             Fill(client, pages, ref next, ref slot, r);
             // With recompression, the pages written after an idle pass go idle in their turn: rounds of
@@ -135,9 +134,7 @@ namespace ZramEmbedded.Benchmarks.Store
             {
                 r.RecompressRounds++;
                 int roundStart = slot;
-                if (f.Merge) while (store.MergeSlice(4096) > 0) { }
-                Recompress.RecompressCapacity.RecompressAll(store, recompressor);
-                if (f.Compaction) while (store.Compact(1 << 20) > 0) { }
+                IdlePass(store, recompressor, f, true);
                 Fill(client, pages, ref next, ref slot, r);
                 if (slot == roundStart) break;
             }
@@ -157,6 +154,15 @@ namespace ZramEmbedded.Benchmarks.Store
             r.Capacity = (double)r.LogicalBytes / (arenaBytes + r.MetadataBytes);
             store.CheckInvariants();
             return r;
+        }
+
+        // The store's idle work run to completion, the features allowing: merge scan, recompression of every
+        // idle page, compaction.
+        private static void IdlePass(PageStore store, Recompressor recompressor, StoreFeatures f, bool merge)
+        {
+            if (merge && f.Merge) while (store.MergeSlice(4096) > 0) { }
+            if (recompressor != null) Recompress.RecompressCapacity.RecompressAll(store, recompressor);
+            if (f.Compaction) while (store.Compact(1 << 20) > 0) { }
         }
 
         private static void Fill(StoreClient client, List<byte[]> pages, ref int next, ref int slot, CapacityResult r)
