@@ -157,11 +157,16 @@ namespace ZramEmbedded.Benchmarks.Store
         }
 
         // The store's idle work run to completion, the features allowing: merge scan, recompression of every
-        // idle page, compaction.
+        // idle page, a merge scan again (merged pages were recompressed as one copy per slot: the scan shares
+        // the copies again, as the firmware's idle rotation does), compaction.
         private static void IdlePass(PageStore store, Recompressor recompressor, StoreFeatures f, bool merge)
         {
             if (merge && f.Merge) while (store.MergeSlice(4096) > 0) { }
-            if (recompressor != null) Recompress.RecompressCapacity.RecompressAll(store, recompressor);
+            if (recompressor != null)
+            {
+                Recompress.RecompressCapacity.RecompressAll(store, recompressor);
+                if (f.Merge) while (store.MergeSlice(4096) > 0) { }
+            }
             if (f.Compaction) while (store.Compact(1 << 20) > 0) { }
         }
 
