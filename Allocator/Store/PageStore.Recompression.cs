@@ -93,8 +93,7 @@ namespace ZramEmbedded.Allocator.Store
         {
             int state = Slots.State[g];
             int e = Slots.Value[g];
-            if ((state & SlotTable.KindMask) != SlotTable.Indexed || Merge.RefsOf(e) < 2)
-                throw new InvalidOperationException("only a shared object is unshared");
+            if (!SharesObject(g)) throw new InvalidOperationException("only a shared object is unshared");
             StoreClient c = OwnerOf(g);
             if (Slots.IsHuge(g))
             {
@@ -159,8 +158,7 @@ namespace ZramEmbedded.Allocator.Store
         private StoreClient DetachObject(int g)
         {
             int oldKind = Slots.KindOf(g);
-            if (oldKind == SlotTable.Indexed && Merge.RefsOf(Slots.Value[g]) != 1)
-                throw new InvalidOperationException("a shared object is not replaced");
+            if (SharesObject(g)) throw new InvalidOperationException("a shared object is not replaced");
             if (oldKind != SlotTable.Object && oldKind != SlotTable.Indexed && oldKind != SlotTable.Recompressed)
                 throw new InvalidOperationException("slot holds no object");
             StoreClient c = OwnerOf(g);

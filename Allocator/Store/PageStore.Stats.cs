@@ -64,7 +64,7 @@ namespace ZramEmbedded.Allocator.Store
                 {
                     int kind = Slots.KindOf(g);
                     if (kind == SlotTable.Object || kind == SlotTable.Recompressed) exclusive += Slots.Size[g];
-                    else if (kind == SlotTable.Indexed && Merge.RefsOf(Slots.Value[g]) >= 2) merged++;
+                    else if (SharesObject(g)) merged++;
                 }
                 // Take the client's references away one by one (counts only, nothing is freed): an entry whose
                 // count reaches 0 is referenced by this client alone. Then give every reference back.

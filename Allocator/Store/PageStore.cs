@@ -346,6 +346,12 @@ namespace ZramEmbedded.Allocator.Store
             }
         }
 
+        /// <summary>True when slot g is merged with others: kind Indexed and its object has other references.</summary>
+        internal bool SharesObject(int g)
+        {
+            return Slots.KindOf(g) == SlotTable.Indexed && Merge.RefsOf(Slots.Value[g]) > 1;
+        }
+
         /// <summary>The pool handle of a slot holding an object (kind Object or Indexed).</summary>
         internal int HandleOf(int g, int kind)
         {

@@ -243,7 +243,7 @@ namespace ZramEmbedded.Allocator.Store
                 if ((state & SlotTable.DictFlag) != 0) return false; // a dictionary block only migrates
                 // A shared object is unshared into copies only when they will be dictionary blocks, which the
                 // merge scan shares again; copies without a dictionary would stay apart and cost more.
-                return _store.Merge.RefsOf(_slots.Value[g]) == 1 || (_active >= 0 && _dictLength[_active] > 0);
+                return !_store.SharesObject(g) || (_active >= 0 && _dictLength[_active] > 0);
             }
             if (kind == SlotTable.Recompressed) return _active >= 0 && (state & SlotTable.DictFlag) == 0;
             return false;
@@ -333,7 +333,7 @@ namespace ZramEmbedded.Allocator.Store
             // stays for its other slots: this slot gets a copy of its own (PageStore.UnshareObject), which
             // needs room beside it; the merge scan shares the copies again, and bytes_saved counts only
             // replaced forms.
-            bool shared = (state & SlotTable.KindMask) == SlotTable.Indexed && _store.Merge.RefsOf(_slots.Value[g]) > 1;
+            bool shared = _store.SharesObject(g);
             int handle = _pool.Malloc(size);
             if (handle != ZsPool.NoHandle && !_store.AdmitReplacement())
             {
@@ -536,10 +536,10 @@ namespace ZramEmbedded.Allocator.Store
                 used++;
                 int state = _slots.State[g];
                 if (!_slots.HasObject(g) || (state & SlotTable.HugeFlag) != 0) continue;
-                // An object several slots share is not sampled: it is never recompressed (IsCandidate), and
-                // counting its strings once per sharer made them look common, filling the dictionary with
-                // content the merge already stores once (seeds 1-3 of the store benchmark: +0-2 pages).
-                if ((state & SlotTable.KindMask) == SlotTable.Indexed && _store.Merge.RefsOf(_slots.Value[g]) > 1) continue;
+                // An object several slots share is not sampled: counted once per sharer, its strings looked
+                // common and filled the dictionary with content the merge already stores once (seeds 1-3 of
+                // the store benchmark: +0-2 pages).
+                if (_store.SharesObject(g)) continue;
                 if (_buildSeen++ % _buildStride != 0) continue;
                 used += PageCost;
                 if (!ReadPage(g)) continue;
