@@ -1,0 +1,94 @@
+// The test, heap and boot commands (see Program.cs for the command line).
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace NanoClr
+{
+    public static class Commands
+    {
+        private static List<string> SuitesOf(Chain chain, Options o)
+        {
+            var all = chain.Device.Suites.Keys.ToList();
+            if (o.Names.Count == 0) return all;
+            foreach (string n in o.Names)
+                if (!all.Contains(n)) throw new StepFailed("no test suite " + n + " (there are: " + string.Join(", ", all) + ")");
+            return o.Names;
+        }
+
+        private static SuiteResult RunSuite(Chain chain, string nanoclr, int bits, string suite, long heapBytes, bool gcLog, int timeout)
+        {
+            var (dll, pe) = chain.Device.Suites[suite];
+            var deployment = chain.Device.Deployment(dll, pe, DeviceAssemblies.Launcher);
+            return SuiteRun.Run(nanoclr, bits, suite, dll, deployment, heapBytes, gcLog, timeout);
+        }
+
+        public static int Test(Chain chain, Options o)
+        {
+            string nanoclr = chain.Runtime.Build(o.Bits);
+            chain.Assemblies();
+            bool ok = true;
+            int passed = 0, failed = 0, notRun = 0;
+            foreach (string suite in SuitesOf(chain, o))
+            {
+                SuiteResult r = RunSuite(chain, nanoclr, o.Bits, suite, o.HeapKiB * 1024, o.GcLog, o.TimeoutSeconds);
+                SuiteRun.Print(r, Console.Out);
+                if (o.GcLog) PrintPeaks(r, 10);
+                ok &= r.Ok;
+                passed += r.Passed.Count;
+                failed += r.Failed.Count;
+                notRun += r.NotRun.Count;
+            }
+            Console.WriteLine($"nanoclr: {o.Bits}-bit{(o.HeapKiB > 0 ? ", " + o.HeapKiB + " KiB heap" : "")}: {passed} passed, {failed} failed, {notRun} not run");
+            return ok ? 0 : 1;
+        }
+
+        private static void PrintPeaks(SuiteResult r, int count)
+        {
+            if (r.LiveBeforeTests >= 0) Console.WriteLine($"  live before the first test: {r.LiveBeforeTests / 1024.0:F1} KiB");
+            foreach (var (test, bytes) in r.PeakLive.OrderByDescending(p => p.Value).Take(count))
+                Console.WriteLine($"  live peak {bytes / 1024.0,6:F1} KiB  {test}");
+        }
+
+        /// <summary>Binary search, on the 32-bit build, for the smallest heap (a multiple of --step KiB) at which a
+        /// suite passes whole; then one run there with the GC log, which charges each collection's live heap to the
+        /// test that was running (the heaviest tests).</summary>
+        public static int Heap(Chain chain, Options o)
+        {
+            int bits = o.BitsGiven ? o.Bits : 32;
+            string nanoclr = chain.Runtime.Build(bits);
+            chain.Assemblies();
+            var table = new List<string>();
+            foreach (string suite in SuitesOf(chain, o))
+            {
+                int lo = o.FromKiB / o.StepKiB, hi = (o.ToKiB + o.StepKiB - 1) / o.StepKiB; // in steps; hi must pass
+                SuiteResult top = RunSuite(chain, nanoclr, bits, suite, (long)hi * o.StepKiB * 1024, false, o.TimeoutSeconds);
+                if (!top.Ok) { SuiteRun.Print(top, Console.Out); table.Add($"{suite}: does not pass at {hi * o.StepKiB} KiB"); continue; }
+                SuiteResult failing = null;
+                while (hi - lo > 1)
+                {
+                    int mid = (lo + hi) / 2;
+                    SuiteResult r = RunSuite(chain, nanoclr, bits, suite, (long)mid * o.StepKiB * 1024, false, o.TimeoutSeconds);
+                    Chain.Log($"{suite} at {mid * o.StepKiB} KiB: {(r.Ok ? "passes" : r.Failed.Count + " failed, " + r.NotRun.Count + " not run" + (r.Abnormal != null ? " (" + r.Abnormal + ")" : ""))}");
+                    if (r.Ok) hi = mid; else { lo = mid; failing = r; }
+                }
+                SuiteResult atMin = RunSuite(chain, nanoclr, bits, suite, (long)hi * o.StepKiB * 1024, true, o.TimeoutSeconds);
+                SuiteRun.Print(atMin, Console.Out);
+                PrintPeaks(atMin, 8);
+                string fails = failing == null ? "" : $"; at {lo * o.StepKiB} KiB: " + string.Join(", ",
+                    failing.Failed.Select(f => f.Split(',')[1]).Concat(failing.NotRun.Distinct().Take(3).Select(n => n + " (not run)")).Take(6));
+                table.Add($"{suite}: passes at {hi * o.StepKiB} KiB{(lo * o.StepKiB >= o.FromKiB && failing != null ? ", fails at " + lo * o.StepKiB + " KiB" : "")}{fails}");
+            }
+            Console.WriteLine($"nanoclr: smallest heap per suite ({bits}-bit, steps of {o.StepKiB} KiB):");
+            foreach (string t in table) Console.WriteLine("  " + t);
+            return 0;
+        }
+
+        public static int Boot(Chain chain, Options o)
+        {
+            Console.Error.WriteLine("nanoclr: boot: not built yet");
+            return 2;
+        }
+    }
+}

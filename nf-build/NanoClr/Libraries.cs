@@ -1,0 +1,163 @@
+// The nanoFramework class libraries the device projects reference, built from their public sources the way their
+// NuGet packages are: each .nfproj's Compile items (and the shared .projitems it imports) compiled with Roslyn,
+// no standard library, against mscorlib 1.17.11 from NuGet and the libraries built before it, signed with the
+// repository's key.snk and stamped with the version nf-build/NanoPackages.props pins (the packages get theirs from
+// Nerdbank.GitVersioning; the .pe records it and nanoCLR binds references by it). Then each is converted to .pe.
+// mscorlib itself is the package's own mscorlib.pe.
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Xml.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
+using NanoBuild;
+
+namespace NanoClr
+{
+    public sealed class Libraries
+    {
+        /// <summary>Repository, project inside it, the package whose version it carries; in dependency order.</summary>
+        public static readonly (string Repo, string Project, string Package)[] Table =
+        {
+            ("nanoFramework.Runtime.Native", "nanoFramework.Runtime.Native/nanoFramework.Runtime.Native.nfproj", "nanoFramework.Runtime.Native"),
+            ("nanoFramework.Runtime.Events", "nanoFramework.Runtime.Events/nanoFramework.Runtime.Events.nfproj", "nanoFramework.Runtime.Events"),
+            ("nanoFramework.System.Text", "nanoFramework.System.Text/nanoFramework.System.Text.nfproj", "nanoFramework.System.Text"),
+            ("System.IO.Streams", "System.IO.Streams/System.IO.Streams.nfproj", "nanoFramework.System.IO.Streams"),
+            ("System.Math", "nanoFramework.System.Math/nanoFramework.System.Math.nfproj", "nanoFramework.System.Math"),
+            ("System.Device.Gpio", "System.Device.Gpio/System.Device.Gpio.nfproj", "nanoFramework.System.Device.Gpio"),
+            ("System.IO.Ports", "System.IO.Ports/System.IO.Ports.nfproj", "nanoFramework.System.IO.Ports"),
+            ("System.IO.FileSystem", "System.IO.FileSystem/System.IO.FileSystem.nfproj", "nanoFramework.System.IO.FileSystem"),
+            ("nanoFramework.TestFramework", "source/TestFramework/nanoFramework.TestFramework.nfproj", "nanoFramework.TestFramework"),
+            ("nanoFramework.TestFramework", "source/UnitTestLauncher/nanoFramework.UnitTestLauncher.nfproj", "nanoFramework.TestFramework"),
+        };
+
+        private readonly Layout _layout;
+        private readonly Sources _sources;
+        private readonly MetadataProcessor _mdp;
+        private readonly Action<string> _log;
+
+        public Libraries(Layout layout, Sources sources, MetadataProcessor mdp, Action<string> log)
+        {
+            _layout = layout;
+            _sources = sources;
+            _mdp = mdp;
+            _log = log;
+        }
+
+        /// <summary>Assembly name → .dll of every library (mscorlib included), after Build.</summary>
+        public Dictionary<string, string> Dlls { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Assembly name → .pe of every library (mscorlib included), after Build.</summary>
+        public Dictionary<string, string> Pes { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        public void Build()
+        {
+            var packages = NanoPackages.Load(_layout.NfBuild);
+            string mscorlib = NanoPackages.LibraryPath(packages["nanoFramework.CoreLibrary"], "mscorlib");
+            Dlls["mscorlib"] = mscorlib;
+            Pes["mscorlib"] = Path.ChangeExtension(mscorlib, ".pe");
+            if (!File.Exists(Pes["mscorlib"])) throw new StepFailed(Pes["mscorlib"] + " is missing from the CoreLibrary package");
+
+            var commits = Table.Select(t => t.Repo).Distinct().Select(r => r + "=" + _sources.Commit(r));
+            string key = Shell.Key(commits.Concat(new[] { "libraries-v1" }),
+                new[] { mscorlib, Path.Combine(_layout.NfBuild, NanoPackages.FileName), Path.Combine(_layout.Tool, "Libraries.cs") });
+            string dir = _layout.CacheDir("lib-" + key);
+            bool built = Layout.IsComplete(dir);
+            if (!built)
+            {
+                if (Directory.Exists(dir)) Directory.Delete(dir, true);
+                Directory.CreateDirectory(dir);
+            }
+            foreach (var (repo, project, package) in Table)
+            {
+                var p = NfProject.Load(Path.Combine(_sources.Get(repo), project));
+                string dll = Path.Combine(dir, p.AssemblyName + (p.IsExe ? ".exe" : ".dll"));
+                if (!built) Compile(p, packages[package].Version, dll);
+                Dlls[p.AssemblyName] = dll;
+            }
+            if (!built) Layout.MarkComplete(dir);
+            foreach (var (name, dll) in Dlls.ToList())
+            {
+                if (name == "mscorlib") continue;
+                string pe = Path.ChangeExtension(dll, ".pe");
+                _mdp.Convert(dll, pe, HintsFor(dll));
+                Pes[name] = pe;
+            }
+        }
+
+        /// <summary>Every assembly the given one references, mapped to a known .dll (for -loadHints).</summary>
+        public Dictionary<string, string> HintsFor(string dll, IDictionary<string, string> more = null)
+        {
+            var hints = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (string name in Assemblies.References(dll))
+            {
+                if (Dlls.TryGetValue(name, out string path) || (more != null && more.TryGetValue(name, out path))) hints[name] = path;
+                else throw new StepFailed(Path.GetFileName(dll) + " references " + name + ", which is neither a built library nor a device assembly");
+            }
+            return hints;
+        }
+
+        private void Compile(NfProject p, string version, string output)
+        {
+            _log("compiling " + p.AssemblyName + " " + version + " from source");
+            var parse = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Regular, new[] { "TRACE" });
+            var files = new List<string>(p.Sources);
+            files.AddRange(SharedItems(p.Path).Where(f => !files.Contains(f)));
+            var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f, Encoding.UTF8)).ToList();
+            if (!trees.Any(t => t.ToString().Contains("AssemblyVersion(")))
+                trees.Add(CSharpSyntaxTree.ParseText("[assembly: System.Reflection.AssemblyVersion(\"" + version + ".0\")]\n", parse, "Version.g.cs"));
+
+            var refs = new List<MetadataReference>();
+            foreach (string name in p.References.Concat(p.ProjectReferences.Select(r => NfProject.Load(r).AssemblyName)).Distinct())
+            {
+                if (!Dlls.TryGetValue(name, out string path)) throw new StepFailed(p.AssemblyName + " references " + name + ", which is not built before it (Libraries.Table order)");
+                refs.Add(MetadataReference.CreateFromFile(path));
+            }
+            var options = new CSharpCompilationOptions(p.IsExe ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary)
+                .WithAllowUnsafe(p.AllowUnsafe)
+                .WithOptimizationLevel(OptimizationLevel.Release)
+                .WithDeterministic(true)
+                .WithNullableContextOptions(NullableContextOptions.Disable)
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress });
+            string key = KeyFile(p);
+            if (key != null) options = options.WithCryptoKeyFile(key).WithStrongNameProvider(new DesktopStrongNameProvider());
+            var compilation = CSharpCompilation.Create(p.AssemblyName, trees, refs, options);
+            using var ms = new MemoryStream();
+            EmitResult emit = compilation.Emit(ms, options: new EmitOptions(runtimeMetadataVersion: "v4.0.30319"));
+            var errors = emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            if (!emit.Success || errors.Count > 0)
+                throw new StepFailed("compiling " + p.AssemblyName + " failed:\n" + string.Join("\n", errors.Take(20)));
+            File.WriteAllBytes(output, ms.ToArray());
+        }
+
+        private static string KeyFile(NfProject p)
+        {
+            string name = XDocument.Load(p.Path).Descendants().Where(e => e.Name.LocalName == "AssemblyOriginatorKeyFile").Select(e => e.Value.Trim()).LastOrDefault();
+            if (string.IsNullOrEmpty(name)) return null;
+            string path = Path.Combine(p.Directory, name.Replace('\\', '/'));
+            return File.Exists(path) ? path : null;
+        }
+
+        /// <summary>Compile items of the shared projects (.projitems) a project imports ($(MSBuildThisFileDirectory) = their folder).</summary>
+        private static IEnumerable<string> SharedItems(string nfproj)
+        {
+            string dir = Path.GetDirectoryName(nfproj);
+            foreach (var import in XDocument.Load(nfproj).Descendants().Where(e => e.Name.LocalName == "Import"))
+            {
+                string project = ((string)import.Attribute("Project") ?? "").Replace('\\', '/');
+                if (!project.EndsWith(".projitems", StringComparison.OrdinalIgnoreCase)) continue;
+                string items = Path.GetFullPath(Path.Combine(dir, project));
+                string itemsDir = Path.GetDirectoryName(items) + "/";
+                foreach (var c in XDocument.Load(items).Descendants().Where(e => e.Name.LocalName == "Compile"))
+                {
+                    string include = ((string)c.Attribute("Include") ?? "").Replace("$(MSBuildThisFileDirectory)", itemsDir).Replace('\\', '/');
+                    string path = Path.GetFullPath(Path.IsPathRooted(include) ? include : Path.Combine(itemsDir, include));
+                    if (File.Exists(path)) yield return path;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+// One run of a device test suite on nanoCLR: loads the deployment, lets the UnitTestLauncher run every test, and
+// reads its lines ("Test passed,<Type>.<Method>.<n>,<ticks>", "Test failed,...,<message>", "Test skipped,...").
+// A test the assembly declares but no line names did not run (the launcher died, or the run crashed or timed out).
+// With the GC log on, the live heap after each collection is charged to the test that was running.
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace NanoClr
+{
+    public sealed class SuiteResult
+    {
+        public string Suite;
+        public int Bits;
+        /// <summary>Managed heap of the run in bytes; 0 = the runtime's default (10 MiB).</summary>
+        public long HeapBytes;
+        public int Expected;
+        public readonly List<string> Passed = new List<string>();
+        public readonly List<string> Skipped = new List<string>();
+        /// <summary>Each failure as nanoCLR printed it.</summary>
+        public readonly List<string> Failed = new List<string>();
+        public readonly List<string> NotRun = new List<string>();
+        /// <summary>Why the run ended early (crash, exit code, time-out); null when it ended normally.</summary>
+        public string Abnormal;
+        public TimeSpan Elapsed;
+        /// <summary>Test → the most live heap seen after a collection while it ran (GC log runs only).</summary>
+        public readonly Dictionary<string, long> PeakLive = new Dictionary<string, long>(StringComparer.Ordinal);
+        /// <summary>Live heap after the last collection before the first test (GC log runs only; -1 = none seen).</summary>
+        public long LiveBeforeTests = -1;
+        public string Output;
+
+        public bool Ok => Failed.Count == 0 && NotRun.Count == 0 && Abnormal == null && Passed.Count > 0;
+
+        public string Heap => HeapBytes == 0 ? "default heap" : (HeapBytes / 1024) + " KiB heap";
+    }
+
+    public static class SuiteRun
+    {
+        private static readonly Regex Line = new Regex(@"^Test (passed|failed|skipped),([^,]+)\.(\d+),(.*)$");
+        private static readonly Regex Gc = new Regex(@"^nanoclr-gc: (\d+) used, (\d+) free");
+
+        public static SuiteResult Run(string nanoclr, int bits, string suite, string testDll, List<string> deployment,
+            long heapBytes, bool gcLog, int timeoutSeconds)
+        {
+            var expected = Assemblies.Tests(testDll);
+            var r = new SuiteResult { Suite = suite, Bits = bits, HeapBytes = heapBytes, Expected = expected.Values.Sum() };
+            ProcessResult p = Execute(nanoclr, deployment, heapBytes, gcLog, timeoutSeconds);
+            r.Elapsed = p.Elapsed;
+            r.Output = p.Output;
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            long peak = 0;
+            bool anyTest = false;
+            foreach (string line in p.Output.Split('\n'))
+            {
+                Match g = Gc.Match(line);
+                if (g.Success)
+                {
+                    long used = long.Parse(g.Groups[1].Value);
+                    if (!anyTest) r.LiveBeforeTests = used;
+                    peak = Math.Max(peak, used);
+                    continue;
+                }
+                Match m = Line.Match(line.TrimEnd('\r'));
+                if (!m.Success) continue;
+                anyTest = true;
+                string test = m.Groups[2].Value;
+                seen[test] = seen.TryGetValue(test, out int n) ? n + 1 : 1;
+                if (gcLog) { r.PeakLive[test] = Math.Max(r.PeakLive.TryGetValue(test, out long prev) ? prev : 0, peak); peak = 0; }
+                string run = test + "." + m.Groups[3].Value;
+                switch (m.Groups[1].Value)
+                {
+                    case "passed": r.Passed.Add(run); break;
+                    case "skipped": r.Skipped.Add(run); break;
+                    default: r.Failed.Add(line.TrimEnd('\r')); break;
+                }
+            }
+            foreach (var (test, runs) in expected)
+            {
+                int ran = seen.TryGetValue(test, out int n) ? n : 0;
+                for (int i = ran; i < runs; i++) r.NotRun.Add(test);
+            }
+            if (p.TimedOut) r.Abnormal = "timed out after " + timeoutSeconds + " s";
+            else if (p.ExitCode != 0) r.Abnormal = "nanoCLR exited with " + p.ExitCode + (p.ExitCode > 128 ? " (signal " + (p.ExitCode - 128) + ")" : p.ExitCode < 0 ? " (killed by a signal)" : "");
+            return r;
+        }
+
+        /// <summary>Runs nanoCLR on a deployment; the heap in bytes (0 = default) and the GC log go by environment.</summary>
+        public static ProcessResult Execute(string nanoclr, List<string> deployment, long heapBytes, bool gcLog, int timeoutSeconds, Action<string> onLine = null)
+        {
+            var env = new Dictionary<string, string>();
+            if (heapBytes > 0) env["NANOCLR_HEAP_BYTES"] = heapBytes.ToString();
+            if (gcLog) env["NANOCLR_GC_LOG"] = "1";
+            return Shell.Run(nanoclr, deployment, Path.GetDirectoryName(nanoclr), env, timeoutSeconds, onLine);
+        }
+
+        public static void Print(SuiteResult r, TextWriter o)
+        {
+            o.WriteLine($"nanoclr: {r.Suite} ({r.Bits}-bit, {r.Heap}): {r.Passed.Count} passed, {r.Failed.Count} failed, {r.NotRun.Count} not run"
+                + (r.Skipped.Count > 0 ? $", {r.Skipped.Count} skipped" : "") + $" of {r.Expected} ({r.Elapsed.TotalSeconds:F1} s)" + (r.Ok ? "" : "  FAILED"));
+            foreach (string f in r.Failed) o.WriteLine("  " + f);
+            foreach (string n in r.NotRun.Distinct().Take(20)) o.WriteLine("  not run: " + n);
+            if (r.NotRun.Distinct().Count() > 20) o.WriteLine("  not run: ... " + (r.NotRun.Distinct().Count() - 20) + " more");
+            if (r.Abnormal != null)
+            {
+                o.WriteLine("  run ended abnormally: " + r.Abnormal + "; its last lines:");
+                foreach (string l in Shell.Tail(r.Output, 12).Split('\n')) o.WriteLine("    " + l);
+            }
+            else if (r.Passed.Count == 0 && r.Failed.Count == 0)
+            {
+                o.WriteLine("  no test line at all; the run's last lines:");
+                foreach (string l in Shell.Tail(r.Output, 12).Split('\n')) o.WriteLine("    " + l);
+            }
+        }
+    }
+}
