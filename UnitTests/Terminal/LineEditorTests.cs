@@ -80,7 +80,8 @@ namespace ZramEmbedded.UnitTests.Terminal
         [TestMethod]
         public void ControlBytesAreDroppedAndNeverEchoed()
         {
-            ScriptedStream s = new ScriptedStream(true, "\r\n").Add("h\x00\x01" + "e\x07l\x0B\x0Cp\x1F\r");
+            // The NUL goes in as a byte: on the device a string ends at its first NUL (NANO012).
+            ScriptedStream s = new ScriptedStream(true, "\r\n").Add(new byte[] { (byte)'h', 0x00, 0x01 }).Add("e\x07l\x0B\x0Cp\x1F\r");
             Assert.AreEqual("help", Lines(s, 128));
             Assert.AreEqual("help\r\n", s.Output);
             // High bytes (UTF-8, telnet, line noise) are dropped as well.

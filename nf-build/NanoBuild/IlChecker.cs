@@ -6,6 +6,7 @@
 //   NANO005 multi-dimensional arrays in any signature     NANO006 IL switch with > 255 targets (count is one byte)
 //   NANO007 > 255 virtual / instance / static methods     NANO008 IL byte code >= 64 KiB per assembly
 //   NANO009 string table >= 64 KiB per assembly           NANO010 [TestClass] type with instance fields
+//   NANO012 a string literal holding U+0000 (on the device a string ends at its first NUL)
 // IL size is the ECMA IL byte count (MDP rewrites 4-byte tokens to 2 bytes, so the real table is a bit smaller).
 // The string table is estimated like MDP builds it: distinct UTF-8 strings + NUL for type/namespace, field,
 // method, type-ref, member-ref and assembly names plus every user string literal; MDP additionally drops strings
@@ -148,9 +149,23 @@ namespace NanoBuild
             }
         }
 
+        private static string Printable(string s)
+        {
+            var b = new System.Text.StringBuilder();
+            foreach (char c in s.Length > 24 ? s.Substring(0, 24) : s) b.Append(c < 0x20 || c > 0x7E ? $"\\x{(int)c:X2}" : c.ToString());
+            return b.Append(s.Length > 24 ? "..." : "").ToString();
+        }
+
         private void CheckToken(int token, string type, string member)
         {
-            if ((token >> 24) == 0x70) return; // ldstr: a user string, counted in the string table
+            if ((token >> 24) == 0x70) // ldstr: a user string, counted in the string table
+            {
+                string literal = _md.GetUserString(MetadataTokens.UserStringHandle(token & 0xFFFFFF));
+                int nul = literal.IndexOf('\0');
+                if (nul >= 0)
+                    Add("NANO012", type, member, $"string literal holds U+0000 at index {nul} (\"{Printable(literal)}\"): on the device a string ends at its first NUL, so it is {nul} chars long there; keep bytes that may be 0 in a byte[]");
+                return;
+            }
             var handle = MetadataTokens.EntityHandle(token);
             switch (handle.Kind)
             {

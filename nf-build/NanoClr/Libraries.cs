@@ -62,7 +62,7 @@ namespace NanoClr
             if (!File.Exists(Pes["mscorlib"])) throw new StepFailed(Pes["mscorlib"] + " is missing from the CoreLibrary package");
 
             var commits = Table.Select(t => t.Repo).Distinct().Select(r => r + "=" + _sources.Commit(r));
-            string key = Shell.Key(commits.Concat(new[] { "libraries-v1" }),
+            string key = Shell.Key(commits.Concat(new[] { "libraries-v2" }),
                 new[] { mscorlib, Path.Combine(_layout.NfBuild, NanoPackages.FileName), Path.Combine(_layout.Tool, "Libraries.cs") });
             string dir = _layout.CacheDir("lib-" + key);
             bool built = Layout.IsComplete(dir);
@@ -104,7 +104,7 @@ namespace NanoClr
         {
             _log("compiling " + p.AssemblyName + " " + version + " from source");
             var parse = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Regular, new[] { "TRACE" });
-            var files = new List<string>(p.Sources);
+            var files = CompileItems(p.Path).ToList();
             files.AddRange(SharedItems(p.Path).Where(f => !files.Contains(f)));
             var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f, Encoding.UTF8)).ToList();
             if (!trees.Any(t => t.ToString().Contains("AssemblyVersion(")))
@@ -139,6 +139,28 @@ namespace NanoClr
             if (string.IsNullOrEmpty(name)) return null;
             string path = Path.Combine(p.Directory, name.Replace('\\', '/'));
             return File.Exists(path) ? path : null;
+        }
+
+        /// <summary>The project's Compile items, each resolved the way Windows (where these projects are built) does: case
+        /// does not matter (nanoFramework.Runtime.Native lists Rtc.cs for RTC.cs, which holds natives: skip it and the
+        /// native checksum no longer matches the interpreter's). A listed file that does not exist is an error.</summary>
+        private static IEnumerable<string> CompileItems(string nfproj)
+        {
+            string dir = Path.GetDirectoryName(nfproj);
+            foreach (var c in XDocument.Load(nfproj).Descendants().Where(e => e.Name.LocalName == "Compile"))
+            {
+                string include = (string)c.Attribute("Include");
+                if (include == null) continue;
+                string path = dir;
+                foreach (string part in include.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    string exact = Path.Combine(path, part);
+                    path = File.Exists(exact) || Directory.Exists(exact) ? exact
+                        : Directory.EnumerateFileSystemEntries(path).FirstOrDefault(e => string.Equals(Path.GetFileName(e), part, StringComparison.OrdinalIgnoreCase))
+                          ?? throw new StepFailed(nfproj + " compiles " + include + ", which does not exist");
+                }
+                yield return path;
+            }
         }
 
         /// <summary>Compile items of the shared projects (.projitems) a project imports ($(MSBuildThisFileDirectory) = their folder).</summary>

@@ -121,6 +121,9 @@ namespace NanoClr
         {
             if (_assemblies) return;
             Libraries.Build();
+            // mscorlib is the package's own .pe, built with the interpreter's table
+            var built = Libraries.Pes.Where(p => p.Key != "mscorlib").ToDictionary(p => p.Key, p => p.Value);
+            foreach (string note in NativeChecksums.Check(built, Runtime.PatchedSources())) Log(note);
             Device.Build(Console.Out);
             _assemblies = true;
         }
