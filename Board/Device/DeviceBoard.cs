@@ -26,7 +26,10 @@ namespace ZramEmbedded.Board.Device
             if (profile == null) throw new ArgumentNullException("profile");
             BackingStore = backingStore;
             Profile = profile;
-            _gpio = new GpioController();
+            // GPIO only for the pins the board has: a pinless profile runs where there is no GPIO at all (nanoCLR for
+            // Linux, where the firmware boot check runs: nf-build/nanoclr.sh boot).
+            bool pins = profile.LedPin != BoardProfile.NoPin || profile.ButtonPin != BoardProfile.NoPin;
+            _gpio = pins ? new GpioController() : null;
             StatusLed = profile.LedPin == BoardProfile.NoPin ? (ILed)new NoLed() : new GpioLed(_gpio, profile.LedPin);
             UserButton = profile.ButtonPin == BoardProfile.NoPin ? (IButton)new NoButton() : new GpioButton(_gpio, profile.ButtonPin, profile.ButtonActiveHigh);
             Console = new SerialConsole(profile.HasConsolePort ? (IConsoleStream)new UartConsoleStream(profile.ConsolePort) : new DebugConsoleStream());

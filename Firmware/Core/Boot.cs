@@ -22,6 +22,17 @@ namespace ZramEmbedded.Firmware
         /// <summary>Boots and runs; returns the exit code of a run on the PC (0, or 1 when an app saw a mismatch).</summary>
         public static int Run(IBoard board, RunPlan plan)
         {
+            Machine machine = Start(board);
+            ConsoleShell shell = new ConsoleShell(machine);
+            int code = plan.IsBatch ? MainLoop.RunBatch(machine, shell, plan) : MainLoop.RunInteractive(machine, shell);
+            board.StatusLed.Set(false);
+            return code;
+        }
+
+        /// <summary>The boot itself: reserves the arena, builds the pool, store and apps, prints the banner and
+        /// starts the apps; the machine is then ready for the main loop.</summary>
+        public static Machine Start(IBoard board)
+        {
             SerialConsole console = board.Console;
             byte[][] arena = board.Profile.ReserveArena(); // segments of ≤ 512 KiB (ArenaSegments)
             int arenaBytes = ArenaSegments.TotalBytes(arena);
@@ -32,10 +43,7 @@ namespace ZramEmbedded.Firmware
                 + ", frames of " + PoolMap.FrameSize(pool).ToString() + " B, pages of " + Machine.PageSize.ToString() + " B, codec " + Codec);
             machine.Start();
             console.WriteLine("apps: " + machine.Workload.Names() + " (" + machine.Workload.TotalPages.ToString() + " pages of demand)");
-            ConsoleShell shell = new ConsoleShell(machine);
-            int code = plan.IsBatch ? MainLoop.RunBatch(machine, shell, plan) : MainLoop.RunInteractive(machine, shell);
-            board.StatusLed.Set(false);
-            return code;
+            return machine;
         }
     }
 }

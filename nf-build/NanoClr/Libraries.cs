@@ -62,7 +62,7 @@ namespace NanoClr
             if (!File.Exists(Pes["mscorlib"])) throw new StepFailed(Pes["mscorlib"] + " is missing from the CoreLibrary package");
 
             var commits = Table.Select(t => t.Repo).Distinct().Select(r => r + "=" + _sources.Commit(r));
-            string key = Shell.Key(commits.Concat(new[] { "libraries-v2" }),
+            string key = Shell.Key(commits.Concat(new[] { "libraries-v3" }),
                 new[] { mscorlib, Path.Combine(_layout.NfBuild, NanoPackages.FileName), Path.Combine(_layout.Tool, "Libraries.cs") });
             string dir = _layout.CacheDir("lib-" + key);
             bool built = Layout.IsComplete(dir);
@@ -103,7 +103,11 @@ namespace NanoClr
         private void Compile(NfProject p, string version, string output)
         {
             _log("compiling " + p.AssemblyName + " " + version + " from source");
-            var parse = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Regular, new[] { "TRACE" });
+            // C# 10, not the SDK's latest: from C# 11 on the compiler adds RefSafetyRulesAttribute (and EmbeddedAttribute)
+            // to every assembly. Their constructors sort first in the .pe's method table and shift every native method's
+            // index past the interpreter's table (the checksum does not see it: it skips methods before the first native),
+            // so a call lands on the wrong native or none (a jump to 0x1 in nanoCLR).
+            var parse = new CSharpParseOptions(LanguageVersion.CSharp10, DocumentationMode.None, SourceCodeKind.Regular, new[] { "TRACE" });
             var files = CompileItems(p.Path).ToList();
             files.AddRange(SharedItems(p.Path).Where(f => !files.Contains(f)));
             var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f, Encoding.UTF8)).ToList();

@@ -2,9 +2,10 @@
 //   build                        sources, nanoCLR 64- and 32-bit, MetadataProcessor, libraries, device .pe files
 //   test  [options] [SUITE...]   runs device test suites (default: all) through the real UnitTestLauncher
 //   heap  [options] [SUITE...]   smallest heap at which each suite passes on the 32-bit build, and each test's live peak
-//   boot  [options]              the firmware boot check (nf-build/device/BootCheck) on the 32-bit build
+//   boot  [options] [PROFILE]    the firmware boot check (nf-build/device/BootCheck; default PICO_RP2040, 120 s of
+//                                workload) on the 32-bit build at a 144 KiB heap
 // Options: --bits 64|32, --heap KIB (managed heap; default: the runtime's 10 MiB, or the command's own),
-// --gc-log, --timeout SECONDS (per run), --sources DIR|clone (where the pinned sources come from; default
+// --gc-log, --jobs N (suites run at once), --timeout SECONDS (per run), --sources DIR|clone (where the pinned sources come from; default
 // ../shared/nanoframework beside the repository when it exists, else clone).
 // Exit code: 0 all passed, 1 a test failed or did not run, 2 usage, 3 a build step failed.
 using System;
@@ -16,8 +17,8 @@ namespace NanoClr
 {
     public static class Program
     {
-        public const string Usage = "usage: nanoclr.sh build | test [--bits 64|32] [--heap KIB] [--gc-log] [--timeout S] [SUITE...] | "
-            + "heap [--from KIB] [--to KIB] [--step KIB] [SUITE...] | boot [--heap KIB] [--seconds N] [--bits 64|32]   (all take --sources DIR|clone)";
+        public const string Usage = "usage: nanoclr.sh build | test [--bits 64|32] [--heap KIB] [--gc-log] [--jobs N] [--timeout S] [SUITE...] | "
+            + "heap [--from KIB] [--to KIB] [--step KIB] [SUITE...] | boot [PROFILE] [--heap KIB] [--seconds N] [--bits 64|32]   (all take --sources DIR|clone)";
 
         public static int Main(string[] args)
         {
@@ -55,7 +56,9 @@ namespace NanoClr
         public int TimeoutSeconds = 1200;
         public string Sources;
         public int FromKiB = 64, ToKiB = 512, StepKiB = 8;
+        public int Jobs = 1;
         public int Seconds = 120;
+        public bool SecondsGiven;
         public readonly List<string> Names = new List<string>();
 
         public static Options Parse(string[] args)
@@ -76,12 +79,13 @@ namespace NanoClr
                     case "--bits": o.Bits = Int(32, 64); o.BitsGiven = true; if (o.Bits != 32 && o.Bits != 64) throw new ArgumentException("--bits expects 64 or 32"); break;
                     case "--heap": o.HeapKiB = Int(16, 1 << 20); break;
                     case "--gc-log": o.GcLog = true; break;
+                    case "--jobs": o.Jobs = Int(1, 64); break;
                     case "--timeout": o.TimeoutSeconds = Int(1, 24 * 3600); break;
                     case "--sources": o.Sources = Value(); break;
                     case "--from": o.FromKiB = Int(16, 1 << 20); break;
                     case "--to": o.ToKiB = Int(16, 1 << 20); break;
                     case "--step": o.StepKiB = Int(1, 1 << 20); break;
-                    case "--seconds": o.Seconds = Int(0, 24 * 3600); break;
+                    case "--seconds": o.Seconds = Int(0, 24 * 3600); o.SecondsGiven = true; break;
                     default:
                         if (a.StartsWith("-")) throw new ArgumentException("unknown option " + a);
                         o.Names.Add(a);
@@ -104,6 +108,7 @@ namespace NanoClr
             Mdp = new MetadataProcessor(Layout, Sources, Log);
             Libraries = new Libraries(Layout, Sources, Mdp, Log);
             Device = new DeviceAssemblies(Layout, Libraries, Mdp);
+            SuiteRun.LogDir = Layout.CacheDir("logs");
         }
 
         public Layout Layout { get; }

@@ -51,6 +51,22 @@ namespace NanoClr
             return dir;
         }
 
+        /// <summary>How to start a build: the executable itself, or, where the kernel runs no 32-bit programs (no IA-32
+        /// emulation, as on some VMs), under qemu-i386 user-mode emulation (Debian: qemu-user), which only slows it.</summary>
+        public string[] Command(int bits)
+        {
+            string exe = Build(bits);
+            if (bits == 64) return new[] { exe };
+            ProcessResult probe;
+            try { probe = Shell.Run(exe, new string[0], Path.GetDirectoryName(exe), null, 60); }
+            catch (StepFailed) { probe = null; }
+            if (probe != null && probe.ExitCode != 126 && probe.Output.Contains("nanoCLR")) return new[] { exe };
+            if (!Shell.OnPath("qemu-i386"))
+                throw new StepFailed("this kernel does not run 32-bit programs; install qemu-user (Debian: apt-get install qemu-user) to run the 32-bit build under qemu-i386");
+            _log("32-bit programs do not run on this kernel: running the 32-bit build under qemu-i386");
+            return new[] { "qemu-i386", exe };
+        }
+
         /// <summary>The nanoCLR executable for a 64- or 32-bit build, building it on first use (about 2 minutes on 2 cores).</summary>
         public string Build(int bits)
         {

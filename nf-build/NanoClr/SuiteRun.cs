@@ -41,12 +41,12 @@ namespace NanoClr
         private static readonly Regex Line = new Regex(@"^Test (passed|failed|skipped),([^,]+)\.(\d+),(.*)$");
         private static readonly Regex Gc = new Regex(@"^nanoclr-gc: (\d+) used, (\d+) free");
 
-        public static SuiteResult Run(string nanoclr, int bits, string suite, string testDll, List<string> deployment,
+        public static SuiteResult Run(string[] nanoclr, int bits, string suite, string testDll, List<string> deployment,
             long heapBytes, bool gcLog, int timeoutSeconds)
         {
             var expected = Assemblies.Tests(testDll);
             var r = new SuiteResult { Suite = suite, Bits = bits, HeapBytes = heapBytes, Expected = expected.Values.Sum() };
-            ProcessResult p = Execute(nanoclr, deployment, heapBytes, gcLog, timeoutSeconds);
+            ProcessResult p = Execute(nanoclr, deployment, heapBytes, gcLog, timeoutSeconds, LogPath(suite, bits, heapBytes));
             r.Elapsed = p.Elapsed;
             r.Output = p.Output;
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -87,12 +87,25 @@ namespace NanoClr
         }
 
         /// <summary>Runs nanoCLR on a deployment; the heap in bytes (0 = default) and the GC log go by environment.</summary>
-        public static ProcessResult Execute(string nanoclr, List<string> deployment, long heapBytes, bool gcLog, int timeoutSeconds, Action<string> onLine = null)
+        /// <summary>Where each run's whole output is kept (out/nanoclr/logs), named by what ran; null = not kept.</summary>
+        public static string LogDir;
+
+        public static string LogPath(string name, int bits, long heapBytes) =>
+            LogDir == null ? null : Path.Combine(LogDir, $"{name}-{bits}bit-{(heapBytes == 0 ? "default" : (heapBytes / 1024) + "KiB")}.log");
+
+        public static ProcessResult Execute(string[] nanoclr, List<string> deployment, long heapBytes, bool gcLog, int timeoutSeconds, string log = null)
         {
             var env = new Dictionary<string, string>();
             if (heapBytes > 0) env["NANOCLR_HEAP_BYTES"] = heapBytes.ToString();
             if (gcLog) env["NANOCLR_GC_LOG"] = "1";
-            return Shell.Run(nanoclr, deployment, Path.GetDirectoryName(nanoclr), env, timeoutSeconds, onLine);
+            string exe = nanoclr[nanoclr.Length - 1];
+            ProcessResult r = Shell.Run(nanoclr[0], nanoclr.Skip(1).Concat(deployment), Path.GetDirectoryName(exe), env, timeoutSeconds);
+            if (log != null)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(log));
+                File.WriteAllText(log, string.Join(" ", nanoclr.Concat(deployment)) + "\n" + r.Output);
+            }
+            return r;
         }
 
         public static void Print(SuiteResult r, TextWriter o)
@@ -102,6 +115,7 @@ namespace NanoClr
             foreach (string f in r.Failed) o.WriteLine("  " + f);
             foreach (string n in r.NotRun.Distinct().Take(20)) o.WriteLine("  not run: " + n);
             if (r.NotRun.Distinct().Count() > 20) o.WriteLine("  not run: ... " + (r.NotRun.Distinct().Count() - 20) + " more");
+            if (!r.Ok && LogPath(r.Suite, r.Bits, r.HeapBytes) != null) o.WriteLine("  the run's whole output: " + LogPath(r.Suite, r.Bits, r.HeapBytes));
             if (r.Abnormal != null)
             {
                 o.WriteLine("  run ended abnormally: " + r.Abnormal + "; its last lines:");
