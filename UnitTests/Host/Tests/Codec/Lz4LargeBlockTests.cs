@@ -1,6 +1,7 @@
 // Host-only: the largest LZ4 block (64 KiB, the 16-bit position limit) round-trips through our encoder and
-// decoder. It needs the input, the compressed bound and the output (~193 KiB) at once, above the per-test memory
-// budget of the device suite (UnitTests/Host/Tests/Memory), so it runs here only.
+// decoder, and so does every page kind with the largest hash tables (15 and 16 bits: 64 and 128 KiB). The block needs
+// the input, the compressed bound and the output (~193 KiB) at once, the 16-bit table one 128 KiB array: above the
+// 160 KiB heap the device suites must pass in on the 32-bit nanoCLR (nf-build/nanoclr.sh), so they run here only.
 using System;
 using nanoFramework.TestFramework;
 using ZramEmbedded.Allocator.Codec;
@@ -22,6 +23,27 @@ namespace ZramEmbedded.UnitTests.Host.Codec
             Assert.AreEqual(src.Length, Lz4Decoder.Decompress(comp, 0, n, back, 0, back.Length));
             Assert.IsTrue(src.AsSpan().SequenceEqual(back), "64 KiB round trip differs");
             return n;
+        }
+
+        [TestMethod]
+        public void LargestHashTablesRoundTripEveryPageKind()
+        {
+            int[] accelerations = { -5, 1, 4, 70000 };
+            for (int bits = Lz4Encoder.LibLz4HashBits + 1; bits <= Lz4Encoder.MaxHashBits; bits++)
+            {
+                var encoder = new Lz4Encoder(bits);
+                Assert.AreEqual(2 << bits, encoder.HashTableBytes);
+                byte[] comp = new byte[Lz4Block.CompressBound(PageSamples.PageSize)];
+                byte[] back = new byte[PageSamples.PageSize];
+                foreach (int a in accelerations)
+                    for (int k = 0; k < PageSamples.KindCount; k++)
+                    {
+                        byte[] page = PageSamples.Make((PageKind)k, (uint)(bits * 100 + a));
+                        int n = encoder.Compress(page, 0, page.Length, comp, 0, comp.Length, a);
+                        Assert.AreEqual(page.Length, Lz4Decoder.Decompress(comp, 0, n, back, 0, back.Length));
+                        Assert.IsTrue(page.AsSpan().SequenceEqual(back), bits + "-bit table, acceleration " + a + ", " + PageSamples.KindName((PageKind)k));
+                    }
+            }
         }
 
         [TestMethod]
