@@ -4,6 +4,21 @@
 // Arena sizes leave room for the managed heap the app itself needs (see nf-build/README.md). An arena is
 // reserved as segments of at most ArenaSegments.MaxSegmentBytes (512 KiB; one nanoFramework object holds at
 // most ~786 KB), so a multi-MiB arena is several arrays.
+//
+// The firmware's footprint per profile, measured on the real runtime (bash nf-build/nanoclr.sh boot <PROFILE>: the
+// firmware booted with the profile on the 32-bit nanoCLR, whose 12-byte heap blocks are a Cortex-M's, the demo
+// workload run in batch mode, the live heap read after every collection from the runtime's GC log; 2026-12-06):
+//
+//   profile              arena    pool + store metadata    rest    peak live heap    run
+//   PICO_RP2040          80 KiB   12,384 B                 39 KiB  131.2 KiB         120 s in a 144 KiB heap, 286 collections
+//   ST_NUCLEO144_F746ZG  32 KiB    8,160 B                 36 KiB   75.9 KiB          30 s in a 160 KiB heap
+//   ST_STM32F429I_DISC.  512 KiB  61,860 B (recompressor    45 KiB  616.9 KiB          30 s in a 640 KiB heap
+//                                 included)
+//
+// "Pool + store metadata" is what the store counts for itself (the `board` command prints it: slot table, merge
+// table, LZ4 table and page buffers, handle table, and the recompressor's 10,440 B from a 96 KiB arena up);
+// "rest" is the peak less arena and metadata: the runtime and the assemblies (~17 KiB before any app code runs,
+// measured before the first test of a suite), the demo apps, the console and the shell.
 using ZramEmbedded.Allocator.Pool;
 
 namespace ZramEmbedded.Board
@@ -72,8 +87,13 @@ namespace ZramEmbedded.Board
         // USB CDC (nanoCLR/main.c sduStart, common/usbcfg.h SDU1); COM1 = RP2040 UART0 on GP0 TX / GP1 RX, COM2 =
         // UART1 on GP8/GP9 (target_system_io_ports_config.cpp, _nanoCLR/System.IO.Ports UART_DRIVER_1 = UARTD0).
         // Console: COM2 (GP8 TX / GP9 RX, as nf-build/README.md's wiring table says).
+        // Arena 80 KiB: the managed heap is what 256 KiB of ram0 leaves after .data/.bss and the 16 KiB CRT heap
+        // (under ~240 KiB), and the firmware must fit 144 KiB of it so that apps keep the rest. Measured (table above):
+        // 131.2 KiB live at most, so it runs in 144 KiB; with the former 96 KiB arena it held 156 KiB (24,456 B of
+        // metadata, the idle recompressor's 10,440 B among them) and needed a 176 KiB heap. Idle recompression is off
+        // here (Machine.RecompressMinArenaBytes): its 10 KB buy about as much as 10 KB more arena.
         public static readonly BoardProfile PicoRp2040 = new BoardProfile(
-            "PICO_RP2040", "RP2040 dual Cortex-M0+ 133 MHz", 25, NoPin, false, "COM2", 96 * 1024);
+            "PICO_RP2040", "RP2040 dual Cortex-M0+ 133 MHz", 25, NoPin, false, "COM2", 80 * 1024);
 
         // NUCLEO-144 F746ZG (community target). Checked against nf-Community-Targets ChibiOS/ST_NUCLEO144_F746ZG:
         // the wire protocol is the serial driver on USART3 (mcuconf.h STM32_SERIAL_USE_USART3, the ST-LINK virtual
@@ -84,7 +104,9 @@ namespace ZramEmbedded.Board
         // the managed heap is under 64 KiB: nanoCLR/STM32F746xG_CLR.ld puts .data, the CRT heap
         // (__crt_heap_size__ 0x30000 = 192 KiB, CMakeLists.txt) and then the CLR managed heap (the rest) in
         // ram0 = 256 KiB - 48 B; half of it for the arena, half for the apps. At this size the pool's fixed
-        // metadata is about 3 % of the arena. Check the free heap on a board (nanoff / Debug.GC).
+        // metadata is about 3 % of the arena. Measured (table above), the firmware holds 75.9 KiB with this arena:
+        // more than the heap this target is derived to have, so check the free heap on a board (nanoff / Debug.GC)
+        // and lower the arena if the board's heap is the small one.
         public static readonly BoardProfile Nucleo144F746 = new BoardProfile(
             "ST_NUCLEO144_F746ZG", "STM32F746ZG Cortex-M7 216 MHz", 1 * 16 + 0, 2 * 16 + 13, true, "COM6", 32 * 1024);
 

@@ -19,8 +19,9 @@ namespace ZramEmbedded.Firmware
         /// leaves tens to hundreds of pages in the arenas these boards can afford.</summary>
         public const int PageSize = 1024;
         public const int ButtonDebounceMs = 50;
-        /// <summary>Idle recompression costs about 10 KB of working RAM at 1 KiB pages (RecompressConfig defaults):
-        /// worth it from a 96 KiB arena (the Pico's) up, not on the smallest boards.</summary>
+        /// <summary>Idle recompression costs about 10 KB of working RAM at 1 KiB pages (10,440 B, RecompressConfig
+        /// defaults): worth it from a 96 KiB arena up (the F429I's and F769I's); on smaller arenas (the Pico's 80 KiB,
+        /// sized to fit a 144 KiB heap: BoardProfile) the same RAM as arena holds about as many pages.</summary>
         public const int RecompressMinArenaBytes = 96 * 1024;
 
         public readonly IBoard Board;
