@@ -9,11 +9,14 @@
 // firmware booted with the profile on the 32-bit nanoCLR, whose 12-byte heap blocks are a Cortex-M's, the demo
 // workload run in batch mode, the live heap read after every collection from the runtime's GC log; 2026-12-06):
 //
-//   profile              arena    pool + store metadata    rest    peak live heap    run
-//   PICO_RP2040          80 KiB   12,384 B                 39 KiB  131.2 KiB         120 s in a 144 KiB heap, 286 collections
-//   ST_NUCLEO144_F746ZG  32 KiB    8,160 B                 36 KiB   75.9 KiB          30 s in a 160 KiB heap
-//   ST_STM32F429I_DISC.  512 KiB  61,860 B (recompressor    45 KiB  616.9 KiB          30 s in a 640 KiB heap
-//                                 included)
+//   profile                   arena     pool + store metadata   rest    peak live heap   run
+//   PICO_RP2040               80 KiB       12,384 B             39 KiB   131.2 KiB       120 s in 144 KiB, 286 collections
+//   ST_NUCLEO144_F746ZG       32 KiB        8,160 B             36 KiB    75.9 KiB        30 s in 160 KiB
+//   ST_STM32F429I_DISCOVERY  512 KiB       61,860 B             45 KiB   616.9 KiB        30 s in 640 KiB
+//   ST_STM32F769I_DISCOVERY    8 MiB      794,196 B                –        –             30 s in 13 MiB, no collection
+//
+// (F769I: 8,984 KiB of arena and metadata; it boots in its board's 13 MiB heap, and not in 10 MiB, where a 512 KiB
+// arena segment found no room with 3.6 MB free.)
 //
 // "Pool + store metadata" is what the store counts for itself (the `board` command prints it: slot table, merge
 // table, LZ4 table and page buffers, handle table, and the recompressor's 10,440 B from a 96 KiB arena up);

@@ -26,8 +26,12 @@ namespace NanoClr
         }
 
         /// <summary>"Namespace.Type.Method" → how many times the launcher runs it.</summary>
-        public static SortedDictionary<string, int> Tests(string dll)
+        public static SortedDictionary<string, int> Tests(string dll) => Tests(dll, out _);
+
+        /// <summary>As Tests(dll); fixtures receives the [Setup] and [Cleanup] methods among them.</summary>
+        public static SortedDictionary<string, int> Tests(string dll, out HashSet<string> fixtures)
         {
+            fixtures = new HashSet<string>(StringComparer.Ordinal);
             var result = new SortedDictionary<string, int>(StringComparer.Ordinal);
             using var pe = new PEReader(File.OpenRead(dll));
             var md = pe.GetMetadataReader();
@@ -43,6 +47,7 @@ namespace NanoClr
                     int rows = names.Count(n => n == "DataRowAttribute");
                     int runs = rows > 0 ? rows : names.Count(n => n == "TestMethodAttribute" || n == "SetupAttribute" || n == "CleanupAttribute");
                     if (runs > 0) result[full + "." + md.GetString(method.Name)] = runs;
+                    if (rows == 0 && !names.Contains("TestMethodAttribute") && runs > 0) fixtures.Add(full + "." + md.GetString(method.Name));
                 }
             }
             return result;

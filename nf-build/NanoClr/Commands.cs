@@ -17,11 +17,30 @@ namespace NanoClr
             return o.Names;
         }
 
-        private static SuiteResult RunSuite(Chain chain, string[] nanoclr, int bits, string suite, long heapBytes, bool gcLog, int timeout)
+        private static SuiteResult RunSuite(Chain chain, string[] nanoclr, int bits, string suite, long heapBytes, bool gcLog, int timeout, string oneTest = null)
         {
             var (dll, pe) = chain.Device.Suites[suite];
-            var deployment = chain.Device.Deployment(dll, pe, DeviceAssemblies.Launcher);
-            return SuiteRun.Run(nanoclr, bits, suite, dll, deployment, heapBytes, gcLog, timeout);
+            if (oneTest == null)
+                return SuiteRun.Run(nanoclr, bits, suite, dll, chain.Device.Deployment(dll, pe, DeviceAssemblies.Launcher), heapBytes, gcLog, timeout);
+            int dot = oneTest.LastIndexOf('.');
+            string launcher = chain.Libraries.OneTestLauncher(oneTest.Substring(0, dot), oneTest.Substring(dot + 1));
+            return SuiteRun.Run(nanoclr, bits, suite, dll, chain.Device.DeploymentWithLauncher(dll, pe, launcher), heapBytes, gcLog, timeout, oneTest);
+        }
+
+        /// <summary>The full name of the test --test names (Class.Method, with or without its namespace) in a suite.</summary>
+        private static string FindTest(Chain chain, string suite, string name)
+        {
+            var matches = Assemblies.Tests(chain.Device.Suites[suite].Dll, out var fixtures).Keys
+                .Where(t => !fixtures.Contains(t) && (t == name || t.EndsWith("." + name, StringComparison.Ordinal))).ToList();
+            if (matches.Count == 1) return matches[0];
+            throw new StepFailed(matches.Count == 0 ? "no test " + name + " in " + suite : name + " names several tests in " + suite + ": " + string.Join(", ", matches));
+        }
+
+        private static string OneTest(Chain chain, Options o, List<string> suites)
+        {
+            if (o.Test == null) return null;
+            if (suites.Count != 1) throw new StepFailed("--test needs exactly one suite");
+            return FindTest(chain, suites[0], o.Test);
         }
 
         public static int Test(Chain chain, Options o)
@@ -31,10 +50,11 @@ namespace NanoClr
             bool ok = true;
             int passed = 0, failed = 0, notRun = 0;
             var suites = SuitesOf(chain, o);
+            string oneTest = OneTest(chain, o, suites);
             // Suites are independent processes: --jobs N runs N at once (results still print in suite order).
             var results = new SuiteResult[suites.Count];
             System.Threading.Tasks.Parallel.For(0, suites.Count, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = o.Jobs },
-                i => results[i] = RunSuite(chain, nanoclr, o.Bits, suites[i], o.HeapKiB * 1024, o.GcLog, o.TimeoutSeconds));
+                i => results[i] = RunSuite(chain, nanoclr, o.Bits, suites[i], o.HeapKiB * 1024, o.GcLog, o.TimeoutSeconds, oneTest));
             foreach (SuiteResult r in results)
             {
                 SuiteRun.Print(r, Console.Out);
@@ -56,37 +76,52 @@ namespace NanoClr
         }
 
         /// <summary>Binary search, on the 32-bit build, for the smallest heap (a multiple of --step KiB) at which a
-        /// suite passes whole; then one run there with the GC log, which charges each collection's live heap to the
-        /// test that was running (the heaviest tests).</summary>
+        /// suite (or, with --test, one test alone) passes whole; then one run there with the GC log, which charges each
+        /// collection's live heap to the test that was running (the heaviest tests). --per-test N then searches alone
+        /// for each of the N heaviest.</summary>
         public static int Heap(Chain chain, Options o)
         {
             int bits = o.BitsGiven ? o.Bits : 32;
             string[] nanoclr = chain.Runtime.Command(bits);
             chain.Assemblies();
+            var suites = SuitesOf(chain, o);
+            string oneTest = OneTest(chain, o, suites);
             var table = new List<string>();
-            foreach (string suite in SuitesOf(chain, o))
+            foreach (string suite in suites)
             {
-                int lo = o.FromKiB / o.StepKiB, hi = (o.ToKiB + o.StepKiB - 1) / o.StepKiB; // in steps; hi must pass
-                SuiteResult top = RunSuite(chain, nanoclr, bits, suite, (long)hi * o.StepKiB * 1024, false, o.TimeoutSeconds);
-                if (!top.Ok) { SuiteRun.Print(top, Console.Out); table.Add($"{suite}: does not pass at {hi * o.StepKiB} KiB"); continue; }
-                SuiteResult failing = null;
-                while (hi - lo > 1)
-                {
-                    int mid = (lo + hi) / 2;
-                    SuiteResult r = RunSuite(chain, nanoclr, bits, suite, (long)mid * o.StepKiB * 1024, false, o.TimeoutSeconds);
-                    Chain.Log($"{suite} at {mid * o.StepKiB} KiB: {(r.Ok ? "passes" : r.Failed.Count + " failed, " + r.NotRun.Count + " not run" + (r.Abnormal != null ? " (" + r.Abnormal + ")" : ""))}");
-                    if (r.Ok) hi = mid; else { lo = mid; failing = r; }
-                }
-                SuiteResult atMin = RunSuite(chain, nanoclr, bits, suite, (long)hi * o.StepKiB * 1024, true, o.TimeoutSeconds);
-                SuiteRun.Print(atMin, Console.Out);
+                SuiteResult atMin = Search(chain, nanoclr, bits, suite, oneTest, o, table);
+                if (atMin == null || oneTest != null) continue;
                 PrintPeaks(atMin, 8);
-                string fails = failing == null ? "" : $"; at {lo * o.StepKiB} KiB: " + string.Join(", ",
-                    failing.Failed.Select(f => f.Split(',')[1]).Concat(failing.NotRun.Distinct().Take(3).Select(n => n + " (not run)")).Take(6));
-                table.Add($"{suite}: passes at {hi * o.StepKiB} KiB{(lo * o.StepKiB >= o.FromKiB && failing != null ? ", fails at " + lo * o.StepKiB + " KiB" : "")}{fails}");
+                foreach (string test in atMin.PeakLive.OrderByDescending(p => p.Value).Take(o.PerTest).Select(p => p.Key))
+                    Search(chain, nanoclr, bits, suite, test, o, table);
             }
-            Console.WriteLine($"nanoclr: smallest heap per suite ({bits}-bit, steps of {o.StepKiB} KiB):");
+            Console.WriteLine($"nanoclr: smallest heap ({bits}-bit, steps of {o.StepKiB} KiB, searched from {o.FromKiB} to {o.ToKiB} KiB):");
             foreach (string t in table) Console.WriteLine("  " + t);
             return 0;
+        }
+
+        private static SuiteResult Search(Chain chain, string[] nanoclr, int bits, string suite, string oneTest, Options o, List<string> table)
+        {
+            string what = oneTest == null ? suite : suite + ": " + oneTest.Substring(oneTest.LastIndexOf('.', oneTest.LastIndexOf('.') - 1) + 1) + " alone";
+            int lo = o.FromKiB / o.StepKiB - 1, hi = (o.ToKiB + o.StepKiB - 1) / o.StepKiB; // in steps; lo fails (assumed), hi must pass
+            SuiteResult Run(int steps, bool gcLog) => RunSuite(chain, nanoclr, bits, suite, (long)steps * o.StepKiB * 1024, gcLog, o.TimeoutSeconds, oneTest);
+            SuiteResult top = Run(hi, false);
+            if (!top.Ok) { SuiteRun.Print(top, Console.Out); table.Add($"{what}: does not pass at {hi * o.StepKiB} KiB"); return null; }
+            SuiteResult failing = null;
+            while (hi - lo > 1)
+            {
+                int mid = (lo + hi) / 2;
+                SuiteResult r = Run(mid, false);
+                Chain.Log($"{what} at {mid * o.StepKiB} KiB: {(r.Ok ? "passes" : r.Failed.Count + " failed, " + r.NotRun.Count + " not run" + (r.Abnormal != null ? " (" + r.Abnormal + ")" : ""))}");
+                if (r.Ok) hi = mid; else { lo = mid; failing = r; }
+            }
+            SuiteResult atMin = Run(hi, true);
+            SuiteRun.Print(atMin, Console.Out);
+            string fails = failing == null ? (lo * o.StepKiB < o.FromKiB ? ", the lowest searched" : "")
+                : $"; at {lo * o.StepKiB} KiB: " + string.Join(", ", failing.Failed.Select(f => f.Split(',')[1])
+                    .Concat(failing.NotRun.Distinct().Take(3).Select(n => n + " (not run)")).Take(6));
+            table.Add($"{what}: passes at {hi * o.StepKiB} KiB{fails}");
+            return atMin;
         }
 
         /// <summary>The firmware boot check: default PICO_RP2040, 120 s, on the 32-bit build at a 144 KiB heap.</summary>

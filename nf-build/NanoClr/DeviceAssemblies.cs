@@ -57,6 +57,15 @@ namespace NanoClr
             }
         }
 
+        /// <summary>A suite's deployment with its launcher replaced (the one-test launcher of Libraries.OneTestLauncher).</summary>
+        public List<string> DeploymentWithLauncher(string rootDll, string rootPe, string launcherPe)
+        {
+            var list = Deployment(rootDll, rootPe, Launcher);
+            int i = list.FindIndex(p => Path.GetFileNameWithoutExtension(p) == Launcher);
+            list[i] = launcherPe;
+            return list;
+        }
+
         /// <summary>The .pe files to load for a root assembly (its closure), plus the extra ones, in deployment order.</summary>
         public List<string> Deployment(string rootDll, string rootPe, params string[] extra)
         {

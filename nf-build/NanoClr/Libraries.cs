@@ -100,7 +100,40 @@ namespace NanoClr
             return hints;
         }
 
-        private void Compile(NfProject p, string version, string output)
+        /// <summary>
+        /// The UnitTestLauncher made to run one test: the same source with two checks added, so that of the [TestClass]
+        /// types only testClass runs (its [Setup] and [Cleanup] as usual) and of its test methods only testMethod.
+        /// For heap runs of a single test; a suite always runs the launcher as built.
+        /// </summary>
+        public string OneTestLauncher(string testClass, string testMethod)
+        {
+            var (repo, project, package) = Table.Single(t => t.Project.EndsWith("nanoFramework.UnitTestLauncher.nfproj", StringComparison.Ordinal));
+            var p = NfProject.Load(Path.Combine(_sources.Get(repo), project));
+            string dir = _layout.CacheDir("launcher-" + Shell.Key(new[] { testClass, testMethod, _sources.Commit(repo), "one-test-v1" }));
+            string dll = Path.Combine(dir, p.AssemblyName + ".exe");
+            string pe = Path.ChangeExtension(dll, ".pe");
+            if (!File.Exists(dll))
+            {
+                Directory.CreateDirectory(dir);
+                const string classCheck = "if (typeof(TestClassAttribute) != typeAttrib.GetType())";
+                const string methodCheck = "if (attribToRun != attrib.GetType())";
+                string Edit(string path, string text)
+                {
+                    if (!path.EndsWith("Program.cs", StringComparison.Ordinal)) return text;
+                    if (!text.Contains(classCheck) || !text.Contains(methodCheck))
+                        throw new StepFailed(path + " no longer has the checks the one-test launcher extends");
+                    return text
+                        .Replace(classCheck, "if (type.FullName != \"" + testClass + "\") { continue; }\n" + classCheck)
+                        .Replace(methodCheck, "if ((attribToRun == typeof(TestMethodAttribute) || attribToRun == typeof(DataRowAttribute)) && method.Name != \""
+                            + testMethod + "\") { continue; }\n" + methodCheck);
+                }
+                Compile(p, NanoPackages.Load(_layout.NfBuild)[package].Version, dll, Edit);
+            }
+            _mdp.Convert(dll, pe, HintsFor(dll));
+            return pe;
+        }
+
+        private void Compile(NfProject p, string version, string output, Func<string, string, string> edit = null)
         {
             _log("compiling " + p.AssemblyName + " " + version + " from source");
             // C# 10, not the SDK's latest: from C# 11 on the compiler adds RefSafetyRulesAttribute (and EmbeddedAttribute)
@@ -110,7 +143,7 @@ namespace NanoClr
             var parse = new CSharpParseOptions(LanguageVersion.CSharp10, DocumentationMode.None, SourceCodeKind.Regular, new[] { "TRACE" });
             var files = CompileItems(p.Path).ToList();
             files.AddRange(SharedItems(p.Path).Where(f => !files.Contains(f)));
-            var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f, Encoding.UTF8)).ToList();
+            var trees = files.Select(f => CSharpSyntaxTree.ParseText(edit == null ? File.ReadAllText(f) : edit(f, File.ReadAllText(f)), parse, f, Encoding.UTF8)).ToList();
             if (!trees.Any(t => t.ToString().Contains("AssemblyVersion(")))
                 trees.Add(CSharpSyntaxTree.ParseText("[assembly: System.Reflection.AssemblyVersion(\"" + version + ".0\")]\n", parse, "Version.g.cs"));
 

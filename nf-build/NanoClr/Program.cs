@@ -1,11 +1,13 @@
 // Command line of the real-runtime path (run through nf-build/nanoclr.sh):
 //   build                        sources, nanoCLR 64- and 32-bit, MetadataProcessor, libraries, device .pe files
 //   test  [options] [SUITE...]   runs device test suites (default: all) through the real UnitTestLauncher
-//   heap  [options] [SUITE...]   smallest heap at which each suite passes on the 32-bit build, and each test's live peak
+//   heap  [options] [SUITE...]   smallest heap at which each suite passes on the 32-bit build, and each test's live peak;
+//                                with --test CLASS.METHOD one test alone, with --per-test N the N heaviest alone
 //   boot  [options] [PROFILE]    the firmware boot check (nf-build/device/BootCheck; default PICO_RP2040, 120 s of
 //                                workload) on the 32-bit build at a 144 KiB heap
 // Options: --bits 64|32, --heap KIB (managed heap; default: the runtime's 10 MiB, or the command's own),
-// --gc-log, --jobs N (suites run at once), --timeout SECONDS (per run), --sources DIR|clone (where the pinned sources come from; default
+// --gc-log, --jobs N (suites run at once), --test CLASS.METHOD (one test of one suite, with its class's [Setup] and
+// [Cleanup], through the UnitTestLauncher built to run only it), --timeout SECONDS (per run), --sources DIR|clone (where the pinned sources come from; default
 // ../shared/nanoframework beside the repository when it exists, else clone).
 // Exit code: 0 all passed, 1 a test failed or did not run, 2 usage, 3 a build step failed.
 using System;
@@ -17,8 +19,8 @@ namespace NanoClr
 {
     public static class Program
     {
-        public const string Usage = "usage: nanoclr.sh build | test [--bits 64|32] [--heap KIB] [--gc-log] [--jobs N] [--timeout S] [SUITE...] | "
-            + "heap [--from KIB] [--to KIB] [--step KIB] [SUITE...] | boot [PROFILE] [--heap KIB] [--seconds N] [--bits 64|32]   (all take --sources DIR|clone)";
+        public const string Usage = "usage: nanoclr.sh build | test [--bits 64|32] [--heap KIB] [--gc-log] [--jobs N] [--timeout S] [SUITE... | SUITE --test CLASS.METHOD] | "
+            + "heap [--from KIB] [--to KIB] [--step KIB] [--per-test N] [SUITE... | SUITE --test CLASS.METHOD] | boot [PROFILE] [--heap KIB] [--seconds N] [--bits 64|32]   (all take --sources DIR|clone)";
 
         public static int Main(string[] args)
         {
@@ -57,6 +59,8 @@ namespace NanoClr
         public string Sources;
         public int FromKiB = 64, ToKiB = 512, StepKiB = 8;
         public int Jobs = 1;
+        public string Test;
+        public int PerTest;
         public int Seconds = 120;
         public bool SecondsGiven;
         public readonly List<string> Names = new List<string>();
@@ -80,6 +84,8 @@ namespace NanoClr
                     case "--heap": o.HeapKiB = Int(16, 1 << 20); break;
                     case "--gc-log": o.GcLog = true; break;
                     case "--jobs": o.Jobs = Int(1, 64); break;
+                    case "--test": o.Test = Value(); break;
+                    case "--per-test": o.PerTest = Int(0, 1000); break;
                     case "--timeout": o.TimeoutSeconds = Int(1, 24 * 3600); break;
                     case "--sources": o.Sources = Value(); break;
                     case "--from": o.FromKiB = Int(16, 1 << 20); break;

@@ -42,9 +42,17 @@ namespace NanoClr
         private static readonly Regex Gc = new Regex(@"^nanoclr-gc: (\d+) used, (\d+) free");
 
         public static SuiteResult Run(string[] nanoclr, int bits, string suite, string testDll, List<string> deployment,
-            long heapBytes, bool gcLog, int timeoutSeconds)
+            long heapBytes, bool gcLog, int timeoutSeconds, string oneTest = null)
         {
-            var expected = Assemblies.Tests(testDll);
+            var expected = Assemblies.Tests(testDll, out var fixtures);
+            if (oneTest != null)
+            {
+                // Only that test, and the [Setup]/[Cleanup] of its class, run.
+                string cls = oneTest.Substring(0, oneTest.LastIndexOf('.'));
+                expected = new SortedDictionary<string, int>(expected.Where(t => t.Key == oneTest || (fixtures.Contains(t.Key) && t.Key.StartsWith(cls + ".", StringComparison.Ordinal)))
+                    .ToDictionary(t => t.Key, t => t.Value), StringComparer.Ordinal);
+                suite = suite + ":" + oneTest.Substring(cls.LastIndexOf('.') + 1);
+            }
             var r = new SuiteResult { Suite = suite, Bits = bits, HeapBytes = heapBytes, Expected = expected.Values.Sum() };
             ProcessResult p = Execute(nanoclr, deployment, heapBytes, gcLog, timeoutSeconds, LogPath(suite, bits, heapBytes));
             r.Elapsed = p.Elapsed;
