@@ -1,15 +1,20 @@
-// Host-only: every device test fits the per-test memory budget of a Pico-class board. Each device test project (every
-// part of the device suite, nf-build/device/*/*.nfproj) is compiled again with its allocation sites instrumented and
-// run in a process of its own (DeviceSuiteCompiler, MeasureMain):
-// every [TestClass] is found by reflection and run the way the device's launcher runs it, and PeakMemory bounds each
-// test's peak live managed memory. A test above the budget fails this check with its name and figure, so a new
-// device test cannot silently grow past it: make it smaller, let the method holding a large object return before
-// the next large allocation, or move the case to the host-only tests.
+// Host-only: a fast pre-check that every device test fits the heap it must pass in. The check of record is the real
+// runtime: CI runs every device suite on the 32-bit nanoCLR (12-byte heap blocks, as on a Cortex-M) in a 160 KiB heap
+// (bash nf-build/nanoclr.sh test --bits 32 --heap 160). This pre-check runs in seconds under `dotnet test`: each device
+// test project (nf-build/device/*/*.nfproj) is compiled again with its allocation sites instrumented and run in a
+// process of its own (DeviceSuiteCompiler, MeasureMain): every [TestClass] is found by reflection and run the way the
+// device's launcher runs it, and PeakMemory bounds each test's peak live managed memory on the host. A test above the
+// budget fails here first, with its name and figure: make it smaller, let the method holding a large object return
+// before the next large allocation, or move the case to the host-only tests.
 //
-// The budget, 160 KiB per test: a PICO_RP2040 keeps its managed heap in the 256 KiB ram0 region shared with
-// .data/.bss and a 16 KiB CRT heap (nanoframework-facts.md §6.2), under ~200 KiB in practice; about 22 KB is in use
-// before the first test (§9). 160 KiB + 22 KB leaves ~18 KiB for fragmentation (large arrays need contiguous
-// blocks) and for the size differences between host objects and 12-byte heap blocks (nf-build/README.md).
+// The budget, 136 KiB, is calibrated against the real runtime (nanoclr.sh test --bits 32 --heap 160 --gc-log, which
+// charges the live heap after each collection to the test that was running): the 160 KiB heap less ~17 KiB the
+// runtime and launcher hold before the first test, less ~7 KiB because the host bound is no upper bound there: small
+// objects and reference arrays take up to 1.5x more in 12-byte blocks. Measured pairs, host bound / device live peak
+// less those 17 KiB: WorkloadTests.WritebackMovesIdlePagesOutAndTheyReadBackIntact 129.7 / 139 KiB (the one test above
+// its host figure), StoreModelTests.RandomizedPagesOf4KiB 123.6 / 60 KiB, ConsoleShellTests.ExitQuitsOnThePcAndReboot-
+// IsForBoards 123.0 / 69 KiB; the heaviest by host bound, ZsPoolStatsTests.ClassRowsDescribeTheObjects (133.0), passes
+// at 160 KiB. (The device figure is seen only at collections, so it is a lower bound.)
 using System.Collections.Generic;
 using System.Linq;
 using nanoFramework.TestFramework;
@@ -19,7 +24,7 @@ namespace ZramEmbedded.UnitTests.Host.Memory
     [TestClass]
     public class DeviceTestMemoryTests
     {
-        public const long BudgetBytes = 160 * 1024;
+        public const long BudgetBytes = 136 * 1024;
 
         [TestMethod]
         public void EveryDeviceTestFitsTheBudget()

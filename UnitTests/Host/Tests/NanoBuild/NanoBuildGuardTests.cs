@@ -165,6 +165,16 @@ public class StoreTests
         }
 
         [TestMethod]
+        public void IlCheckRejectsStringLiteralHoldingNul()
+        {
+            // On the device a string ends at its first NUL: "h\0e" would be one char long there.
+            Rejected("public static class P { public static int M() { return (\"h\\0\\x01\" + \"e\").Length; } }",
+                compiles: true, "NANO012", "P::M: error NANO012: string literal holds U+0000 at index 1");
+            ProbeResult ok = Probe.Check("public static class P { public static int M() { byte[] b = { (byte)'h', 0, 1 }; return (\"h\\x01e\").Length + b.Length; } }");
+            Assert.IsTrue(ok.Accepted, "other control characters and zero bytes in a byte[] are fine:\n" + ok);
+        }
+
+        [TestMethod]
         public void IlCheckRejectsGenericDelegateInstantiation()
         {
             // mscorlib 1.x declares Action<T>, but generic instantiations do not run on a 1.x device.
