@@ -40,7 +40,6 @@ namespace NanoClr
         public const int DefaultSeconds = 120;
         private static readonly Regex Mark = new Regex(@"^boot check: (before boot|booted|after the workload)$");
         private static readonly Regex End = new Regex(@"^boot check: (\d+) mismatches, exit code (-?\d+)");
-        private static readonly Regex Gc = new Regex(@"^nanoclr-gc: (\d+) used");
 
         public static BootResult Run(Chain chain, string[] nanoclr, int bits, string profile, int seconds, long heapBytes, int timeoutSeconds)
         {
@@ -55,7 +54,7 @@ namespace NanoClr
             {
                 string line = raw.TrimEnd('\r');
                 Match m;
-                if ((m = Gc.Match(line)).Success)
+                if ((m = SuiteRun.GcLine.Match(line)).Success)
                 {
                     long used = long.Parse(m.Groups[1].Value);
                     r.PeakLive = Math.Max(r.PeakLive, used);

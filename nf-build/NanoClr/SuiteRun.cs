@@ -39,7 +39,8 @@ namespace NanoClr
     public static class SuiteRun
     {
         private static readonly Regex Line = new Regex(@"^Test (passed|failed|skipped),([^,]+)\.(\d+),(.*)$");
-        private static readonly Regex Gc = new Regex(@"^nanoclr-gc: (\d+) used, (\d+) free");
+        /// <summary>The line patch 04 prints after each collection with NANOCLR_GC_LOG set; group 1 = bytes in use.</summary>
+        public static readonly Regex GcLine = new Regex(@"^nanoclr-gc: (\d+) used, (\d+) free");
 
         public static SuiteResult Run(string[] nanoclr, int bits, string suite, string testDll, List<string> deployment,
             long heapBytes, bool gcLog, int timeoutSeconds, string oneTest = null)
@@ -62,7 +63,7 @@ namespace NanoClr
             bool anyTest = false;
             foreach (string line in p.Output.Split('\n'))
             {
-                Match g = Gc.Match(line);
+                Match g = GcLine.Match(line);
                 if (g.Success)
                 {
                     long used = long.Parse(g.Groups[1].Value);
