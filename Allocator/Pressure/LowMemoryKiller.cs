@@ -60,7 +60,28 @@ namespace ZramEmbedded.Allocator.Pressure
             _order = new int[capacity];
         }
 
-        public RegistrationTable Table { get { return _table; } }
+        /// <summary>The registrations. Internal: its TryRegister takes any owner, and only this class checks that an
+        /// owner is a client of this store (the ladder kills what it finds there).</summary>
+        internal RegistrationTable Table { get { return _table; } }
+
+        /// <summary>Clients registered now.</summary>
+        public int Registered { get { return _table.Count; } }
+
+        /// <summary>True while the registration with this id exists (a stale id matches nothing).</summary>
+        public bool IsRegistered(int id)
+        {
+            return _table.IsRegistered(id);
+        }
+
+        /// <summary>Most clients that can be registered at once.</summary>
+        public int Capacity { get { return _table.Capacity; } }
+
+        /// <summary>Copies id, priority and name of every registration into caller-owned arrays of Capacity entries
+        /// (a null array is skipped); returns the count.</summary>
+        public int Snapshot(int[] ids, int[] priorities, string[] names)
+        {
+            return _table.Snapshot(ids, priorities, null, names, null);
+        }
 
         public KillLog Log { get { return _log; } }
 
@@ -94,10 +115,17 @@ namespace ZramEmbedded.Allocator.Pressure
         /// </summary>
         public bool TryRegister(StoreClient client, int priority, ILowMemoryClient hooks, out int id)
         {
-            if (client == null) throw new ArgumentNullException("client");
-            if (client.Store != _store) throw new ArgumentException("the client belongs to another store", "client");
+            CheckOwnClient(client);
             if (client.IsReleased) throw new ObjectDisposedException("client");
             return _table.TryRegister(client, client.Name, priority, hooks, out id);
+        }
+
+        /// <summary>Null → ArgumentNullException; a client of another store → ArgumentException. Every entry point that
+        /// takes a client asks this (registration, unregistration, the ladder's requester).</summary>
+        internal void CheckOwnClient(StoreClient client)
+        {
+            if (client == null) throw new ArgumentNullException("client");
+            if (client.Store != _store) throw new ArgumentException("the client belongs to another store", "client");
         }
 
         public bool Unregister(int id)
@@ -107,6 +135,7 @@ namespace ZramEmbedded.Allocator.Pressure
 
         public bool Unregister(StoreClient client)
         {
+            CheckOwnClient(client);
             return _table.UnregisterOwner(client);
         }
 

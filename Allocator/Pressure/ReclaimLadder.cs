@@ -112,6 +112,7 @@ namespace ZramEmbedded.Allocator.Pressure
         /// </summary>
         public bool Reclaim(int bytesNeeded, StoreClient requester)
         {
+            if (requester != null) _killer.CheckOwnClient(requester);
             if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
             {
                 _refused++; // not under the flag: a lost increment only blurs a statistic

@@ -100,7 +100,6 @@ namespace ZramEmbedded.Allocator.Store
         /// <summary>True when the client's slot has its page on the backing store now (misuse as for Read).</summary>
         public bool IsOnBackingStore(StoreClient client, int slot)
         {
-            if (client == null) throw new ArgumentNullException("client");
             lock (_sync)
             {
                 return Slots.KindOf(CheckAccess(client, slot)) == SlotTable.Backed;

@@ -427,8 +427,13 @@ namespace ZramEmbedded.Allocator.Store
 
         // ---------------------------------------------------------------- checks
 
+        /// <summary>Every entry point that takes a client checks it here: null → ArgumentNullException; another
+        /// store's client → ArgumentException, counted in neither store (its slots are not this store's); a released
+        /// one → ObjectDisposedException, counted in invalid_io.</summary>
         private void CheckClient(StoreClient c)
         {
+            if (c == null) throw new ArgumentNullException("client");
+            if (c.Store != this) throw new ArgumentException("the client belongs to another store", "client");
             if (c.IsReleased)
             {
                 _invalidIo++;

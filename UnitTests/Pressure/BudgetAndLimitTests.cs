@@ -92,7 +92,13 @@ namespace ZramEmbedded.UnitTests.Pressure
             Assert.ThrowsException(typeof(ObjectDisposedException), () => { int i; rig.Pressure.TryRegister(gone, 0, null, out i); });
             StoreClient c = rig.Store.Register("c", 2);
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => { int i; rig.Pressure.TryRegister(c, 5000, null, out i); });
-            Assert.AreEqual(0, rig.Pressure.Killer.Table.Count);
+            // Every entry point that takes a client rejects another store's (and null) before it touches anything.
+            Assert.ThrowsException(typeof(ArgumentException), () => rig.Pressure.Killer.Unregister(foreign));
+            Assert.ThrowsException(typeof(ArgumentNullException), () => rig.Pressure.Killer.Unregister((StoreClient)null));
+            Assert.ThrowsException(typeof(ArgumentException), () => rig.Pressure.Ladder.Reclaim(1024, foreign));
+            Assert.AreEqual(0, rig.Pressure.Killer.Registered);
+            Assert.AreEqual(0, other.Pressure.Killer.Registered);
+            Assert.IsFalse(foreign.IsReleased);
             Assert.IsTrue(rig.Pressure.TryRegister(c, 0, null, out id), "no hooks is allowed: the killer still releases the client");
             Assert.IsTrue(rig.Pressure.Kill(id));
             Assert.IsTrue(c.IsReleased);

@@ -68,7 +68,7 @@ namespace ZramEmbedded.UnitTests.Pressure
             Assert.AreEqual("bg", k.Victim);
             Assert.AreEqual(10, k.PagesFreed);
             Assert.IsFalse(k.HookFailed);
-            Assert.AreEqual(2, rig.Pressure.Killer.Table.Count);
+            Assert.AreEqual(2, rig.Pressure.Killer.Registered);
             rig.Check();
         }
 
@@ -92,7 +92,7 @@ namespace ZramEmbedded.UnitTests.Pressure
             Assert.AreEqual(1, mid.Trims);
             Assert.AreEqual(0, mid.Kills, "unregistered: not a victim");
             Assert.IsFalse(mid.Client.IsReleased);
-            Assert.AreEqual(1, rig.Pressure.Killer.Table.Count, "only fg left (bg's stale entry dropped)");
+            Assert.AreEqual(1, rig.Pressure.Killer.Registered, "only fg left (bg's stale entry dropped)");
             rig.Check();
         }
 
@@ -140,7 +140,7 @@ namespace ZramEmbedded.UnitTests.Pressure
             Assert.AreEqual(StoreResult.Ok, fg.Write(slot));
             Assert.IsTrue(old.IsReleased);
             Assert.IsFalse(bg.Client.IsReleased);
-            Assert.IsTrue(rig.Pressure.Killer.Table.IsRegistered(bg.Id), "the restarted app is registered");
+            Assert.IsTrue(rig.Pressure.Killer.IsRegistered(bg.Id), "the restarted app is registered");
             Assert.AreEqual(0, bg.Pages);
             Assert.AreEqual(1L, rig.Pressure.KillLog.TotalKills);
             rig.Check();

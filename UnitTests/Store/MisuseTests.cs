@@ -1,5 +1,6 @@
 // Misuse throws the documented exception and changes nothing (io_stat's InvalidIo counts it): unknown
-// slot, null or short buffer, negative offset, released client; registration errors. "Nothing" is checked
+// slot, null or short buffer, negative offset, released client; another store's client (counted in neither
+// store); registration errors. "Nothing" is checked
 // by a fingerprint of every stat and every slot's content taken before and after.
 using System;
 using nanoFramework.TestFramework;
@@ -117,6 +118,25 @@ namespace ZramEmbedded.UnitTests.Store
             Assert.ThrowsException(typeof(ObjectDisposedException), () => a.GetStats(new ClientStats()));
             Assert.ThrowsException(typeof(ObjectDisposedException), () => a.IsIdle(0, 0));
             Assert.AreEqual(invalid + 6, InvalidIo(store));
+            Assert.AreEqual(before, Fingerprint(store, a, b), "nothing changed");
+        }
+
+        [TestMethod]
+        public void ClientOfAnotherStoreIsRejectedAndCountedInNeither()
+        {
+            StoreClient a, b;
+            PageStore store = Populated(out a, out b);
+            PageStore other = StoreFixtures.Make(64 * 1024, 1024, new ManualClock());
+            StoreClient inside = other.Register("inside", 2);                   // slots within this store's table
+            other.Register("filler", store.SlotCount);
+            StoreClient beyond = other.Register("beyond", 4);                   // slots past its end
+            long before = Fingerprint(store, a, b);
+            long invalid = InvalidIo(store), otherInvalid = InvalidIo(other);
+            Assert.ThrowsException(typeof(ArgumentException), () => store.IsOnBackingStore(beyond, 3));
+            Assert.ThrowsException(typeof(ArgumentException), () => store.IsOnBackingStore(inside, 0));
+            Assert.ThrowsException(typeof(ArgumentNullException), () => store.IsOnBackingStore(null, 0));
+            Assert.AreEqual(invalid, InvalidIo(store), "another store's client is not this store's invalid_io");
+            Assert.AreEqual(otherInvalid, InvalidIo(other));
             Assert.AreEqual(before, Fingerprint(store, a, b), "nothing changed");
         }
 

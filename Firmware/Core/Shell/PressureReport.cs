@@ -21,7 +21,7 @@ namespace ZramEmbedded.Firmware.Shell
         public PressureReport(MemoryPressure pressure)
         {
             _pressure = pressure;
-            int n = pressure.Killer.Table.Capacity;
+            int n = pressure.Killer.Capacity;
             _ids = new int[n];
             _priorities = new int[n];
             _names = new string[n];
@@ -43,7 +43,7 @@ namespace ZramEmbedded.Firmware.Shell
                 + ", writeback " + s.WritebackBytes.ToString() + ", trim " + s.TrimBytes.ToString() + ", kill " + s.KillBytes.ToString());
             console.WriteLine("trims " + s.Trims.ToString() + ", kills " + s.Kills.ToString() + ", hook failures " + s.HookFailures.ToString()
                 + (s.LastHookFailure != null ? " (last: " + s.LastHookFailure + ")" : "") + "; metadata " + s.MetadataBytes.ToString() + " B");
-            int n = _pressure.Killer.Table.Snapshot(_ids, _priorities, null, _names, null);
+            int n = _pressure.Killer.Snapshot(_ids, _priorities, _names);
             console.WriteLine("clients " + n.ToString() + ":");
             for (int i = 0; i < n; i++)
                 console.WriteLine("  " + _names[i] + " priority " + _priorities[i].ToString()
