@@ -120,7 +120,7 @@ namespace ZramEmbedded.UnitTests.Firmware
         {
             ScriptedBoard board = new ScriptedBoard(new string[0], ShellFixture.Small);
             board.Backing = new ZramEmbedded.UnitTests.Backing.FaultyBackingStore(
-                ZramEmbedded.Board.StreamBackingStore.RecordSizeFor(Machine.PageSize), 32, 1, 8); // 48 KiB of records: the device test budget
+                ZramEmbedded.Board.StreamBackingStore.RecordSizeFor(Machine.PageSize), 16, 1, 8); // 24 KiB of records: the suite runs in a 160 KiB heap
             Machine m = ShellFixture.NewMachine(board);
             AppsOnly(board, m, 6000);
             ConsoleShell shell = new ConsoleShell(m);

@@ -70,7 +70,7 @@ namespace NanoClr
 
         private static void PrintPeaks(SuiteResult r, int count)
         {
-            if (r.LiveBeforeTests >= 0) Console.WriteLine($"  live before the first test: {r.LiveBeforeTests / 1024.0:F1} KiB");
+            if (r.LiveBeforeTests >= 0) Console.WriteLine($"  live at the last collection before the first result line (the runtime, the launcher, the first test): {r.LiveBeforeTests / 1024.0:F1} KiB");
             foreach (var (test, bytes) in r.PeakLive.OrderByDescending(p => p.Value).Take(count))
                 Console.WriteLine($"  live peak {bytes / 1024.0,6:F1} KiB  {test}");
         }

@@ -27,7 +27,8 @@ namespace NanoClr
         public TimeSpan Elapsed;
         /// <summary>Test → the most live heap seen after a collection while it ran (GC log runs only).</summary>
         public readonly Dictionary<string, long> PeakLive = new Dictionary<string, long>(StringComparer.Ordinal);
-        /// <summary>Live heap after the last collection before the first test (GC log runs only; -1 = none seen).</summary>
+        /// <summary>Live heap after the last collection before the first result line (during the first test too; GC log
+        /// runs only; -1 = none seen).</summary>
         public long LiveBeforeTests = -1;
         public string Output;
 
