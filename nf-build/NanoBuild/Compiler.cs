@@ -31,8 +31,10 @@ namespace NanoBuild
         public static SyntaxTree Parse(string text, string displayPath, bool debug) =>
             CSharpSyntaxTree.ParseText(text, ParseOptions(debug), displayPath, Encoding.UTF8);
 
+        /// <summary>Compiles and emits; keyFile (a .snk), when given, strong-names the assembly as the nanoFramework
+        /// packages are (the real-runtime path builds their libraries from source with it).</summary>
         public static CompileOutput Compile(string assemblyName, IEnumerable<SyntaxTree> trees,
-            IEnumerable<MetadataReference> references, bool exe, bool allowUnsafe, bool debug)
+            IEnumerable<MetadataReference> references, bool exe, bool allowUnsafe, bool debug, string keyFile = null)
         {
             var options = new CSharpCompilationOptions(
                     exe ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary)
@@ -47,6 +49,7 @@ namespace NanoBuild
                     ["CS1701"] = ReportDiagnostic.Suppress,
                     ["CS1702"] = ReportDiagnostic.Suppress,
                 });
+            if (keyFile != null) options = options.WithCryptoKeyFile(keyFile).WithStrongNameProvider(new DesktopStrongNameProvider());
             var compilation = CSharpCompilation.Create(assemblyName, trees, references, options);
             var result = new CompileOutput();
             using var ms = new MemoryStream();

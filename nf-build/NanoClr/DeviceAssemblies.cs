@@ -69,26 +69,27 @@ namespace NanoClr
         /// <summary>The .pe files to load for a root assembly (its closure), plus the extra ones, in deployment order.</summary>
         public List<string> Deployment(string rootDll, string rootPe, params string[] extra)
         {
+            string rootName = Path.GetFileNameWithoutExtension(rootDll);
             var pes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var pending = new Stack<string>();
-            pending.Push(rootDll);
-            pes[Path.GetFileNameWithoutExtension(rootDll)] = rootPe;
-            foreach (string name in extra) pending.Push(DllOf(name));
-            while (pending.Count > 0)
+            void Add(string name)
             {
-                string dll = pending.Pop();
-                pes[Path.GetFileNameWithoutExtension(dll)] = PeOf(Path.GetFileNameWithoutExtension(dll), rootDll, rootPe);
-                foreach (string r in Assemblies.References(dll))
-                    if (!pes.ContainsKey(r)) { pes[r] = PeOf(r, rootDll, rootPe); pending.Push(DllOf(r)); }
+                if (pes.ContainsKey(name)) return;
+                bool root = string.Equals(name, rootName, StringComparison.OrdinalIgnoreCase);
+                pes[name] = root ? rootPe : PeOf(name);
+                pending.Push(root ? rootDll : DllOf(name));
             }
+            Add(rootName);
+            foreach (string name in extra) Add(name);
+            while (pending.Count > 0)
+                foreach (string r in Assemblies.References(pending.Pop())) Add(r);
             return pes.Values.OrderBy(p => Path.GetFileName(p), StringComparer.OrdinalIgnoreCase).ToList();
         }
 
         private string DllOf(string name) =>
             Dlls.TryGetValue(name, out string d) ? d : _libraries.Dlls.TryGetValue(name, out d) ? d : throw new StepFailed("no assembly " + name);
 
-        private string PeOf(string name, string rootDll, string rootPe) =>
-            string.Equals(name, Path.GetFileNameWithoutExtension(rootDll), StringComparison.OrdinalIgnoreCase) ? rootPe
-            : Pes.TryGetValue(name, out string p) ? p : _libraries.Pes.TryGetValue(name, out p) ? p : throw new StepFailed("no .pe for " + name);
+        private string PeOf(string name) =>
+            Pes.TryGetValue(name, out string p) ? p : _libraries.Pes.TryGetValue(name, out p) ? p : throw new StepFailed("no .pe for " + name);
     }
 }

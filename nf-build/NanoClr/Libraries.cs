@@ -12,7 +12,6 @@ using System.Text;
 using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Emit;
 using NanoBuild;
 
 namespace NanoClr
@@ -153,21 +152,10 @@ namespace NanoClr
                 if (!Dlls.TryGetValue(name, out string path)) throw new StepFailed(p.AssemblyName + " references " + name + ", which is not built before it (Libraries.Table order)");
                 refs.Add(MetadataReference.CreateFromFile(path));
             }
-            var options = new CSharpCompilationOptions(p.IsExe ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary)
-                .WithAllowUnsafe(p.AllowUnsafe)
-                .WithOptimizationLevel(OptimizationLevel.Release)
-                .WithDeterministic(true)
-                .WithNullableContextOptions(NullableContextOptions.Disable)
-                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress });
-            string key = KeyFile(p);
-            if (key != null) options = options.WithCryptoKeyFile(key).WithStrongNameProvider(new DesktopStrongNameProvider());
-            var compilation = CSharpCompilation.Create(p.AssemblyName, trees, refs, options);
-            using var ms = new MemoryStream();
-            EmitResult emit = compilation.Emit(ms, options: new EmitOptions(runtimeMetadataVersion: "v4.0.30319"));
-            var errors = emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            if (!emit.Success || errors.Count > 0)
-                throw new StepFailed("compiling " + p.AssemblyName + " failed:\n" + string.Join("\n", errors.Take(20)));
-            File.WriteAllBytes(output, ms.ToArray());
+            CompileOutput built = Compiler.Compile(p.AssemblyName, trees, refs, p.IsExe, p.AllowUnsafe, debug: false, keyFile: KeyFile(p));
+            if (!built.Success)
+                throw new StepFailed("compiling " + p.AssemblyName + " failed:\n" + string.Join("\n", built.Errors.Take(20)));
+            File.WriteAllBytes(output, built.Image);
         }
 
         private static string KeyFile(NfProject p)
