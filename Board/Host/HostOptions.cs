@@ -4,6 +4,8 @@
 //   --backing FILE      backing file for writeback
 //   --script FILE       run the commands in FILE (one per line) instead of reading the console
 //   --seconds N         run the workload for N seconds (before the script, if any), then print a summary
+// --help prints one line per option (Help). The TCP console is interactive: with --seconds or --script the
+// run would not read it, so that combination is refused.
 // Parse never throws: it returns null and sets Error to a one-line message (the caller exits with 2).
 // Host-only.
 using System;
@@ -15,6 +17,40 @@ namespace ZramEmbedded.Board.Host
     {
         public const string Usage =
             "usage: ZramEmbedded.Firmware [--board NAME] [--console stdio|tcp:PORT] [--backing FILE] [--script FILE] [--seconds N]";
+
+        /// <summary>What --help prints: the usage line, then one line per option with its default.</summary>
+        public static string Help()
+        {
+            return Usage + "\n" +
+                "  --board NAME        run within that board profile's arena and heap budget (default VIRTUAL);\n" +
+                BoardLines() +
+                "  --console stdio|tcp:PORT\n" +
+                "                      the shell on stdin/stdout (default), or on 127.0.0.1:PORT for a terminal\n" +
+                "                      program (nc, socat, telnet); tcp is interactive only: not with --seconds\n" +
+                "                      or --script\n" +
+                "  --backing FILE      enable writeback to FILE, created if missing and sized for 4x the arena in\n" +
+                "                      pages (default: none: writeback is off)\n" +
+                "  --script FILE       run FILE's commands (one per line) instead of reading the console, then\n" +
+                "                      print a summary and exit (default: interactive)\n" +
+                "  --seconds N         run the demo workload for N seconds (0..86400) without a console; with\n" +
+                "                      --script, the workload runs first, then the script (default: interactive)\n" +
+                "  --help, -h          print this and exit\n" +
+                "exit code: 0 when no app read back a wrong byte, 1 when one did, 2 for bad options";
+        }
+
+        /// <summary>The board names, indented under --board, a few per line.</summary>
+        private static string BoardLines()
+        {
+            string lines = "", line = "                      NAME is";
+            BoardProfile[] boards = BoardProfile.Known();
+            for (int i = 0; i < boards.Length; i++)
+            {
+                string name = " " + boards[i].Name + (i + 1 < boards.Length ? "," : "");
+                if (line.Length + name.Length > 100) { lines += line + "\n"; line = "                     "; }
+                line += name;
+            }
+            return lines + line + "\n";
+        }
 
         public BoardProfile Board { get; private set; } = BoardProfile.Virtual;
         /// <summary>0 = stdin/stdout; otherwise the TCP port on 127.0.0.1.</summary>
@@ -71,6 +107,11 @@ namespace ZramEmbedded.Board.Host
                         o.Seconds = seconds;
                         break;
                 }
+            }
+            if (o.TcpPort > 0 && o.IsBatch)
+            {
+                error = "--console tcp:PORT is interactive and cannot be combined with --seconds or --script";
+                return null;
             }
             return o;
         }

@@ -1,9 +1,15 @@
 // The console on a TCP port of 127.0.0.1, so a terminal program (nc, socat, telnet, PuTTY in raw mode) can
-// attach as it would to a board's UART. One client at a time (a second one is told so and closed); when
-// the client leaves, the firmware keeps running and the next client gets the console. A client that only
-// closed its sending side (`printf ... | nc`) still receives the answers until the next client attaches. Output while nobody
-// is attached is dropped, as on a UART with no cable. Telnet negotiation (IAC sequences) is removed before
-// the line editor sees the bytes. Echo is on and lines end in CR LF, as on a UART. Host-only.
+// attach as it would to a board's UART. One client at a time, and the newest one wins, as when a cable is
+// replugged: a client that connects while another is attached gets the console, and the one before is told
+// so and closed (so a client that reconnects at once is never refused because the server has not yet
+// noticed the old connection close). When the client leaves, the firmware keeps running. A client that only
+// closed its sending side (`printf ... | nc`) still receives the answers until the next client attaches.
+// Output while nobody is attached is dropped, as on a UART with no cable. Echo is on and lines end in CR LF.
+//
+// Telnet commands (IAC ...) are removed before the line editor sees the bytes, and every one is bounded so
+// that line noise costs at most the line it arrives in: a CR or LF always reaches the line editor and ends
+// the command or subnegotiation it interrupts, IAC followed by a byte that is no command drops only the
+// IAC, and a subnegotiation ends after MaxSubnegotiation bytes without IAC SE. Host-only.
 using System;
 using System.IO;
 using System.Net;
@@ -83,13 +89,11 @@ namespace ZramEmbedded.Board.Host
                 catch (ObjectDisposedException) { return; }
                 lock (_clientLock)
                 {
-                    if (_client != null && !_clientInputEnded)
+                    if (_client != null)
                     {
-                        TrySend(socket, "console busy: another client is attached\r\n");
-                        socket.Close();
-                        continue;
+                        if (!_clientInputEnded) TrySend(_client, "console taken over by a new client\r\n");
+                        DropClient();
                     }
-                    DropClient();
                     _client = socket;
                     _clientInputEnded = false;
                     socket.NoDelay = true;
@@ -115,6 +119,7 @@ namespace ZramEmbedded.Board.Host
                 {
                     int n = socket.Receive(buffer);
                     if (n <= 0) break;
+                    lock (_clientLock) if (_client != socket) break;   // taken over: its bytes are not the console's
                     n = filter.Strip(buffer, n);
                     if (n > 0) _input.Add(buffer, 0, n);
                 }
@@ -129,11 +134,18 @@ namespace ZramEmbedded.Board.Host
             }
         }
 
-        /// <summary>Removes telnet commands (IAC ...) from the byte stream, in place; state spans reads.</summary>
+        /// <summary>Longest telnet subnegotiation (IAC SB ... IAC SE) kept out of the input; real ones (window
+        /// size, terminal type) are a few bytes to a few tens.</summary>
+        public const int MaxSubnegotiation = 64;
+
+        /// <summary>Removes telnet commands (IAC ...) from the byte stream, in place; state spans reads. Every
+        /// command is bounded (see the file header).</summary>
         private sealed class TelnetFilter
         {
-            private const byte Iac = 255, Sb = 250, Se = 240, Will = 251, Dont = 254;
-            private int _state;   // 0 data, 1 after IAC, 2 option byte, 3 in subnegotiation, 4 IAC in subnegotiation
+            private const byte Iac = 255, Sb = 250, Se = 240, Will = 251, Dont = 254, FirstCommand = 240;
+            private const int Data = 0, AfterIac = 1, OptionByte = 2, InSub = 3, IacInSub = 4;
+            private int _state;
+            private int _subLength;
 
             public int Strip(byte[] data, int count)
             {
@@ -141,25 +153,32 @@ namespace ZramEmbedded.Board.Host
                 for (int r = 0; r < count; r++)
                 {
                     byte b = data[r];
+                    if (_state != Data && (b == (byte)'\r' || b == (byte)'\n'))
+                    {
+                        _state = Data;               // a line end is never part of a command
+                        data[w++] = b;
+                        continue;
+                    }
                     switch (_state)
                     {
-                        case 0:
-                            if (b == Iac) _state = 1; else data[w++] = b;
+                        case Data:
+                            if (b == Iac) _state = AfterIac; else data[w++] = b;
                             break;
-                        case 1:
-                            if (b == Iac) { data[w++] = b; _state = 0; }
-                            else if (b >= Will && b <= Dont) _state = 2;
-                            else if (b == Sb) _state = 3;
-                            else _state = 0;
+                        case AfterIac:
+                            _state = Data;
+                            if (b == Iac) data[w++] = b;                     // IAC IAC: a data byte 255
+                            else if (b >= Will && b <= Dont) _state = OptionByte;
+                            else if (b == Sb) { _state = InSub; _subLength = 0; }
+                            else if (b < FirstCommand) data[w++] = b;       // not a command: only the IAC goes
                             break;
-                        case 2:
-                            _state = 0;
+                        case OptionByte:
+                            _state = Data;
                             break;
-                        case 3:
-                            if (b == Iac) _state = 4;
-                            break;
-                        case 4:
-                            _state = b == Se ? 0 : 3;
+                        case InSub:
+                        case IacInSub:
+                            if (++_subLength > MaxSubnegotiation) { _state = Data; data[w++] = b; break; }
+                            if (_state == IacInSub) _state = b == Se ? Data : InSub;
+                            else if (b == Iac) _state = IacInSub;
                             break;
                     }
                 }

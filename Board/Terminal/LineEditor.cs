@@ -6,8 +6,13 @@
 // - Backspace (0x08) and DEL (0x7F) erase the last character (echo "\b \b"); Ctrl-U erases the line;
 //   Ctrl-C abandons the line (echo "^C") and ends it empty.
 // - Other control bytes are dropped, never echoed. Escape sequences are dropped whole: ESC x, CSI
-//   (ESC [ parameters final-byte, at most MaxEscapeLength bytes) and SS3 (ESC O x), so arrow keys and
-//   function keys do nothing. Bytes 0x80..0xFF are dropped: the console speaks ASCII.
+//   (ESC [ parameters final-byte, at most MaxEscapeLength bytes), SS3 (ESC O x) and the string sequences
+//   OSC, DCS, APC, PM and SOS (ESC ] P _ ^ X, text, then BEL or ESC \, at most MaxStringLength bytes), so
+//   arrow keys, function keys and title reports do nothing. Bytes 0x80..0xFF are dropped: the console
+//   speaks ASCII.
+// - Every sequence is bounded, so noise on the line costs at most the line it arrives in: a control byte
+//   inside a sequence (CR and LF included) ends it and counts on its own, and a sequence longer than its
+//   bound ends there (what follows is read as plain bytes).
 // - A line holds at most MaxLength characters (128 unless configured). What is typed past that is
 //   neither stored nor echoed; the line still ends at the next CR/LF, cut to MaxLength, and WasCut says so
 //   (the console then prints a one-line notice).
@@ -21,9 +26,11 @@ namespace ZramEmbedded.Board.Terminal
         public const int DefaultMaxLength = 128;
         /// <summary>Longest escape sequence swallowed; after that the editor gives up and reads plain bytes.</summary>
         public const int MaxEscapeLength = 32;
+        /// <summary>Longest string sequence (OSC, DCS, APC, PM, SOS) swallowed, its text included.</summary>
+        public const int MaxStringLength = 256;
 
-        private const byte Esc = 0x1B;
-        private const int StateText = 0, StateEsc = 1, StateCsi = 2, StateSs3 = 3;
+        private const byte Esc = 0x1B, Bel = 0x07;
+        private const int StateText = 0, StateEsc = 1, StateCsi = 2, StateSs3 = 3, StateString = 4;
 
         private static readonly byte[] EraseOne = { 0x08, 0x20, 0x08 };
         private static readonly byte[] CtrlC = { (byte)'^', (byte)'C' };
@@ -77,8 +84,14 @@ namespace ZramEmbedded.Board.Terminal
             switch (_state)
             {
                 case StateEsc:
-                    if (b == (byte)'[') { _state = StateCsi; return false; }
+                    if (b == (byte)'[') { _state = StateCsi; _escapeLength = 0; return false; }
                     if (b == (byte)'O') { _state = StateSs3; return false; }
+                    if (b == (byte)']' || b == (byte)'P' || b == (byte)'_' || b == (byte)'^' || b == (byte)'X')
+                    {
+                        _state = StateString;
+                        _escapeLength = 0;
+                        return false;
+                    }
                     _state = StateText;
                     if (b >= 0x20) return false;       // ESC x (Alt-x): both dropped
                     break;                              // a control byte right after ESC counts on its own
@@ -89,6 +102,13 @@ namespace ZramEmbedded.Board.Terminal
                     if (b >= 0x20) return false;
                     break;
                 case StateSs3:
+                    _state = StateText;
+                    if (b >= 0x20) return false;
+                    break;
+                case StateString:
+                    if (b == Bel) { _state = StateText; return false; }                  // terminator
+                    if (b == Esc) { _state = StateEsc; return false; }                   // ESC \ (ST) ends it
+                    if (b >= 0x20 && ++_escapeLength < MaxStringLength) return false;
                     _state = StateText;
                     if (b >= 0x20) return false;
                     break;
@@ -115,7 +135,6 @@ namespace ZramEmbedded.Board.Terminal
                     return EndLine();
                 case Esc:
                     _state = StateEsc;
-                    _escapeLength = 0;
                     return false;
                 default:
                     return false;                       // other control bytes and 0x80..0xFF

@@ -128,6 +128,26 @@ namespace ZramEmbedded.UnitTests.Terminal
         }
 
         [TestMethod]
+        public void StringSequencesAreDroppedWhole()
+        {
+            // A window title (OSC ... BEL), a colour query answer (OSC ... ESC \), a DCS and an APC.
+            ScriptedStream s = new ScriptedStream(true, "\r\n").Add("st\x1B]0;user@host: ~\aat\x1B]11;rgb:0/0/0\x1B\\s\x1BP1$r0m\x1B\\\x1B_x\x07\r");
+            Assert.AreEqual("stats", Lines(s, 128));
+            Assert.AreEqual("stats\r\n", s.Output);
+        }
+
+        [TestMethod]
+        public void UnterminatedStringSequenceCostsOnlyItsLine()
+        {
+            // No BEL and no ESC \: the line end still ends the sequence and the line; the next line is whole.
+            Assert.AreEqual("ab|led on", Lines("ab\x1B]0;no terminator\rled on\r"));
+            string text = "";
+            for (int i = 0; i < LineEditor.MaxStringLength + 5; i++) text += "x";
+            string line = Lines("\x1B]" + text + "\r");
+            Assert.IsTrue(line.Length <= 5, "at most the text past the limit remains: " + line);
+        }
+
+        [TestMethod]
         public void CtrlUClearsAndCtrlCAbandonsTheLine()
         {
             Assert.AreEqual("map", Lines("garbage\x15map\r"));
@@ -217,8 +237,10 @@ namespace ZramEmbedded.UnitTests.Terminal
         [TestMethod]
         public void RandomBytesNeverBreakTheConsole()
         {
+            // Noise costs at most the line it arrives in: one line end after it, and the next line is whole.
             SampleRandomBytes(1);
             SampleRandomBytes(2);
+            SampleRandomBytes(3);
         }
 
         private static void SampleRandomBytes(uint seed)
@@ -226,7 +248,7 @@ namespace ZramEmbedded.UnitTests.Terminal
             ZramEmbedded.UnitTests.Samples.SampleRandom random = new ZramEmbedded.UnitTests.Samples.SampleRandom(seed);
             byte[] noise = new byte[4096];
             for (int i = 0; i < noise.Length; i++) noise[i] = (byte)random.Next(256);
-            ScriptedStream s = new ScriptedStream(true, "\r\n").Add(noise).Add("\x1B\x1B\r\x03\rversion\r");
+            ScriptedStream s = new ScriptedStream(true, "\r\n").Add(noise).Add("\rversion\r");
             s.MaxReadSize = 7;
             SerialConsole console = new SerialConsole(s, 64);
             string line;

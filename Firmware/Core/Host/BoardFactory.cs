@@ -26,7 +26,7 @@ namespace ZramEmbedded.Firmware
             }
             if (_options.ShowHelp)
             {
-                Console.WriteLine(HostOptions.Usage);
+                Console.WriteLine(HostOptions.Help());
                 Environment.Exit(0);
             }
             IConsoleStream stream;

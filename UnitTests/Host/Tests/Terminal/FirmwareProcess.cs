@@ -1,5 +1,7 @@
 // Starts the real firmware exe (ZramEmbedded.Firmware.dll, built next to this test assembly's configuration)
-// with `dotnet`, for the end-to-end tests. Host-only.
+// with `dotnet`, for the end-to-end tests. What a test starts, it kills: Start returns a Child whose Dispose
+// kills the process (and its children) unless it has exited, so a failing test leaves nothing running or
+// listening. Host-only.
 using System;
 using System.Diagnostics;
 using System.IO;
@@ -21,7 +23,29 @@ namespace ZramEmbedded.UnitTests.Host.Terminal
             return dll;
         }
 
-        internal static Process Start(params string[] args)
+        /// <summary>A started process that is killed when disposed, pass or fail.</summary>
+        internal sealed class Child : IDisposable
+        {
+            public Child(Process process) { Process = process; }
+
+            public Process Process { get; }
+
+            public void Dispose()
+            {
+                try
+                {
+                    if (!Process.HasExited)
+                    {
+                        Process.Kill(entireProcessTree: true);
+                        Process.WaitForExit(10000);
+                    }
+                }
+                catch (InvalidOperationException) { }   // it exited meanwhile
+                Process.Dispose();
+            }
+        }
+
+        internal static Child Start(params string[] args)
         {
             var psi = new ProcessStartInfo("dotnet")
             {
@@ -32,17 +56,18 @@ namespace ZramEmbedded.UnitTests.Host.Terminal
             };
             psi.ArgumentList.Add(DllPath());
             foreach (string a in args) psi.ArgumentList.Add(a);
-            return Process.Start(psi) ?? throw new InvalidOperationException("dotnet did not start");
+            return new Child(Process.Start(psi) ?? throw new InvalidOperationException("dotnet did not start"));
         }
 
         /// <summary>Runs to the end with stdin closed at once; returns (exit code, stdout, stderr).</summary>
         internal static int Run(out string stdout, out string stderr, params string[] args)
         {
-            using Process p = Start(args);
+            using Child child = Start(args);
+            Process p = child.Process;
             p.StandardInput.Close();
             var err = p.StandardError.ReadToEndAsync();
             stdout = p.StandardOutput.ReadToEnd();
-            if (!p.WaitForExit(120000)) { p.Kill(); throw new TimeoutException("firmware did not exit"); }
+            if (!p.WaitForExit(120000)) throw new TimeoutException("firmware did not exit");
             stderr = err.Result;
             return p.ExitCode;
         }

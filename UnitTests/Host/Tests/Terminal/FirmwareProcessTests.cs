@@ -1,6 +1,7 @@
 // Host-only, end to end: the real firmware exe on the virtual board. A non-interactive run (boot → workload
-// → script → summary → exit 0) whose stats move; bad options (one line, exit 2); piped stdin; and the
-// console over TCP driven by socat sending CR-only line ends, the way a terminal program attaches.
+// → script → summary → exit 0) whose stats move; bad options (one line, exit 2) and --help; piped stdin; the
+// console over TCP driven by a client sending CR-only line ends, the way a terminal program attaches; and
+// that a firmware a test started is gone when the test lets go of it.
 using System;
 using System.Diagnostics;
 using System.IO;
@@ -66,7 +67,11 @@ namespace ZramEmbedded.UnitTests.Host.Terminal
         [TestMethod]
         public void BadOptionsGiveOneLineAndExitTwo()
         {
-            string[][] bad = { new[] { "--nope" }, new[] { "--board", "NOPE" }, new[] { "--seconds", "x" }, new[] { "--console", "tcp:99999" } };
+            string[][] bad =
+            {
+                new[] { "--nope" }, new[] { "--board", "NOPE" }, new[] { "--seconds", "x" }, new[] { "--console", "tcp:99999" },
+                new[] { "--seconds", "2", "--console", "tcp:" + FreePort() },
+            };
             foreach (string[] args in bad)
             {
                 int code = FirmwareProcess.Run(out string output, out string stderr, args);
@@ -78,9 +83,29 @@ namespace ZramEmbedded.UnitTests.Host.Terminal
         }
 
         [TestMethod]
+        public void HelpExplainsEveryOptionWithItsDefault()
+        {
+            int code = FirmwareProcess.Run(out string output, out string stderr, "--help");
+            Assert.AreEqual(0, code);
+            Assert.AreEqual("", stderr);
+            string[] lines = output.TrimEnd('\n').Split('\n');
+            Assert.StartsWith("usage: ", lines[0]);
+            foreach (string option in new[] { "--board", "--console", "--backing", "--script", "--seconds", "--help" })
+            {
+                Assert.IsTrue(Array.Exists(lines, l => l.StartsWith("  " + option + " ") || l.StartsWith("  " + option + ",") || l == "  " + option + " stdio|tcp:PORT"), option + " has a line of its own");
+            }
+            foreach (string fact in new[] { "default VIRTUAL", "PICO_RP2040", "ST_STM32F769I_DISCOVERY", "(default)", "interactive only", "default: none: writeback is off", "the workload runs first, then the script", "exit code" })
+            {
+                Assert.Contains(fact, output);
+            }
+            for (int i = 1; i < lines.Length; i++) Assert.IsTrue(lines[i].Length <= 100, "short lines: " + lines[i]);
+        }
+
+        [TestMethod]
         public void PipedCommandsRunAndEndOfInputQuits()
         {
-            using Process p = FirmwareProcess.Start();
+            using FirmwareProcess.Child child = FirmwareProcess.Start();
+            Process p = child.Process;
             p.StandardInput.Write("version\nled\tauto\nstats\n");
             p.StandardInput.Close();
             string output = p.StandardOutput.ReadToEnd();
@@ -101,16 +126,18 @@ namespace ZramEmbedded.UnitTests.Host.Terminal
         }
 
         [TestMethod]
-        public void TcpConsoleDrivenBySocatWithCrOnlyLineEnds()
+        public void TcpConsoleDrivenByAClientWithCrOnlyLineEnds()
         {
             int port = FreePort();
-            using Process fw = FirmwareProcess.Start("--console", "tcp:" + port);
+            using FirmwareProcess.Child child = FirmwareProcess.Start("--console", "tcp:" + port);
+            Process fw = child.Process;
             string first = fw.StandardOutput.ReadLine();
             Assert.Contains("console on 127.0.0.1:" + port, first);
+            using ConsoleClient client = ConsoleClient.Connect(port);
             // CR-only line ends, a TAB, an arrow key and a backspace, as a terminal program in raw mode sends them.
-            Process socat = TcpConsoleTests.StartSocat(port, "\rversion\rled\ton\r\x1B[Astatz\x7Fs\rapps\rexit\r", 5);
-            Assert.IsTrue(socat.WaitForExit(60000), "socat exits");
-            string received = socat.StandardOutput.ReadToEnd();
+            client.Send("\rversion\rled\ton\r\x1B[Astatz\x7Fs\rapps\rexit\r");
+            Assert.IsTrue(client.WaitForClose(60000), "exit over TCP quits the firmware and closes the connection");
+            string received = client.Received;
             Assert.IsTrue(fw.WaitForExit(60000), "exit over TCP quits the firmware");
             Assert.AreEqual(0, fw.ExitCode);
             Assert.Contains("console attached", received);
@@ -120,6 +147,22 @@ namespace ZramEmbedded.UnitTests.Host.Terminal
             Assert.Contains("sensors ", received);
             Assert.DoesNotContains("\x1B", received);
             Assert.DoesNotContains("unknown command", received);
+        }
+
+        [TestMethod]
+        public void AFirmwareATestStartedIsGoneWhenTheTestLetsGo()
+        {
+            int port = FreePort();
+            Process fw;
+            using (FirmwareProcess.Child child = FirmwareProcess.Start("--console", "tcp:" + port))
+            {
+                fw = child.Process;
+                Assert.Contains("console on 127.0.0.1:" + port, fw.StandardOutput.ReadLine());
+                // Leaving the block is what a failing assertion does too.
+            }
+            var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();   // throws if the firmware still listens on the port
+            listener.Stop();
         }
     }
 }
