@@ -26,6 +26,26 @@ namespace ZramEmbedded.UnitTests.Firmware
         }
 
         [TestMethod]
+        public void HelpKeepsLongUsagesApartFromTheirTextWithinEightyColumns()
+        {
+            string output = ShellFixture.Run("help");
+            string[] lines = output.Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                Assert.IsTrue(lines[i].TrimEnd('\r').Length <= 80, "80 columns: " + lines[i]);
+            }
+            string[] longUsages = { "writeback <idle|huge|huge_idle> [seconds]", "recompress <idle|huge|huge_idle|all> [seconds]" };
+            for (int u = 0; u < longUsages.Length; u++)
+            {
+                int at = output.IndexOf("  " + longUsages[u]);
+                Assert.IsTrue(at >= 0, longUsages[u]);
+                char next = output[at + 2 + longUsages[u].Length];
+                Assert.IsTrue(next == '\r' || next == '\n', "the usage ends its line: " + longUsages[u]);
+            }
+            Assert.Contains("mark pages unused for [seconds]", output);
+        }
+
+        [TestMethod]
         public void HelpOnOneCommandAndOnAnUnknownOne()
         {
             string output = ShellFixture.Run("help watch", "help nonsense", "help a b");

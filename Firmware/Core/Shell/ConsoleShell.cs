@@ -150,6 +150,9 @@ namespace ZramEmbedded.Firmware.Shell
             return true;
         }
 
+        /// <summary>Column where `help` starts the summaries, and the width it wraps them at (a 80-column terminal).</summary>
+        private const int HelpColumn = 28, HelpWidth = 80;
+
         private void Help()
         {
             _out.Line("commands:");
@@ -158,7 +161,18 @@ namespace ZramEmbedded.Firmware.Shell
                 string name = Commands.Name(i);
                 if ((name == "reboot" && _board.IsVirtual) || (name == "exit" && !_board.IsVirtual)) continue;
                 string args = Commands.Arguments(i);
-                _out.Line("  " + Format.Left(name + (args.Length > 0 ? " " + args : ""), 26) + Commands.Summary(i));
+                string usage = name + (args.Length > 0 ? " " + args : "");
+                // A usage too long for its column gets a line of its own; summaries wrap at HelpWidth.
+                string summary = Commands.Summary(i);
+                if (usage.Length >= HelpColumn - 3) { _out.Line("  " + usage); usage = ""; }
+                string indent = "  " + Format.Left(usage, HelpColumn - 2);
+                while (summary.Length > 0)
+                {
+                    int cut = Format.WrapAt(summary, HelpWidth - HelpColumn);
+                    _out.Line(indent + summary.Substring(0, cut));
+                    summary = summary.Substring(cut).TrimStart();
+                    indent = new string(' ', HelpColumn);
+                }
             }
             _out.Line(_board.IsVirtual ? "'help <command>' for one command; 'exit' or end of input quits"
                 : "'help <command>' for one command; the board keeps running ('reboot' restarts it)");

@@ -41,6 +41,15 @@ namespace ZramEmbedded.Firmware.Shell
             return s.Length >= width ? s : s + new string(' ', width - s.Length);
         }
 
+        /// <summary>Length of the first piece of text to print in at most width columns: the whole text when it
+        /// fits, else up to its last space within width, else width characters.</summary>
+        public static int WrapAt(string text, int width)
+        {
+            if (text.Length <= width) return text.Length;
+            int space = text.LastIndexOf(' ', width);
+            return space > 0 ? space : width;
+        }
+
         /// <summary>Milliseconds as "1h02m03.4s" style (hours only when there are some).</summary>
         public static string Duration(long ms)
         {
