@@ -140,7 +140,7 @@ namespace ZramEmbedded.Benchmarks
                     case "idle-budget": e = Int(v, 1, 10000, ref s.IdleBudgetMs); break;
                     case "cooldown": e = Int(v, 0, 600000, ref s.CooldownMs); break;
                     case "restart": e = Int(v, 1, 10000000, ref s.RestartDelayMs); break;
-                    default: return "unknown option --" + kv.Key;
+                    default: throw new InvalidOperationException("declared in BenchmarkOptions but not read: --" + kv.Key);
                 }
                 if (e != null) return "--" + kv.Key + " " + (v.Length == 0 ? "(no value)" : v) + ": expected " + e;
             }

@@ -13,14 +13,16 @@ namespace ZramEmbedded.Benchmarks
                 PrintUsage();
                 return args.Length == 0 ? 2 : 0;
             }
-            BenchmarkOptions options;
-            try
+            if (!BenchmarkOptions.IsCommand(args[0]))
             {
-                options = BenchmarkOptions.Parse(args);
+                Console.Error.WriteLine("unknown command: " + args[0]);
+                PrintUsage();
+                return 2;
             }
-            catch (Exception e) when (e is ArgumentException || e is FormatException || e is OverflowException || e is IndexOutOfRangeException)
+            BenchmarkOptions options = BenchmarkOptions.Parse(args, out string error);
+            if (options == null)
             {
-                Console.Error.WriteLine(args[0] + ": " + e.Message);
+                Console.Error.WriteLine(args[0] + ": " + error);
                 return 2;
             }
             switch (args[0])
@@ -33,10 +35,7 @@ namespace ZramEmbedded.Benchmarks
                 case "store": return StoreBenchmark.Run(options);
                 case "pressure": return PressureBenchmark.Run(options);
                 case "writeback": return WritebackBenchmark.Run(options);
-                default:
-                    Console.Error.WriteLine("unknown command: " + args[0]);
-                    PrintUsage();
-                    return 2;
+                default: throw new InvalidOperationException("a declared command without a runner: " + args[0]);
             }
         }
 
@@ -52,6 +51,10 @@ namespace ZramEmbedded.Benchmarks
             Console.WriteLine("  pressure  reclaim ladder and low-memory killer under 2x overcommit against a kill-only killer");
             Console.WriteLine("  writeback capacity, write amplification and read-back speed with a backing store (--arena-kib, --backing-kib, --rounds, --file PATH)");
             Console.WriteLine("  --pages FILE...  files of raw 4 KiB pages (concatenated) instead of the built-in sets");
+            Console.WriteLine("  --seed N         seed of the generated pages and workloads (default 1); --quick  a shorter run for smoke checks");
+            Console.WriteLine("options each command takes (an unknown option or a bad value exits with 2):");
+            foreach (string command in new[] { "lz4", "lz4hc", "recompress", "lz4-fuzz", "alloc", "store", "pressure", "writeback" })
+                Console.WriteLine("  " + command + ": " + BenchmarkOptions.Known(command));
         }
     }
 }

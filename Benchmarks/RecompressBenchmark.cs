@@ -39,8 +39,6 @@ namespace ZramEmbedded.Benchmarks
                 }
                 baseConfig.Validate();
                 foreach (int a in arenas) if (a < 16 || a > 4096) throw new ArgumentException("--arena values are KiB, 16..4096");
-                foreach (string k in options.Extra.Keys)
-                    if (k != "level" && k != "dict" && k != "samples" && k != "arena") throw new ArgumentException("unknown option --" + k);
             }
             catch (Exception e) when (e is FormatException || e is ArgumentException || e is OverflowException)
             {

@@ -40,11 +40,6 @@ namespace ZramEmbedded.Benchmarks
 
         public static int Run(BenchmarkOptions options)
         {
-            foreach (string key in options.Extra.Keys)
-            {
-                Console.Error.WriteLine("store: unknown option --" + key);
-                return 2;
-            }
             var results = new Results();
             bool files = options.PageFiles.Count > 0;
             List<byte[]> pages4k;

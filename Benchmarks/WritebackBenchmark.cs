@@ -42,7 +42,6 @@ namespace ZramEmbedded.Benchmarks
     public static class WritebackBenchmark
     {
         private const int Page = 4096;
-        private static readonly string[] Known = { "arena-kib", "backing-kib", "rounds", "file" };
 
         private sealed class Clock : IMonotonicClock
         {
@@ -69,10 +68,6 @@ namespace ZramEmbedded.Benchmarks
 
         public static int Run(BenchmarkOptions options)
         {
-            foreach (string key in options.Extra.Keys)
-            {
-                if (Array.IndexOf(Known, key) < 0) return Fail("unknown option --" + key);
-            }
             int arenaKiB, backingKiB, rounds;
             if (!Int(options, "arena-kib", 128, 16, 4096, out arenaKiB)) return Fail("--arena-kib needs an integer 16..4096");
             if (!Int(options, "backing-kib", 1024, 8, 1 << 20, out backingKiB)) return Fail("--backing-kib needs an integer 8..1048576");
