@@ -191,7 +191,7 @@ namespace ZramEmbedded.Allocator.Pool
             if (size < 1 || size > _maxObjectSize) throw new ArgumentOutOfRangeException("size");
             lock (Frames)
             {
-                return MallocLocked(size);
+                return MallocLocked(size, false);
             }
         }
 
@@ -202,7 +202,23 @@ namespace ZramEmbedded.Allocator.Pool
             return handle != NoHandle;
         }
 
-        private int MallocLocked(int size)
+        /// <summary>
+        /// Malloc for putting back an object of the size just freed (a refused replacement's old form): takes
+        /// the zspage that needs the fewest new frames (the fullest among equals), and a new zspage only when
+        /// every one needs more. The slot the freed object left needs no more frames than its free released,
+        /// so the pool ends no larger than before that free, which keeps a mem_limit the pool was under.
+        /// Malloc itself takes the fullest zspage that can take the object, even when it must grow.
+        /// </summary>
+        public int MallocLeastGrowth(int size)
+        {
+            if (size < 1 || size > _maxObjectSize) throw new ArgumentOutOfRangeException("size");
+            lock (Frames)
+            {
+                return MallocLocked(size, true);
+            }
+        }
+
+        private int MallocLocked(int size, bool leastGrowth)
         {
             if (!Handles.HasFree)
             {
@@ -217,7 +233,7 @@ namespace ZramEmbedded.Allocator.Pool
                 _failed++;
                 return NoHandle;
             }
-            int head = FindZspageWithRoom(cls, bytes, run);
+            int head = leastGrowth ? FindZspageLeastGrowth(cls, bytes, run) : FindZspageWithRoom(cls, bytes, run);
             if (head < 0)
             {
                 int first = FramesToBear(cls, 0, bytes);
@@ -274,6 +290,36 @@ namespace ZramEmbedded.Allocator.Pool
                 if (best >= 0) return best;
             }
             return -1;
+        }
+
+        /// <summary>
+        /// The zspage of the class that can take a slot of `bytes` (leaving `reserve` frames free) with the
+        /// fewest new frames, the fullest among equals; -1 if none, or if a new zspage needs fewer.
+        /// </summary>
+        private int FindZspageLeastGrowth(int cls, int bytes, int reserve)
+        {
+            int best = -1, bestGrowth = FramesToBear(cls, 0, bytes), bestUse = -1; // ties with a new zspage go to the fuller one
+            for (int g = Groups.Groups - 1; g >= 0; g--)
+            {
+                int z = Groups.First(cls, g);
+                while (z != FrameStore.None)
+                {
+                    if (CanTake(cls, z, bytes, reserve))
+                    {
+                        int u = Zspage.InUse(Frames, z);
+                        int b = Zspage.Born(Frames, z);
+                        int growth = u < b ? 0 : PoolMath.Max(0, FramesToBear(cls, b, bytes) - HeldFrames(cls, z, b));
+                        if (growth < bestGrowth || (growth == bestGrowth && u > bestUse))
+                        {
+                            best = z;
+                            bestGrowth = growth;
+                            bestUse = u;
+                        }
+                    }
+                    z = Zspage.Next(Frames, z);
+                }
+            }
+            return best;
         }
 
         /// <summary>Frees the object; InvalidHandleException for a bad, freed (double free) or stale handle.</summary>

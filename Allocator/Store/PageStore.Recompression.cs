@@ -114,8 +114,9 @@ namespace ZramEmbedded.Allocator.Store
         /// The same change for a full pool: the old object is freed first, then the new form allocated and
         /// written; when even that finds no room (or takes the pool over MemLimit), the old form (slot state
         /// oldState, oldSize bytes, made again by Recompressor.OldForm; kind Indexed comes back as Object, or
-        /// Recompressed for a dictionary block, for the merge scan to see again) is allocated again in the
-        /// room it just left and the call returns false. Throws InvalidOperationException if that room is gone (the pool broke its own accounting;
+        /// Recompressed for a dictionary block, for the merge scan to see again) is allocated again where
+        /// the pool grows least (ZsPool.MallocLeastGrowth: at most the frames the free released, so a pool
+        /// under MemLimit stays under it) and the call returns false. Throws InvalidOperationException if that room is gone (the pool broke its own accounting;
         /// the slot is then left empty rather than wrong).
         /// </summary>
         internal bool ReplaceObjectFreeingFirst(int g, byte[] form, int formOffset, int size, int kind, int formFlags,
@@ -135,7 +136,7 @@ namespace ZramEmbedded.Allocator.Store
                 }
                 _pool.Free(handle); // over MemLimit: back to the old form
             }
-            handle = _pool.Malloc(oldSize);
+            handle = _pool.MallocLeastGrowth(oldSize); // no larger than before the free: MemLimit holds
             if (handle == ZsPool.NoHandle)
             {
                 // Unreachable while the pool reuses what was just freed; keep the counters right regardless.

@@ -156,6 +156,48 @@ namespace ZramEmbedded.UnitTests.Store
         }
 
         [TestMethod]
+        public void MemLimitHoldsWhenARefusedFormPutsTheOldOneBack()
+        {
+            // Found by a randomized run: with the pool a few frames under the limit, a slot whose new form is
+            // refused gets its old form back, and that allocation must not grow another zspage past the limit.
+            StoreConfig cfg = StoreConfig.ForArena(16384, 1024);
+            ZramEmbedded.Allocator.Pool.ZsPool pool = new ZramEmbedded.Allocator.Pool.ZsPool(new byte[16384], StoreConfig.PoolConfigFor(16384, cfg));
+            PageStore store = new PageStore(pool, cfg, new ManualClock());
+            RecompressConfig rc = new RecompressConfig();
+            rc.SamplePages = 4;
+            Recompressor rec = new Recompressor(store, rc);
+            StoreClient c = store.Register("app", cfg.SlotCount);
+            int[] kinds =
+            {
+                (int)PageKind.Csv, 800, (int)PageKind.Text, 735, (int)PageKind.SensorRecords, 37, (int)PageKind.HeapLike, 665,
+                (int)PageKind.Json, 953, (int)PageKind.Json, 879, (int)PageKind.SensorRecords, 449, (int)PageKind.SensorRecords, 746,
+                (int)PageKind.Json, 808, (int)PageKind.BinaryStructs, 323, (int)PageKind.BinaryStructs, 817, (int)PageKind.Csv, 790,
+                (int)PageKind.HeapLike, 872, (int)PageKind.BinaryStructs, 405, (int)PageKind.BinaryStructs, 718, (int)PageKind.Json, 157,
+                (int)PageKind.BinaryStructs, 852, (int)PageKind.HeapLike, 312, (int)PageKind.Csv, 605,
+            };
+            byte[] page = new byte[1024];
+            for (int s = 0; s < kinds.Length / 2; s++)
+            {
+                PageSamples.Fill((PageKind)kinds[2 * s], (uint)kinds[2 * s + 1], page, 0, page.Length);
+                Assert.AreEqual(StoreResult.Ok, c.Write(s, page, 0));
+            }
+            Assert.AreEqual(12032L, pool.UsedBytes, "the case starts where the run found it");
+            store.MemLimit = 12219;
+            rec.Slice(100000, RecompressType.All);
+            MmStat mm = new MmStat();
+            store.GetMmStat(mm);
+            Assert.IsTrue(mm.MemUsedTotal <= 12219 && mm.MemUsedMax <= 12219, "used " + mm.MemUsedTotal + ", peak " + mm.MemUsedMax);
+            byte[] back = new byte[1024];
+            for (int s = 0; s < kinds.Length / 2; s++)
+            {
+                PageSamples.Fill((PageKind)kinds[2 * s], (uint)kinds[2 * s + 1], page, 0, page.Length);
+                Assert.AreEqual(StoreResult.Ok, c.Read(s, back, 0));
+                Assert.IsTrue(StoreFixtures.Equal(page, back), "slot " + s);
+            }
+            store.CheckInvariants();
+        }
+
+        [TestMethod]
         public void MemLimitHoldsWhileRecompressing()
         {
             ManualClock clock = new ManualClock();

@@ -28,6 +28,63 @@ namespace ZramEmbedded.UnitTests.Host.Store
         }
 
         [TestMethod]
+        public void MemLimitHoldsAfterEveryRecompressionSlice()
+        {
+            // Small arenas (16 KiB, 1 KiB pages) filled with random contents, the limit set a few bytes to a few
+            // frames above what the pool uses, then recompression of every type interleaved with writes and
+            // discards: no call may leave the pool above the limit, and every page reads back.
+            int overshoots = 0;
+            for (uint run = 0; run < 4000; run++)
+            {
+                var random = new Random((int)run);
+                StoreConfig cfg = StoreConfig.ForArena(16384, 1024);
+                var pool = new ZsPool(new byte[16384], StoreConfig.PoolConfigFor(16384, cfg));
+                var clock = new ManualClock();
+                var store = new PageStore(pool, cfg, clock);
+                var rec = new Recompressor(store, new RecompressConfig { SamplePages = 4 });
+                StoreClient c = store.Register("app", cfg.SlotCount);
+                var seeds = new int[cfg.SlotCount];
+                var kinds = new PageKind[cfg.SlotCount];
+                var page = new byte[1024];
+                var back = new byte[1024];
+                int pages = 12 + random.Next(10);
+                for (int s = 0; s < pages && s < cfg.SlotCount; s++)
+                {
+                    kinds[s] = (PageKind)random.Next(6);
+                    seeds[s] = 1 + random.Next(1000);
+                    PageSamples.Fill(kinds[s], (uint)seeds[s], page, 0, 1024);
+                    if (c.Write(s, page, 0) != StoreResult.Ok) seeds[s] = 0;
+                }
+                store.MemLimit = pool.UsedBytes + random.Next(3 * 256);
+                for (int step = 0; step < 6; step++)
+                {
+                    int s = random.Next(pages);
+                    if (random.Next(3) == 0)
+                    {
+                        var kind = (PageKind)random.Next(6);
+                        int seed = 1 + random.Next(1000);
+                        PageSamples.Fill(kind, (uint)seed, page, 0, 1024);
+                        if (c.Write(s, page, 0) == StoreResult.Ok) { kinds[s] = kind; seeds[s] = seed; } // else the old page stays
+                    }
+                    clock.Advance(random.Next(5000));
+                    if (random.Next(2) == 0) store.MarkAllIdle();
+                    rec.Slice(100000, (RecompressType)random.Next(4));
+                    if (pool.UsedBytes > store.MemLimit) overshoots++;
+                    Assert.IsTrue(pool.UsedBytes <= store.MemLimit, "run " + run + " step " + step + ": used " + pool.UsedBytes + " > limit " + store.MemLimit);
+                }
+                for (int s = 0; s < pages; s++)
+                {
+                    if (seeds[s] <= 0) continue;
+                    PageSamples.Fill(kinds[s], (uint)seeds[s], page, 0, 1024);
+                    Assert.AreEqual(StoreResult.Ok, c.Read(s, back, 0));
+                    Assert.IsTrue(page.AsSpan().SequenceEqual(back), "run " + run + " slot " + s);
+                }
+                store.CheckInvariants();
+            }
+            Assert.AreEqual(0, overshoots);
+        }
+
+        [TestMethod]
         public void RecompressionAllocatesNothingPerCall()
         {
             var clock = new ManualClock();
