@@ -104,20 +104,18 @@ namespace ZramEmbedded.Allocator.Store
                 if (pool.GetSize(other) != size) continue;
                 compares++;
                 if (!pool.ContentEquals(other, a, 0)) continue;
+                // The slot gives up its object and takes a reference to the equal one, with its flags.
+                StoreClient owner = store.OwnerOf(g);
+                int state = slots.State[g];
                 table.AddRef(e);
-                pool.Free(handle);
-                store.FreedObject(size);
-                slots.Repoint(g, SlotTable.Indexed, e);
-                store.Unindexed--;
-                store.IndexedSlots++;
+                store.Release(owner, g);
+                store.Install(owner, g, (state & ~SlotTable.KindMask) | SlotTable.Indexed, e, size);
                 MergedTotal++;
                 return compares;
             }
             int entry = table.Add(hash, handle, form);
             if (entry == MergeTable.None) return compares;
-            slots.Repoint(g, SlotTable.Indexed, entry);
-            store.Unindexed--;
-            store.IndexedSlots++;
+            store.Reclassify(store.OwnerOf(g), g, SlotTable.Indexed, entry);
             return compares;
         }
 

@@ -107,7 +107,7 @@ namespace ZramEmbedded.Allocator.Store
                 for (int g = c.Base; g < end; g++)
                 {
                     if (Slots.KindOf(g) == SlotTable.Empty) continue;
-                    DropContent(c, g);
+                    Release(c, g);
                     _notifyFree++;
                 }
                 _clients[c.TableIndex] = null;

@@ -190,7 +190,7 @@ namespace ZramEmbedded.Allocator.Store
             }
         }
 
-        private StoreClient OwnerOf(int g)
+        internal StoreClient OwnerOf(int g)
         {
             for (int i = 0; i < _clients.Length; i++)
             {

@@ -1,6 +1,7 @@
 // Writeback (zram's backing_dev): the part of PageStore that moves pages to an IBackingStore and brings
 // them back. Kept in this file so the store's own files only call into it: a slot kind (SlotTable.Backed)
-// and hooks in ReadContent, DropContent, StoreOwnBytes, GetMmStat (orig_data_size) and CheckInvariants.
+// and hooks in ReadContent, Release (ReleaseRecord), StoreOwnBytes, GetMmStat (orig_data_size) and
+// CheckInvariants. Slots move through Release and Install (PageStore.SlotChanges.cs) both ways.
 //
 // A page written back leaves the arena: its slot becomes SlotTable.Backed with Value = the record and
 // Size 0 (it holds no arena bytes), no Huge/Idle flag. The record holds the object's bytes as they were in
@@ -260,50 +261,23 @@ namespace ZramEmbedded.Allocator.Store
             int record;
             RecordWriteResult w = _backing.TryWrite(c.Id & 0xFFFF, g - c.Base, payload, payloadAt, payloadSize, compressed, _pageSize, out record);
             if (w != RecordWriteResult.Ok) return WbOutcome.Stop;
-            if (kind == SlotTable.Recompressed)
+            if (entry < 0)
             {
-                DropRecompressed(g);
-                FreedObject(size);
-                MoveToBacked(c, g, record, size, false);
-            }
-            else if (entry < 0)
-            {
-                int handle = Slots.Value[g];
-                _pool.Free(handle);
-                Unindexed--;
-                FreedObject(size);
-                MoveToBacked(c, g, record, size, huge);
+                Release(c, g);
+                Install(c, g, SlotTable.Backed, record, 0);
             }
             else
             {
-                int handle = Merge.HandleOf(entry);
                 for (int h = 0; h < Slots.Count; h++)
                 {
                     if (Slots.KindOf(h) != SlotTable.Indexed || Slots.Value[h] != entry) continue;
-                    IndexedSlots--;
-                    if ((Slots.State[h] & SlotTable.DictFlag) != 0) _recompressor.Dropped(Slots.State[h]);
-                    if (Merge.Release(entry))
-                    {
-                        _pool.Free(handle);
-                        FreedObject(size);
-                    }
-                    MoveToBacked(OwnerOf(h), h, record, size, huge);
+                    StoreClient owner = OwnerOf(h);
+                    Release(owner, h); // the last reference frees the shared object
+                    Install(owner, h, SlotTable.Backed, record, 0);
                 }
+                _recordRefs[record] |= RecordShared;
             }
-            _recordRefs[record] = (ushort)(refs | (refs > 1 ? RecordShared : 0));
             return WbOutcome.Written;
-        }
-
-        private void MoveToBacked(StoreClient c, int g, int record, int size, bool huge)
-        {
-            c.StoredBytes -= size;
-            if (huge)
-            {
-                _hugePages--;
-                c.HugePages--;
-            }
-            Slots.Set(g, SlotTable.Backed, record, 0, false);
-            _backedSlots++;
         }
 
         /// <summary>ReadContent for a Backed slot: the page into dst, then back into the arena if it fits.</summary>
@@ -347,15 +321,8 @@ namespace ZramEmbedded.Allocator.Store
         {
             byte[] buf = _backing.Buffer;
             int p = BackingRecords.PayloadOffset;
-            int handle = _pool.Malloc(length);
+            int handle = AllocateAdmitted(length); // without the reclaimer: a read never reclaims
             if (handle == ZsPool.NoHandle) return;
-            long used = _pool.UsedBytes;
-            if (_memLimit > 0 && used > _memLimit)
-            {
-                _pool.Free(handle);
-                return;
-            }
-            if (used > _memUsedMax) _memUsedMax = used;
             int kind = SlotTable.Object;
             int value = handle;
             if (refs > 1)
@@ -364,7 +331,7 @@ namespace ZramEmbedded.Allocator.Store
                 int e = FindEqual(hash, buf, p, length);
                 if (e != MergeTable.None)
                 {
-                    _pool.Free(handle); // an equal object is indexed already: join it
+                    _pool.Free(handle); // an equal object is indexed already: join it (not a slot's object yet)
                     for (int i = 0; i < refs; i++) Merge.AddRef(e);
                 }
                 else
@@ -372,13 +339,12 @@ namespace ZramEmbedded.Allocator.Store
                     e = Merge.Add(hash, handle, 0); // records hold the fast form
                     if (e == MergeTable.None)
                     {
-                        _pool.Free(handle);
+                        _pool.Free(handle); // not a slot's object yet
                         return;
                     }
                     for (int i = 1; i < refs; i++) Merge.AddRef(e);
                     _pool.Write(handle, buf, p, length);
-                    _objects++;
-                    _comprBytes += length;
+                    NewObject(length, false);
                 }
                 kind = SlotTable.Indexed;
                 value = e;
@@ -386,28 +352,18 @@ namespace ZramEmbedded.Allocator.Store
             else
             {
                 _pool.Write(handle, buf, p, length);
-                _objects++;
-                _comprBytes += length;
-                Unindexed++;
+                NewObject(length, false);
             }
+            // Every slot on the record moves; the last one's Release frees the record. The stamps stay.
             int moved = 0;
             for (int h = 0; h < Slots.Count && moved < refs; h++)
             {
                 if (Slots.KindOf(h) != SlotTable.Backed || Slots.Value[h] != record) continue;
                 StoreClient c = OwnerOf(h);
-                Slots.Set(h, kind, value, length, huge); // the access stamp stays
-                c.StoredBytes += length;
-                if (huge)
-                {
-                    _hugePages++;
-                    c.HugePages++;
-                }
-                if (kind == SlotTable.Indexed) IndexedSlots++;
+                Release(c, h);
+                Install(c, h, kind | (huge ? SlotTable.HugeFlag : 0), value, length);
                 moved++;
             }
-            _backedSlots -= refs;
-            _recordRefs[record] = 0;
-            _backing.Free(record);
         }
 
         /// <summary>A live merge entry holding exactly buf[p..p+length), or None.</summary>
@@ -429,13 +385,11 @@ namespace ZramEmbedded.Allocator.Store
             return _pool.ContentEquals(handle, buf, p);
         }
 
-        /// <summary>DropContent for a Backed slot: one reference less; the last frees the record.</summary>
-        private void DropBacked(int g)
+        /// <summary>A Backed slot's Release: one reference less to its record; the last frees the record.</summary>
+        private void ReleaseRecord(int record)
         {
-            int record = Slots.Value[g];
             int word = _recordRefs[record];
             int refs = (word & RecordRefMask) - 1;
-            _backedSlots--;
             if (refs == 0)
             {
                 _recordRefs[record] = 0;

@@ -6,8 +6,9 @@
 //
 // Slots and clients: one global SlotTable sized at construction; a client owns a contiguous range of it
 // (first fit at Register, given back at Release) and names its slots by client-local index, so one client
-// cannot reach another's slots by construction. Per-slot state logic lives in SlotTable (kinds) and in
-// DropContent/ReadContent here (what each kind means), the places a new kind is added.
+// cannot reach another's slots by construction. Per-slot state logic lives in SlotTable (kinds), in
+// ReadContent here (what each kind reads as) and in PageStore.SlotChanges.cs (what each kind owns and
+// counts: every slot change goes through Release and Install there).
 //
 // Failure model: a write allocates its new object before it drops the old one, so NoSpace (pool full, or
 // mem_limit reached: zram's semantics, the pool's used frames × frame size must stay ≤ MemLimit after the
@@ -234,50 +235,27 @@ namespace ZramEmbedded.Allocator.Store
             uint word;
             if (_sameFilled && SameFilled.Detect(src, offset, _pageSize, out word))
             {
-                DropContent(c, g);
-                Slots.Set(g, SlotTable.Same, (int)word, 0, false);
+                Release(c, g);
+                Install(c, g, SlotTable.Same, (int)word, 0);
                 Slots.Touch(g, now);
-                _samePages++;
-                _pages++;
-                c.Pages++;
-                c.SameFilled++;
                 return true;
             }
             int size = _encoder.Compress(src, offset, _pageSize, Scratch, 0, _hugeThreshold - 1);
             bool huge = size == Lz4Block.DoesNotFit;
             if (huge) size = _pageSize;
-            int handle = _pool.Malloc(size);
+            int handle = AllocateAdmitted(size);
             if (handle == ZsPool.NoHandle)
             {
                 needed = size;
                 return false;
             }
-            long used = _pool.UsedBytes;
-            if (_memLimit > 0 && used > _memLimit)
-            {
-                _pool.Free(handle);
-                needed = size;
-                return false;
-            }
-            if (used > _memUsedMax) _memUsedMax = used;
             if (huge) _pool.Write(handle, src, offset, size);
             else _pool.Write(handle, Scratch, 0, size);
-            DropContent(c, g);
-            Slots.Set(g, SlotTable.Object, handle, size, huge);
+            Release(c, g);
+            NewObject(size, huge);
+            Install(c, g, SlotTable.Object | (huge ? SlotTable.HugeFlag : 0), handle, size);
             Slots.Touch(g, now);
-            Unindexed++;
             Changes++;
-            _objects++;
-            _comprBytes += size;
-            _pages++;
-            c.Pages++;
-            c.StoredBytes += size;
-            if (huge)
-            {
-                _hugePages++;
-                _hugePagesSince++;
-                c.HugePages++;
-            }
             return true;
         }
 
@@ -342,7 +320,7 @@ namespace ZramEmbedded.Allocator.Store
             {
                 int g = CheckAccess(c, slot);
                 _notifyFree++;
-                if (Slots.KindOf(g) != SlotTable.Empty) DropContent(c, g);
+                Release(c, g);
             }
         }
 
@@ -356,73 +334,6 @@ namespace ZramEmbedded.Allocator.Store
         internal int HandleOf(int g, int kind)
         {
             return kind == SlotTable.Indexed ? Merge.HandleOf(Slots.Value[g]) : Slots.Value[g];
-        }
-
-        /// <summary>
-        /// Releases whatever slot g holds (its object, or its reference to a shared object, freeing the object
-        /// with the last reference), keeps every counter right and leaves the slot Empty. The one place that
-        /// knows what each kind owns.
-        /// </summary>
-        private void DropContent(StoreClient c, int g)
-        {
-            int kind = Slots.KindOf(g);
-            if (kind == SlotTable.Empty) return;
-            _pages--;
-            c.Pages--;
-            if (kind == SlotTable.Same)
-            {
-                _samePages--;
-                c.SameFilled--;
-            }
-            else
-            {
-                int size = Slots.Size[g];
-                c.StoredBytes -= size;
-                if (Slots.IsHuge(g))
-                {
-                    _hugePages--;
-                    c.HugePages--;
-                }
-                if (kind == SlotTable.Object)
-                {
-                    _pool.Free(Slots.Value[g]);
-                    Unindexed--;
-                    FreedObject(size);
-                }
-                else if (kind == SlotTable.Indexed)
-                {
-                    int e = Slots.Value[g];
-                    int handle = Merge.HandleOf(e);
-                    IndexedSlots--;
-                    if ((Slots.State[g] & SlotTable.DictFlag) != 0) _recompressor.Dropped(Slots.State[g]);
-                    if (Merge.Release(e))
-                    {
-                        Changes++;
-                        _pool.Free(handle);
-                        FreedObject(size);
-                    }
-                }
-                else if (kind == SlotTable.Backed)
-                {
-                    DropBacked(g);
-                }
-                else if (kind == SlotTable.Recompressed)
-                {
-                    DropRecompressed(g);
-                    FreedObject(size);
-                }
-                else
-                {
-                    throw new InvalidOperationException("unknown slot kind");
-                }
-            }
-            Slots.Clear(g);
-        }
-
-        internal void FreedObject(int size)
-        {
-            _objects--;
-            _comprBytes -= size;
         }
 
         // ---------------------------------------------------------------- checks

@@ -7,7 +7,7 @@
 //
 // Candidates: kind Object, kind Indexed holding a fast block (with one reference the object and its merge
 // entry are replaced; a shared one, once there is a dictionary, stays for its other slots and this slot gets
-// a copy of its own: PageStore.UnshareObject), and kind Recompressed without a dictionary once a dictionary
+// a copy of its own: PageStore.ReplaceObject), and kind Recompressed without a dictionary once a dictionary
 // exists. Merging and recompression compose: a block made against a dictionary is seen by the merge scan
 // (identical pages against the same dictionary give identical blocks), so the copies of a shared page, and a
 // duplicate written after its twin was recompressed, end up as one shared dictionary block (Indexed with the
@@ -330,21 +330,15 @@ namespace ZramEmbedded.Allocator.Store
             // The new form is allocated before the old one is freed when there is room (under MemLimit too).
             // In a full pool the old one is freed first; if the new form then finds no room, the old form is
             // made again from the decoded page (OldForm) and goes back into the room it left. A shared object
-            // stays for its other slots: this slot gets a copy of its own (PageStore.UnshareObject), which
+            // stays for its other slots: this slot gets a copy of its own (PageStore.ReplaceObject), which
             // needs room beside it; the merge scan shares the copies again, and bytes_saved counts only
             // replaced forms.
             bool shared = _store.SharesObject(g);
-            int handle = _pool.Malloc(size);
-            if (handle != ZsPool.NoHandle && !_store.AdmitReplacement())
-            {
-                _pool.Free(handle); // over MemLimit with both forms: try the freeing-first way
-                handle = ZsPool.NoHandle;
-            }
+            int handle = _store.AllocateAdmitted(size); // NoHandle also when both forms would pass MemLimit
             if (handle != ZsPool.NoHandle)
             {
                 _pool.Write(handle, from, fromAt, size);
-                if (shared) _store.UnshareObject(g, handle, size, kind, flags);
-                else _store.ReplaceObject(g, handle, size, kind, flags);
+                _store.ReplaceObject(g, handle, size, kind, flags);
             }
             else
             {

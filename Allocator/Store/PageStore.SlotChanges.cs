@@ -1,0 +1,161 @@
+// PageStore, the one owner of every slot change (zram_free_page's discipline): every path that changes what
+// a slot holds — write, discard, client release, merge, unshare, writeback, bring-back, recompression,
+// migration — goes through Release (give up what the slot holds, leave it Empty) and Install (make it hold
+// something), or Reclassify (the same object or record under another kind). They keep every count that
+// follows from a slot's state: pages, same-filled, huge, stored bytes per client, unseen by the merge scan,
+// indexed, backed, and the recompressor's counts of its blocks per dictionary. What follows from objects
+// rather than slots — live objects and their bytes, merge entries' references, backing records — changes in NewObject
+// (a slot's new pool object), FreeObject (the one place a slot's pool object is freed), and Release (the last
+// reference to a merge entry or a record frees it). AllocateAdmitted is the one mem_limit admission.
+// Called under the store's lock.
+using System;
+using ZramEmbedded.Allocator.Pool;
+
+namespace ZramEmbedded.Allocator.Store
+{
+    public sealed partial class PageStore
+    {
+        /// <summary>
+        /// A pool object of `size` bytes for a slot, admitted under MemLimit (zram's mem_limit: the pool's
+        /// used bytes stay ≤ MemLimit after the allocation) and counted in mem_used_max; NoHandle when the pool
+        /// has no room or the limit refuses it (then nothing has changed).
+        /// </summary>
+        internal int AllocateAdmitted(int size)
+        {
+            int handle = _pool.Malloc(size);
+            if (handle == ZsPool.NoHandle) return ZsPool.NoHandle;
+            long used = _pool.UsedBytes;
+            if (_memLimit > 0 && used > _memLimit)
+            {
+                _pool.Free(handle); // not a slot's object yet
+                return ZsPool.NoHandle;
+            }
+            if (used > _memUsedMax) _memUsedMax = used;
+            return handle;
+        }
+
+        /// <summary>
+        /// Gives up whatever slot g (of client c) holds: its own object is freed, its reference to a merge
+        /// entry or a backing record dropped (the last one frees them); every count is updated and the slot
+        /// is left Empty (its stamp stays).
+        /// </summary>
+        internal void Release(StoreClient c, int g)
+        {
+            int kind = Slots.KindOf(g);
+            if (kind == SlotTable.Empty) return;
+            Uncount(c, g);
+            int value = Slots.Value[g];
+            if (kind == SlotTable.Object || kind == SlotTable.Recompressed) FreeObject(value, Slots.Size[g]);
+            else if (kind == SlotTable.Indexed)
+            {
+                int handle = Merge.HandleOf(value);
+                if (Merge.Release(value))
+                {
+                    Changes++; // a freed entry may make room for an object the scan could not index
+                    FreeObject(handle, Slots.Size[g]);
+                }
+            }
+            else if (kind == SlotTable.Backed) ReleaseRecord(value);
+            Slots.Clear(g);
+        }
+
+        /// <summary>
+        /// Makes the Empty slot g hold `state` (kind and flags), `value` and `size`, and counts it. What the
+        /// value names must exist already: an object counted by NewObject, a merge entry holding a reference
+        /// for this slot, a record (its reference is added here).
+        /// </summary>
+        internal void Install(StoreClient c, int g, int state, int value, int size)
+        {
+            if (Slots.KindOf(g) != SlotTable.Empty) throw new InvalidOperationException("install over a slot that holds something");
+            Slots.State[g] = (byte)state;
+            Slots.Value[g] = value;
+            Slots.Size[g] = (ushort)size;
+            if ((state & SlotTable.KindMask) == SlotTable.Backed) _recordRefs[value]++;
+            Count(c, g);
+        }
+
+        /// <summary>Slot g keeps its object or record under another kind and value (the merge scan indexing an
+        /// object it owns: the entry takes the object over).</summary>
+        internal void Reclassify(StoreClient c, int g, int kind, int value)
+        {
+            Uncount(c, g);
+            Slots.Repoint(g, kind, value);
+            Count(c, g);
+        }
+
+        /// <summary>A new pool object of `size` bytes now belongs to a slot (or a merge entry); huge: a page
+        /// stored raw now (huge_pages_since).</summary>
+        internal void NewObject(int size, bool countHugeSince)
+        {
+            _objects++;
+            _comprBytes += size;
+            if (countHugeSince) _hugePagesSince++;
+        }
+
+        /// <summary>Frees a slot's (or a merge entry's) pool object: the one place such an object is freed.</summary>
+        internal void FreeObject(int handle, int size)
+        {
+            _pool.Free(handle);
+            _objects--;
+            _comprBytes -= size;
+        }
+
+        // Adds slot g's share of every per-slot count.
+        private void Count(StoreClient c, int g)
+        {
+            int state = Slots.State[g];
+            int kind = state & SlotTable.KindMask;
+            _pages++;
+            c.Pages++;
+            if (kind == SlotTable.Same)
+            {
+                _samePages++;
+                c.SameFilled++;
+                return;
+            }
+            if (kind == SlotTable.Backed)
+            {
+                _backedSlots++;
+                return;
+            }
+            c.StoredBytes += Slots.Size[g];
+            if ((state & SlotTable.HugeFlag) != 0)
+            {
+                _hugePages++;
+                c.HugePages++;
+            }
+            if (SlotTable.IsUnseen(state)) Unindexed++;
+            if (kind == SlotTable.Indexed) IndexedSlots++;
+            if (SlotTable.HoldsRecompressedBlock(state)) _recompressor.Attached(state);
+        }
+
+        // Takes slot g's share of every per-slot count away (Count's inverse).
+        private void Uncount(StoreClient c, int g)
+        {
+            int state = Slots.State[g];
+            int kind = state & SlotTable.KindMask;
+            _pages--;
+            c.Pages--;
+            if (kind == SlotTable.Same)
+            {
+                _samePages--;
+                c.SameFilled--;
+                return;
+            }
+            if (kind == SlotTable.Backed)
+            {
+                _backedSlots--;
+                return;
+            }
+            c.StoredBytes -= Slots.Size[g];
+            if ((state & SlotTable.HugeFlag) != 0)
+            {
+                _hugePages--;
+                c.HugePages--;
+            }
+            if (SlotTable.IsUnseen(state)) Unindexed--;
+            if (kind == SlotTable.Indexed) IndexedSlots--;
+            if (SlotTable.HoldsRecompressedBlock(state)) _recompressor.Dropped(state);
+        }
+    }
+}
