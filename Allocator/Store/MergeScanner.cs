@@ -1,14 +1,13 @@
 // The merge scan ("merge identical pages", done in the store for every client as the RFC's review asked):
-// a cursor walks the global slot table; each slot whose object the scan has not seen (SlotTable.IsUnseen:
-// kind Object, or a block the Recompressor made against a dictionary — identical pages recompressed
-// against the same dictionary come out identical, so pages stay merged after recompression) is read into
-// the store's scratch buffer and hashed; the MergeTable's chain for that hash gives
-// candidates of the same size and form, each compared byte for byte with it in the arena
-// (ZsPool.ContentEquals, no buffer). On a match
-// the slot joins the candidate's entry (one more reference) and its own object is freed (pages_merged);
-// otherwise the object gets an entry of its own (reference count 1) so later duplicates find it — also
-// when it is already shared, the review's case. Same-filled pages never enter the table (they hold no
-// object). A full table leaves the object unseen; a later pass retries it.
+// a cursor walks the global slot table; each slot whose object the scan has not seen (residence Owned: a
+// fast, raw or recompressed object — identical pages recompressed the same way come out identical, so pages
+// stay merged after recompression) is read into the store's scratch buffer and hashed; the MergeTable's
+// chain for that hash gives candidates of the same size and merge family (SlotTable.MergeFamily), each
+// compared byte for byte with it in the arena (ZsPool.ContentEquals, no buffer). On a match the slot joins
+// the candidate's entry (one more reference) and its own object is freed (pages_merged); otherwise the
+// object gets an entry of its own (reference count 1) so later duplicates find it — also a page written
+// equal to an object several slots share already joins it. Same-filled pages never enter the table (they
+// hold no object). A full table leaves the object unseen; a later pass retries it.
 // Work: bounded per slice by the budget (one unit per slot examined, one per comparison), and a slice
 // stops early once no slot is left unseen. Memory: the cursor and two counters; the buffers are the
 // store's (preallocated, counted there). Called under the store's lock.
@@ -54,7 +53,7 @@ namespace ZramEmbedded.Allocator.Store
                 used++;
                 _sinceProgress++;
                 ScannedTotal++;
-                if (!SlotTable.IsUnseen(slots.State[g])) continue;
+                if (slots.Residence(g) != SlotTable.Owned) continue;
                 int before = _store.Unindexed;
                 used += Examine(g);
                 if (_store.Unindexed != before) _sinceProgress = 0;
@@ -74,15 +73,14 @@ namespace ZramEmbedded.Allocator.Store
                 int g = _cursor;
                 _cursor = g + 1 == n ? 0 : g + 1;
                 ScannedTotal++;
-                if (SlotTable.IsUnseen(slots.State[g])) Examine(g);
+                if (slots.Residence(g) == SlotTable.Owned) Examine(g);
             }
             return (int)(MergedTotal - before);
         }
 
         /// <summary>
-        /// Merges or indexes slot g (unseen: kind Object, or Recompressed against a dictionary, which keeps its
-        /// dictionary flags as Indexed: the recompressor's counts are per slot and see no change); returns the
-        /// comparisons made.
+        /// Merges or indexes slot g (residence Owned; it keeps its form and marks as Shared: the recompressor's
+        /// counts are per slot and see no change); returns the comparisons made.
         /// </summary>
         private int Examine(int g)
         {
@@ -92,30 +90,30 @@ namespace ZramEmbedded.Allocator.Store
             ZsPool pool = store.Pool;
             int handle = slots.Value[g];
             int size = slots.Size[g];
-            int form = slots.State[g] & SlotTable.FormMask;
+            int family = SlotTable.MergeFamily(slots.Form(g));
             byte[] a = store.Scratch;
             pool.Read(handle, a, 0, size);
             int hash = ContentHash.Compute(a, 0, size);
             int compares = 0;
             for (int e = table.First(hash); e != MergeTable.None; e = table.Next(e))
             {
-                if (!table.HashMatches(e, hash) || table.FormOf(e) != form) continue;
+                if (!table.HashMatches(e, hash) || table.FamilyOf(e) != family) continue;
                 int other = table.HandleOf(e);
                 if (pool.GetSize(other) != size) continue;
                 compares++;
                 if (!pool.ContentEquals(other, a, 0)) continue;
                 // The slot gives up its object and takes a reference to the equal one, with its flags.
                 StoreClient owner = store.OwnerOf(g);
-                int state = slots.State[g];
+                int form = slots.Form(g), marks = slots.MarksOf(g);
                 table.AddRef(e);
                 store.Release(owner, g);
-                store.Install(owner, g, (state & ~SlotTable.KindMask) | SlotTable.Indexed, e, size);
+                store.Install(owner, g, SlotTable.Shared, form, marks, e, size);
                 MergedTotal++;
                 return compares;
             }
-            int entry = table.Add(hash, handle, form);
+            int entry = table.Add(hash, handle, family);
             if (entry == MergeTable.None) return compares;
-            store.Reclassify(store.OwnerOf(g), g, SlotTable.Indexed, entry);
+            store.Reclassify(store.OwnerOf(g), g, SlotTable.Shared, entry);
             return compares;
         }
 

@@ -1,8 +1,9 @@
 // The merge table: every pool object the merge scan has seen, as (content hash, pool handle, reference
-// count, form), found by hash through bucket chains. The form (SlotTable.FormMask bits) tells a fast block
-// from a recompressed block against dictionary buffer 0 or 1: the same bytes mean the same page only in
-// the same form, so only equal forms are compared. Slots whose object is indexed here hold the entry index
-// (SlotTable.Indexed), so a write or discard drops a reference in O(1) and the object is freed when the
+// count, merge family), found by hash through bucket chains. The family (SlotTable.MergeFamily: the encoder
+// and dictionary that made the object) tells a fast or raw object from an HC block, without a dictionary or
+// against buffer 0 or 1: the same bytes are the same page, made the same way again, only within one family,
+// so only equal families are compared. Slots whose object is indexed here hold the entry index
+// (SlotTable.Shared), so a write or discard drops a reference in O(1) and the object is freed when the
 // last reference goes; entries never move while referenced.
 //
 // Why persistent (not rebuilt per pass as in the RFC): an object already shared by several slots stays
@@ -11,7 +12,7 @@
 // object is immutable and enters the table only when no equal object is there, the table never holds two
 // equal objects: one full pass frees every duplicate.
 //
-// Layout: parallel arrays of Capacity entries (14 hash bits and 2 form bits, handle int, refs, next: 10 B) and a
+// Layout: parallel arrays of Capacity entries (14 hash bits and 2 family bits, handle int, refs, next: 10 B) and a
 // power-of-two array of bucket heads (short, one per two entries, at least 1). Free entries form a list
 // through Next. Chained rather than open-addressed so entries never move and deletion leaves no tombstones.
 // Not thread-safe on its own: the PageStore calls it under its lock.
@@ -23,8 +24,8 @@ namespace ZramEmbedded.Allocator.Store
     {
         internal const int None = -1;
 
-        // Low 14 bits of the content hash (they also pick the bucket) and, in the top 2, the object's form:
-        // (SlotTable.FormMask bits) >> 5, so 0 fast, 1 dictionary buffer 0, 3 buffer 1. No array of its own.
+        // Low 14 bits of the content hash (they also pick the bucket) and, in the top 2, the object's merge
+        // family (0..3, SlotTable.MergeFamily). No array of its own.
         private readonly ushort[] _hash;
         private readonly int[] _handle;
         private readonly ushort[] _refs;
@@ -51,7 +52,7 @@ namespace ZramEmbedded.Allocator.Store
         private const int MaxBuckets = 1 << 14;
 
         private const int HashBits = 0x3FFF;
-        private const int FormShift = 14 - 5; // SlotTable.FormMask is 0x60
+        private const int FamilyShift = 14;
 
         internal int Capacity { get { return _hash.Length; } }
 
@@ -93,19 +94,20 @@ namespace ZramEmbedded.Allocator.Store
             return _refs[e] != 0;
         }
 
-        /// <summary>The form bits of entry e's object (0: the fast encoder's block).</summary>
-        internal int FormOf(int e)
+        /// <summary>The merge family of entry e's object (SlotTable.MergeFamily).</summary>
+        internal int FamilyOf(int e)
         {
-            return (_hash[e] >> FormShift) & SlotTable.FormMask;
+            return _hash[e] >> FamilyShift;
         }
 
         /// <summary>A new entry with one reference; None when the table is full.</summary>
-        internal int Add(int hash, int handle, int form)
+        internal int Add(int hash, int handle, int family)
         {
             int e = _free;
             if (e == None) return None;
             _free = _next[e];
-            _hash[e] = (ushort)((hash & HashBits) | ((form & SlotTable.FormMask) << FormShift));
+            if (family < 0 || family > 3) throw new ArgumentOutOfRangeException("family");
+            _hash[e] = (ushort)((hash & HashBits) | (family << FamilyShift));
             _handle[e] = handle;
             _refs[e] = 1;
             int b = hash & (_heads.Length - 1);

@@ -106,7 +106,7 @@ namespace ZramEmbedded.Allocator.Store
                 int end = c.Base + c.SlotCount;
                 for (int g = c.Base; g < end; g++)
                 {
-                    if (Slots.KindOf(g) == SlotTable.Empty) continue;
+                    if (Slots.Residence(g) == SlotTable.Empty) continue;
                     Release(c, g);
                     _notifyFree++;
                 }

@@ -42,8 +42,8 @@ namespace ZramEmbedded.Allocator.Store
             lock (_sync)
             {
                 int g = CheckAccess(c, slot);
-                if (Slots.KindOf(g) == SlotTable.Empty) return false;
-                if (Slots.IsIdleFlagged(g)) return true;
+                if (Slots.Residence(g) == SlotTable.Empty) return false;
+                if (Slots.IsIdle(g)) return true;
                 return idleForMs > 0 && AgeMs(g, NowUnits()) >= idleForMs;
             }
         }
@@ -52,7 +52,7 @@ namespace ZramEmbedded.Allocator.Store
         {
             lock (_sync)
             {
-                return Slots.KindOf(CheckAccess(c, slot)) != SlotTable.Empty;
+                return Slots.Residence(CheckAccess(c, slot)) != SlotTable.Empty;
             }
         }
 

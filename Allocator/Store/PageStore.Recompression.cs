@@ -35,73 +35,66 @@ namespace ZramEmbedded.Allocator.Store
             }
         }
 
-        // A recompressed slot, or a merged one whose shared object is a dictionary block.
-        private StoreResult ReadRecompressed(int g, int kind, byte[] dst, int offset)
+        // A slot whose object the recompressor made (owned or shared).
+        private StoreResult ReadRecompressed(int g, byte[] dst, int offset)
         {
             int size = Slots.Size[g];
             try
             {
-                _pool.Read(HandleOf(g, kind), Scratch, 0, size);
+                _pool.Read(HandleOf(g), Scratch, 0, size);
             }
             catch (ObjectSizeMismatchException)
             {
                 return StoreResult.ReadFailed; // arena corruption, as ReadContent reports it
             }
-            return _recompressor.Decode(Slots.State[g], Scratch, size, dst, offset) ? StoreResult.Ok : StoreResult.ReadFailed;
+            return _recompressor.Decode(Slots.Form(g), Scratch, size, dst, offset) ? StoreResult.Ok : StoreResult.ReadFailed;
         }
 
         /// <summary>
         /// Slot g (holding an object of its own, or a reference to a shared one) takes `handle` (size bytes,
-        /// already written, from AllocateAdmitted) as an object of its own: kind is Recompressed or Object,
-        /// formFlags the new form's flags (SlotTable.HugeFlag for a raw page, DictFlag/DictSlotFlag). Its old
-        /// object is freed, or its reference dropped: a shared object stays for the other slots (the merge scan
-        /// later finds the copies they get the same way and shares one again; recompressing a shared object in
-        /// place would have to find every sharer). The Idle flag and the access stamp stay: recompression is
-        /// not an access.
+        /// already written, from AllocateAdmitted) in `form` as an object of its own. Its old object is freed,
+        /// or its reference dropped: a shared object stays for the other slots (the merge scan later finds the
+        /// copies they get the same way and shares one again; recompressing a shared object in place would
+        /// have to find every sharer). The Idle mark and the access stamp stay: recompression is not an access.
         /// </summary>
-        internal void ReplaceObject(int g, int handle, int size, int kind, int formFlags)
+        internal void ReplaceObject(int g, int handle, int size, int form)
         {
             StoreClient c = OwnerOf(g);
-            int idle = Slots.State[g] & SlotTable.IdleFlag;
+            int idle = Slots.IdleMarkOf(g);
             Release(c, g);
-            NewObject(size, (formFlags & SlotTable.HugeFlag) != 0);
-            Install(c, g, kind | formFlags | idle, handle, size);
+            NewObject(size, form == SlotTable.Raw);
+            Install(c, g, SlotTable.Owned, form, idle, handle, size);
         }
 
         /// <summary>
         /// The same change for a full pool (slot g's object its own): the old object is freed first, then the
         /// new form allocated and written; when even that finds no room (or the limit refuses it), the old
-        /// form (slot state oldState, oldSize bytes, made again by Recompressor.OldForm; kind Indexed comes
-        /// back as Object, or Recompressed for a dictionary block, for the merge scan to see again) is
-        /// allocated again where the pool grows least (ZsPool.MallocLeastGrowth: at most the frames the free
-        /// released, so a pool under MemLimit stays under it) and the call returns false. Throws
-        /// InvalidOperationException if that room is gone (the pool broke its own accounting; the slot is
-        /// then left empty rather than wrong).
+        /// form (oldForm, oldSize bytes, made again by Recompressor.OldForm) is allocated again where the pool
+        /// grows least (ZsPool.MallocLeastGrowth: at most the frames the free released, so a pool under
+        /// MemLimit stays under it), as an object the slot owns and the merge scan sees again, and the call
+        /// returns false. Throws InvalidOperationException if that room is gone (the pool broke its own
+        /// accounting; the slot is then left empty rather than wrong).
         /// </summary>
-        internal bool ReplaceObjectFreeingFirst(int g, byte[] form, int formOffset, int size, int kind, int formFlags,
-                                                int oldState, int oldSize)
+        internal bool ReplaceObjectFreeingFirst(int g, byte[] bytes, int bytesOffset, int size, int form, int oldForm, int oldSize)
         {
-            int oldKind = oldState & SlotTable.KindMask;
-            int oldFlags = oldState & ~(SlotTable.KindMask | SlotTable.IdleFlag);
             StoreClient c = OwnerOf(g);
-            int idle = Slots.State[g] & SlotTable.IdleFlag;
+            int marks = Slots.MarksOf(g), idle = Slots.IdleMarkOf(g);
             Release(c, g);
             int handle = AllocateAdmitted(size);
             if (handle != ZsPool.NoHandle)
             {
-                _pool.Write(handle, form, formOffset, size);
-                NewObject(size, (formFlags & SlotTable.HugeFlag) != 0);
-                Install(c, g, kind | formFlags | idle, handle, size);
+                _pool.Write(handle, bytes, bytesOffset, size);
+                NewObject(size, form == SlotTable.Raw);
+                Install(c, g, SlotTable.Owned, form, idle, handle, size);
                 return true;
             }
             handle = _pool.MallocLeastGrowth(oldSize); // no larger than before the free: MemLimit holds
             if (handle == ZsPool.NoHandle) throw new InvalidOperationException("the pool has no room for an object it just freed");
             int oldOffset;
-            byte[] oldBytes = _recompressor.OldForm(oldState, oldSize, out oldOffset);
+            byte[] oldBytes = _recompressor.OldForm(oldForm, oldSize, out oldOffset);
             _pool.Write(handle, oldBytes, oldOffset, oldSize);
-            if (oldKind == SlotTable.Indexed) oldKind = (oldFlags & SlotTable.DictFlag) != 0 ? SlotTable.Recompressed : SlotTable.Object;
-            NewObject(oldSize, (oldFlags & SlotTable.HugeFlag) != 0);
-            Install(c, g, oldKind | oldFlags | idle, handle, oldSize);
+            NewObject(oldSize, oldForm == SlotTable.Raw);
+            Install(c, g, SlotTable.Owned, oldForm, marks, handle, oldSize);
             return false;
         }
     }

@@ -41,12 +41,12 @@ namespace ZramEmbedded.Allocator.Store
         /// </summary>
         internal void Release(StoreClient c, int g)
         {
-            int kind = Slots.KindOf(g);
-            if (kind == SlotTable.Empty) return;
+            int residence = Slots.Residence(g);
+            if (residence == SlotTable.Empty) return;
             Uncount(c, g);
             int value = Slots.Value[g];
-            if (kind == SlotTable.Object || kind == SlotTable.Recompressed) FreeObject(value, Slots.Size[g]);
-            else if (kind == SlotTable.Indexed)
+            if (residence == SlotTable.Owned) FreeObject(value, Slots.Size[g]);
+            else if (residence == SlotTable.Shared)
             {
                 int handle = Merge.HandleOf(value);
                 if (Merge.Release(value))
@@ -55,31 +55,29 @@ namespace ZramEmbedded.Allocator.Store
                     FreeObject(handle, Slots.Size[g]);
                 }
             }
-            else if (kind == SlotTable.Backed) ReleaseRecord(value);
+            else if (residence == SlotTable.Backed) ReleaseRecord(value);
             Slots.Clear(g);
         }
 
         /// <summary>
-        /// Makes the Empty slot g hold `state` (kind and flags), `value` and `size`, and counts it. What the
-        /// value names must exist already: an object counted by NewObject, a merge entry holding a reference
-        /// for this slot, a record (its reference is added here).
+        /// Makes the Empty slot g hold a page: residence, form, marks (from SlotTable.MarksOf/IdleMarkOf, or
+        /// 0), value and size; and counts it. What the value names must exist already: an object counted by
+        /// NewObject, a merge entry holding a reference for this slot, a record (its reference is added here).
         /// </summary>
-        internal void Install(StoreClient c, int g, int state, int value, int size)
+        internal void Install(StoreClient c, int g, int residence, int form, int marks, int value, int size)
         {
-            if (Slots.KindOf(g) != SlotTable.Empty) throw new InvalidOperationException("install over a slot that holds something");
-            Slots.State[g] = (byte)state;
-            Slots.Value[g] = value;
-            Slots.Size[g] = (ushort)size;
-            if ((state & SlotTable.KindMask) == SlotTable.Backed) _recordRefs[value]++;
+            if (Slots.Residence(g) != SlotTable.Empty) throw new InvalidOperationException("install over a slot that holds something");
+            Slots.Set(g, residence, form, marks, value, size);
+            if (residence == SlotTable.Backed) _recordRefs[value]++;
             Count(c, g);
         }
 
-        /// <summary>Slot g keeps its object or record under another kind and value (the merge scan indexing an
+        /// <summary>Slot g keeps its object under another residence and value (the merge scan indexing an
         /// object it owns: the entry takes the object over).</summary>
-        internal void Reclassify(StoreClient c, int g, int kind, int value)
+        internal void Reclassify(StoreClient c, int g, int residence, int value)
         {
             Uncount(c, g);
-            Slots.Repoint(g, kind, value);
+            Slots.Repoint(g, residence, value);
             Count(c, g);
         }
 
@@ -103,59 +101,59 @@ namespace ZramEmbedded.Allocator.Store
         // Adds slot g's share of every per-slot count.
         private void Count(StoreClient c, int g)
         {
-            int state = Slots.State[g];
-            int kind = state & SlotTable.KindMask;
+            int residence = Slots.Residence(g);
             _pages++;
             c.Pages++;
-            if (kind == SlotTable.Same)
+            if (residence == SlotTable.Same)
             {
                 _samePages++;
                 c.SameFilled++;
                 return;
             }
-            if (kind == SlotTable.Backed)
+            if (residence == SlotTable.Backed)
             {
                 _backedSlots++;
                 return;
             }
+            int form = Slots.Form(g);
             c.StoredBytes += Slots.Size[g];
-            if ((state & SlotTable.HugeFlag) != 0)
+            if (form == SlotTable.Raw)
             {
                 _hugePages++;
                 c.HugePages++;
             }
-            if (SlotTable.IsUnseen(state)) Unindexed++;
-            if (kind == SlotTable.Indexed) IndexedSlots++;
-            if (SlotTable.HoldsRecompressedBlock(state)) _recompressor.Attached(state);
+            if (residence == SlotTable.Owned) Unindexed++;
+            else IndexedSlots++;
+            if (SlotTable.IsRecompressed(form)) _recompressor.Attached(form);
         }
 
         // Takes slot g's share of every per-slot count away (Count's inverse).
         private void Uncount(StoreClient c, int g)
         {
-            int state = Slots.State[g];
-            int kind = state & SlotTable.KindMask;
+            int residence = Slots.Residence(g);
             _pages--;
             c.Pages--;
-            if (kind == SlotTable.Same)
+            if (residence == SlotTable.Same)
             {
                 _samePages--;
                 c.SameFilled--;
                 return;
             }
-            if (kind == SlotTable.Backed)
+            if (residence == SlotTable.Backed)
             {
                 _backedSlots--;
                 return;
             }
+            int form = Slots.Form(g);
             c.StoredBytes -= Slots.Size[g];
-            if ((state & SlotTable.HugeFlag) != 0)
+            if (form == SlotTable.Raw)
             {
                 _hugePages--;
                 c.HugePages--;
             }
-            if (SlotTable.IsUnseen(state)) Unindexed--;
-            if (kind == SlotTable.Indexed) IndexedSlots--;
-            if (SlotTable.HoldsRecompressedBlock(state)) _recompressor.Dropped(state);
+            if (residence == SlotTable.Owned) Unindexed--;
+            else IndexedSlots--;
+            if (SlotTable.IsRecompressed(form)) _recompressor.Dropped(form);
         }
     }
 }

@@ -62,19 +62,18 @@ namespace ZramEmbedded.Allocator.Store
                 int end = c.Base + c.SlotCount;
                 for (int g = c.Base; g < end; g++)
                 {
-                    int kind = Slots.KindOf(g);
-                    if (kind == SlotTable.Object || kind == SlotTable.Recompressed) exclusive += Slots.Size[g];
+                    if (Slots.Residence(g) == SlotTable.Owned) exclusive += Slots.Size[g];
                     else if (SharesObject(g)) merged++;
                 }
                 // Take the client's references away one by one (counts only, nothing is freed): an entry whose
                 // count reaches 0 is referenced by this client alone. Then give every reference back.
                 for (int g = c.Base; g < end; g++)
                 {
-                    if (Slots.KindOf(g) != SlotTable.Indexed) continue;
+                    if (Slots.Residence(g) != SlotTable.Shared) continue;
                     if (Merge.Uncount(Slots.Value[g]) == 0) exclusive += Slots.Size[g];
                 }
                 for (int g = c.Base; g < end; g++)
-                    if (Slots.KindOf(g) == SlotTable.Indexed) Merge.Recount(Slots.Value[g]);
+                    if (Slots.Residence(g) == SlotTable.Shared) Merge.Recount(Slots.Value[g]);
                 s.Merged = merged;
                 s.ExclusiveBytes = exclusive;
             }
@@ -97,38 +96,37 @@ namespace ZramEmbedded.Allocator.Store
                 int n = Slots.Count;
                 for (int g = 0; g < n; g++)
                 {
-                    int kind = Slots.KindOf(g);
-                    if (kind == SlotTable.Empty)
+                    int residence = Slots.Residence(g);
+                    if (residence == SlotTable.Empty)
                     {
                         if (Slots.Size[g] != 0 || Slots.Value[g] != 0) throw new InvalidOperationException("empty slot with content");
                         continue;
                     }
                     if (OwnerOf(g) == null) throw new InvalidOperationException("slot with data outside every client");
                     pages++;
-                    if (kind == SlotTable.Same) same++;
-                    else if (kind == SlotTable.Object)
+                    int form = Slots.Form(g);
+                    if (residence == SlotTable.Same || residence == SlotTable.Backed)
+                    {
+                        if (form != SlotTable.Fast) throw new InvalidOperationException("a slot without an object has a form");
+                    }
+                    if (residence == SlotTable.Same) same++;
+                    else if (residence == SlotTable.Owned)
                     {
                         unindexed++;
                         objects++;
                         bytes += Slots.Size[g];
                         if (_pool.GetSize(Slots.Value[g]) != Slots.Size[g]) throw new InvalidOperationException("slot size differs from its object");
                     }
-                    else if (kind == SlotTable.Recompressed)
-                    {
-                        if (SlotTable.IsUnseen(Slots.State[g])) unindexed++;
-                        objects++;
-                        bytes += Slots.Size[g];
-                        if (_pool.GetSize(Slots.Value[g]) != Slots.Size[g]) throw new InvalidOperationException("slot size differs from its object");
-                    }
-                    else if (kind == SlotTable.Indexed)
+                    else if (residence == SlotTable.Shared)
                     {
                         indexed++;
                         int e = Slots.Value[g];
                         if (e < 0 || e >= Merge.Capacity || !Merge.IsLive(e)) throw new InvalidOperationException("slot points at a free merge entry");
                         if (_pool.GetSize(Merge.HandleOf(e)) != Slots.Size[g]) throw new InvalidOperationException("merged slot size differs from its object");
-                        if ((Slots.State[g] & SlotTable.FormMask) != Merge.FormOf(e)) throw new InvalidOperationException("merged slot's form differs from its entry's");
+                        if (SlotTable.MergeFamily(form) != Merge.FamilyOf(e)) throw new InvalidOperationException("merged slot's form differs from its entry's");
                     }
-                    else if (kind != SlotTable.Backed) throw new InvalidOperationException("unknown slot kind");
+                    else if (residence != SlotTable.Backed) throw new InvalidOperationException("unknown slot residence");
+                    if (form > SlotTable.HcDict1) throw new InvalidOperationException("unknown slot form");
                     if (Slots.IsHuge(g))
                     {
                         huge++;
@@ -141,7 +139,7 @@ namespace ZramEmbedded.Allocator.Store
                     int refs = 0, size = -1;
                     for (int g = 0; g < n; g++)
                     {
-                        if (Slots.KindOf(g) == SlotTable.Indexed && Slots.Value[g] == e)
+                        if (Slots.Residence(g) == SlotTable.Shared && Slots.Value[g] == e)
                         {
                             refs++;
                             size = Slots.Size[g];
@@ -167,10 +165,10 @@ namespace ZramEmbedded.Allocator.Store
                     long cb = 0;
                     for (int g = c.Base; g < c.Base + c.SlotCount; g++)
                     {
-                        int kind = Slots.KindOf(g);
-                        if (kind == SlotTable.Empty) continue;
+                        int residence = Slots.Residence(g);
+                        if (residence == SlotTable.Empty) continue;
                         cp++;
-                        if (kind == SlotTable.Same) cs++;
+                        if (residence == SlotTable.Same) cs++;
                         else cb += Slots.Size[g];
                         if (Slots.IsHuge(g)) ch++;
                     }

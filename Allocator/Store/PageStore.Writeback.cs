@@ -1,5 +1,5 @@
 // Writeback (zram's backing_dev): the part of PageStore that moves pages to an IBackingStore and brings
-// them back. Kept in this file so the store's own files only call into it: a slot kind (SlotTable.Backed)
+// them back. Kept in this file so the store's own files only call into it: a slot residence (SlotTable.Backed)
 // and hooks in ReadContent, Release (ReleaseRecord), StoreOwnBytes, GetMmStat (orig_data_size) and
 // CheckInvariants. Slots move through Release and Install (PageStore.SlotChanges.cs) both ways.
 //
@@ -8,8 +8,8 @@
 // the arena (LZ4 block, or the raw page for a huge one), so nothing is recompressed either way — except a
 // page the Recompressor made smaller: it is decoded and written in the store's fast form (raw if that does
 // not fit the huge threshold), so a record never depends on a dictionary buffer that may be rebuilt
-// meanwhile, and the page comes back as the kind Object a write makes (what the merge scan and
-// Recompressor.OldForm expect of that kind; it is recompressed again when it goes idle again). Cold pages
+// meanwhile, and the page comes back as the owned fast (or raw) object a write makes (what the merge scan and
+// Recompressor.OldForm expect of that form; it is recompressed again when it goes idle again). Cold pages
 // are idle pages, and idle pages are the recompressor's candidates: without this, recompression would keep
 // writeback from the pages it exists for.
 // - Writeback(mode, budget): pages holding an arena object that match the mode (idle flag, huge flag, or
@@ -103,7 +103,7 @@ namespace ZramEmbedded.Allocator.Store
         {
             lock (_sync)
             {
-                return Slots.KindOf(CheckAccess(client, slot)) == SlotTable.Backed;
+                return Slots.Residence(CheckAccess(client, slot)) == SlotTable.Backed;
             }
         }
 
@@ -177,9 +177,9 @@ namespace ZramEmbedded.Allocator.Store
         private bool Matches(int g, WritebackMode mode)
         {
             if (!Slots.HasObject(g)) return false;
-            if (mode == WritebackMode.Idle) return Slots.IsIdleFlagged(g);
+            if (mode == WritebackMode.Idle) return Slots.IsIdle(g);
             if (mode == WritebackMode.Huge) return Slots.IsHuge(g);
-            return Slots.IsHuge(g) && Slots.IsIdleFlagged(g);
+            return Slots.IsHuge(g) && Slots.IsIdle(g);
         }
 
         /// <summary>
@@ -219,14 +219,13 @@ namespace ZramEmbedded.Allocator.Store
         private WbOutcome WritebackSlot(int g, WritebackMode mode)
         {
             if (!Matches(g, mode)) return WbOutcome.Skipped; // moved with a merged page earlier in the batch
-            int kind = Slots.KindOf(g);
-            int entry = kind == SlotTable.Indexed ? Slots.Value[g] : -1;
+            int entry = Slots.Residence(g) == SlotTable.Shared ? Slots.Value[g] : -1;
             int refs = entry >= 0 ? Merge.RefsOf(entry) : 1;
             if (refs > RecordRefMask) return WbOutcome.Skipped;
             if (refs > 1)
             {
                 for (int h = 0; h < Slots.Count; h++)
-                    if (Slots.KindOf(h) == SlotTable.Indexed && Slots.Value[h] == entry && !Matches(h, mode)) return WbOutcome.Skipped;
+                    if (Slots.Residence(h) == SlotTable.Shared && Slots.Value[h] == entry && !Matches(h, mode)) return WbOutcome.Skipped;
             }
             StoreClient c = OwnerOf(g);
             int size = Slots.Size[g];
@@ -234,7 +233,7 @@ namespace ZramEmbedded.Allocator.Store
             byte[] payload = Scratch;
             int payloadAt = 0, payloadSize = size;
             bool compressed = !huge;
-            if (SlotTable.HoldsRecompressedBlock(Slots.State[g]))
+            if (SlotTable.IsRecompressed(Slots.Form(g)))
             {
                 // The fast form, made from the decoded page (see the file comment); a damaged object stays.
                 if (!_recompressor.DecodePage(g)) return WbOutcome.Skipped;
@@ -251,7 +250,7 @@ namespace ZramEmbedded.Allocator.Store
             {
                 try
                 {
-                    _pool.Read(HandleOf(g, kind), Scratch, 0, size);
+                    _pool.Read(HandleOf(g), Scratch, 0, size);
                 }
                 catch (ObjectSizeMismatchException)
                 {
@@ -264,16 +263,16 @@ namespace ZramEmbedded.Allocator.Store
             if (entry < 0)
             {
                 Release(c, g);
-                Install(c, g, SlotTable.Backed, record, 0);
+                Install(c, g, SlotTable.Backed, SlotTable.Fast, 0, record, 0);
             }
             else
             {
                 for (int h = 0; h < Slots.Count; h++)
                 {
-                    if (Slots.KindOf(h) != SlotTable.Indexed || Slots.Value[h] != entry) continue;
+                    if (Slots.Residence(h) != SlotTable.Shared || Slots.Value[h] != entry) continue;
                     StoreClient owner = OwnerOf(h);
                     Release(owner, h); // the last reference frees the shared object
-                    Install(owner, h, SlotTable.Backed, record, 0);
+                    Install(owner, h, SlotTable.Backed, SlotTable.Fast, 0, record, 0);
                 }
                 _recordRefs[record] |= RecordShared;
             }
@@ -323,7 +322,7 @@ namespace ZramEmbedded.Allocator.Store
             int p = BackingRecords.PayloadOffset;
             int handle = AllocateAdmitted(length); // without the reclaimer: a read never reclaims
             if (handle == ZsPool.NoHandle) return;
-            int kind = SlotTable.Object;
+            int residence = SlotTable.Owned;
             int value = handle;
             if (refs > 1)
             {
@@ -346,7 +345,7 @@ namespace ZramEmbedded.Allocator.Store
                     _pool.Write(handle, buf, p, length);
                     NewObject(length, false);
                 }
-                kind = SlotTable.Indexed;
+                residence = SlotTable.Shared;
                 value = e;
             }
             else
@@ -358,10 +357,10 @@ namespace ZramEmbedded.Allocator.Store
             int moved = 0;
             for (int h = 0; h < Slots.Count && moved < refs; h++)
             {
-                if (Slots.KindOf(h) != SlotTable.Backed || Slots.Value[h] != record) continue;
+                if (Slots.Residence(h) != SlotTable.Backed || Slots.Value[h] != record) continue;
                 StoreClient c = OwnerOf(h);
                 Release(c, h);
-                Install(c, h, kind | (huge ? SlotTable.HugeFlag : 0), value, length);
+                Install(c, h, residence, huge ? SlotTable.Raw : SlotTable.Fast, 0, value, length);
                 moved++;
             }
         }
@@ -371,7 +370,7 @@ namespace ZramEmbedded.Allocator.Store
         {
             for (int e = Merge.First(hash); e != MergeTable.None; e = Merge.Next(e))
             {
-                if (!Merge.HashMatches(e, hash) || Merge.FormOf(e) != 0) continue; // records hold the fast form
+                if (!Merge.HashMatches(e, hash) || Merge.FamilyOf(e) != 0) continue; // records hold the fast form
                 int other = Merge.HandleOf(e);
                 if (_pool.GetSize(other) != length) continue;
                 if (SameAsObject(other, buf, p, length)) return e;
@@ -424,7 +423,7 @@ namespace ZramEmbedded.Allocator.Store
             int backed = 0;
             for (int g = 0; g < Slots.Count; g++)
             {
-                if (Slots.KindOf(g) != SlotTable.Backed) continue;
+                if (Slots.Residence(g) != SlotTable.Backed) continue;
                 backed++;
                 if (_backing == null) throw new InvalidOperationException("backed slot without a backing store");
                 if (Slots.Size[g] != 0 || Slots.IsHuge(g)) throw new InvalidOperationException("backed slot with arena bytes");
@@ -441,7 +440,7 @@ namespace ZramEmbedded.Allocator.Store
                 if (refs == 0) continue;
                 int n = 0;
                 for (int g = 0; g < Slots.Count; g++)
-                    if (Slots.KindOf(g) == SlotTable.Backed && Slots.Value[g] == r) n++;
+                    if (Slots.Residence(g) == SlotTable.Backed && Slots.Value[g] == r) n++;
                 if (n != refs) throw new InvalidOperationException("record reference count differs from its slots");
             }
         }

@@ -70,7 +70,7 @@ namespace ZramEmbedded.Allocator.Store
         private long _hugePagesSince;
         private long _comprBytes;      // bytes of live pool objects owned by slots (a shared one once)
         private int _objects;          // live pool objects owned by slots
-        internal int Unindexed;        // slots the merge scan has still to see (SlotTable.IsUnseen)
+        internal int Unindexed;        // slots the merge scan has still to see (residence Owned)
         internal int IndexedSlots;     // slots of kind Indexed
         internal int Changes;          // bumped when an object is stored or a merge entry freed (the scan's stall check)
         private long _failedReads;
@@ -236,7 +236,7 @@ namespace ZramEmbedded.Allocator.Store
             if (_sameFilled && SameFilled.Detect(src, offset, _pageSize, out word))
             {
                 Release(c, g);
-                Install(c, g, SlotTable.Same, (int)word, 0);
+                Install(c, g, SlotTable.Same, SlotTable.Fast, 0, (int)word, 0);
                 Slots.Touch(g, now);
                 return true;
             }
@@ -253,7 +253,7 @@ namespace ZramEmbedded.Allocator.Store
             else _pool.Write(handle, Scratch, 0, size);
             Release(c, g);
             NewObject(size, huge);
-            Install(c, g, SlotTable.Object | (huge ? SlotTable.HugeFlag : 0), handle, size);
+            Install(c, g, SlotTable.Owned, huge ? SlotTable.Raw : SlotTable.Fast, 0, handle, size);
             Slots.Touch(g, now);
             Changes++;
             return true;
@@ -264,13 +264,13 @@ namespace ZramEmbedded.Allocator.Store
             lock (_sync)
             {
                 int g = CheckAccess(c, slot, dst, offset, "dst");
-                int kind = Slots.KindOf(g);
-                if (kind == SlotTable.Empty)
+                int residence = Slots.Residence(g);
+                if (residence == SlotTable.Empty)
                 {
                     Array.Clear(dst, offset, _pageSize);
                     return StoreResult.Ok;
                 }
-                StoreResult r = ReadContent(g, kind, dst, offset);
+                StoreResult r = ReadContent(g, residence, dst, offset);
                 Slots.Touch(g, NowUnits());
                 if (r != StoreResult.Ok)
                 {
@@ -281,17 +281,17 @@ namespace ZramEmbedded.Allocator.Store
             }
         }
 
-        /// <summary>What each kind of slot reads as (Empty is handled by the caller).</summary>
-        private StoreResult ReadContent(int g, int kind, byte[] dst, int offset)
+        /// <summary>What each residence and form reads as (Empty is handled by the caller).</summary>
+        private StoreResult ReadContent(int g, int residence, byte[] dst, int offset)
         {
-            if (kind == SlotTable.Same)
+            if (residence == SlotTable.Same)
             {
                 SameFilled.Fill(dst, offset, _pageSize, (uint)Slots.Value[g]);
                 return StoreResult.Ok;
             }
-            if (kind == SlotTable.Backed) return ReadBacked(g, dst, offset);
-            if (SlotTable.HoldsRecompressedBlock(Slots.State[g])) return ReadRecompressed(g, kind, dst, offset);
-            int handle = HandleOf(g, kind);
+            if (residence == SlotTable.Backed) return ReadBacked(g, dst, offset);
+            if (SlotTable.IsRecompressed(Slots.Form(g))) return ReadRecompressed(g, dst, offset);
+            int handle = HandleOf(g);
             int size = Slots.Size[g];
             try
             {
@@ -324,16 +324,16 @@ namespace ZramEmbedded.Allocator.Store
             }
         }
 
-        /// <summary>True when slot g is merged with others: kind Indexed and its object has other references.</summary>
+        /// <summary>True when slot g is merged with others: residence Shared and its object has other references.</summary>
         internal bool SharesObject(int g)
         {
-            return Slots.KindOf(g) == SlotTable.Indexed && Merge.RefsOf(Slots.Value[g]) > 1;
+            return Slots.Residence(g) == SlotTable.Shared && Merge.RefsOf(Slots.Value[g]) > 1;
         }
 
-        /// <summary>The pool handle of a slot holding an object (kind Object or Indexed).</summary>
-        internal int HandleOf(int g, int kind)
+        /// <summary>The pool handle of a slot holding an object (Owned or Shared).</summary>
+        internal int HandleOf(int g)
         {
-            return kind == SlotTable.Indexed ? Merge.HandleOf(Slots.Value[g]) : Slots.Value[g];
+            return Slots.Residence(g) == SlotTable.Shared ? Merge.HandleOf(Slots.Value[g]) : Slots.Value[g];
         }
 
         // ---------------------------------------------------------------- checks

@@ -219,10 +219,10 @@ namespace ZramEmbedded.Allocator.Store
 
         // ---------------------------------------------------------------- candidates and recompression
 
-        private bool Matches(int state, RecompressType type)
+        private bool Matches(int g, RecompressType type)
         {
-            bool idle = (state & SlotTable.IdleFlag) != 0;
-            bool huge = (state & SlotTable.HugeFlag) != 0;
+            bool idle = _slots.IsIdle(g);
+            bool huge = _slots.IsHuge(g);
             switch (type)
             {
                 case RecompressType.Idle: return idle;
@@ -234,19 +234,15 @@ namespace ZramEmbedded.Allocator.Store
 
         private bool IsCandidate(int g, RecompressType type)
         {
-            int state = _slots.State[g];
-            int kind = state & SlotTable.KindMask;
-            if ((state & SlotTable.RecompressTriedFlag) != 0 || !Matches(state, type)) return false;
-            if (kind == SlotTable.Object) return true;
-            if (kind == SlotTable.Indexed)
-            {
-                if ((state & SlotTable.DictFlag) != 0) return false; // a dictionary block only migrates
-                // A shared object is unshared into copies only when they will be dictionary blocks, which the
-                // merge scan shares again; copies without a dictionary would stay apart and cost more.
-                return !_store.SharesObject(g) || (_active >= 0 && _dictLength[_active] > 0);
-            }
-            if (kind == SlotTable.Recompressed) return _active >= 0 && (state & SlotTable.DictFlag) == 0;
-            return false;
+            if (!_slots.HasObject(g) || _slots.WasTried(g) || !Matches(g, type)) return false;
+            int form = _slots.Form(g);
+            if (SlotTable.DictionaryOf(form) >= 0) return false; // a dictionary block only migrates
+            bool dictionary = _active >= 0 && _dictLength[_active] > 0;
+            // A block made without a dictionary is made again only with one.
+            if (form == SlotTable.Hc) return dictionary;
+            // A shared object is unshared into copies only when they will be dictionary blocks, which the
+            // merge scan shares again; copies without a dictionary would stay apart and cost more.
+            return !_store.SharesObject(g) || dictionary;
         }
 
         private int RecompressStep(int budget, RecompressType type)
@@ -286,12 +282,12 @@ namespace ZramEmbedded.Allocator.Store
         private int Recompress(int g, bool migrating)
         {
             if (_buildPhase != 0) throw new InvalidOperationException("compressing while the builder holds the encoder's chain");
-            int state = _slots.State[g];
+            int oldForm = _slots.Form(g);
             int oldSize = _slots.Size[g];
             if (!ReadPage(g))
             {
                 // A corrupt object: leave it for the reader to report; never try it again.
-                _slots.State[g] = (byte)(state | SlotTable.RecompressTriedFlag);
+                _slots.MarkTried(g);
                 return Kept;
             }
             int d = _active;
@@ -305,24 +301,22 @@ namespace ZramEmbedded.Allocator.Store
             int n = capacity > 0 ? _hc.Compress(_page, _pageAt, _pageSize, scratch, 0, capacity, dict, dictAt, dictLength) : Lz4Block.DoesNotFit;
             if (!migrating && (n == Lz4Block.DoesNotFit || Footprint(n) + _minSavings > Footprint(oldSize)))
             {
-                _slots.State[g] = (byte)(state | SlotTable.RecompressTriedFlag);
+                _slots.MarkTried(g);
                 _rejected++;
                 return Kept;
             }
-            int kind, flags, size, fromAt;
+            int form, size, fromAt;
             byte[] from;
             if (n == Lz4Block.DoesNotFit)
             {
-                kind = SlotTable.Object; // migrating a page that no longer compresses under the threshold: raw
-                flags = SlotTable.HugeFlag;
+                form = SlotTable.Raw; // migrating a page that no longer compresses under the threshold
                 from = _page;
                 fromAt = _pageAt;
                 size = _pageSize;
             }
             else
             {
-                kind = SlotTable.Recompressed;
-                flags = dictLength > 0 ? SlotTable.DictFlag | (d == 1 ? SlotTable.DictSlotFlag : 0) : 0;
+                form = SlotTable.HcForm(dictLength > 0 ? d : -1);
                 from = scratch;
                 fromAt = 0;
                 size = n;
@@ -338,12 +332,12 @@ namespace ZramEmbedded.Allocator.Store
             if (handle != ZsPool.NoHandle)
             {
                 _pool.Write(handle, from, fromAt, size);
-                _store.ReplaceObject(g, handle, size, kind, flags);
+                _store.ReplaceObject(g, handle, size, form);
             }
             else
             {
                 if (shared) return NoRoom;
-                if (!_store.ReplaceObjectFreeingFirst(g, from, fromAt, size, kind, flags, state, oldSize)) return NoRoom;
+                if (!_store.ReplaceObjectFreeingFirst(g, from, fromAt, size, form, oldForm, oldSize)) return NoRoom;
             }
             if (!shared) _bytesSaved += oldSize - size;
             if (migrating) _migrated++;
@@ -354,14 +348,13 @@ namespace ZramEmbedded.Allocator.Store
         // Decodes slot g (any kind holding an object) into _page; false for a corrupt object.
         private bool ReadPage(int g)
         {
-            int state = _slots.State[g];
-            int kind = state & SlotTable.KindMask;
-            int handle = kind == SlotTable.Indexed ? _store.Merge.HandleOf(_slots.Value[g]) : _slots.Value[g];
+            int form = _slots.Form(g);
+            int handle = _store.HandleOf(g);
             int size = _slots.Size[g];
             byte[] scratch = _store.Scratch;
             try
             {
-                if ((state & SlotTable.HugeFlag) != 0)
+                if (form == SlotTable.Raw)
                 {
                     _pool.Read(handle, _page, _pageAt, _pageSize);
                     return true;
@@ -373,7 +366,7 @@ namespace ZramEmbedded.Allocator.Store
             {
                 return false; // arena corruption: the reader reports it (ReadFailed); recompression leaves the page
             }
-            if (SlotTable.HoldsRecompressedBlock(state)) return Decode(state, scratch, size, _page, _pageAt);
+            if (SlotTable.IsRecompressed(form)) return Decode(form, scratch, size, _page, _pageAt);
             return Lz4Decoder.TryDecompress(scratch, 0, size, _page, _pageAt, _pageSize) == _pageSize;
         }
 
@@ -393,26 +386,25 @@ namespace ZramEmbedded.Allocator.Store
         internal int PageAreaOffset { get { return _pageAt; } }
 
         /// <summary>
-        /// The old form of the page being recompressed (slot state `state`, `size` bytes), made again from the
-        /// decoded page: the page itself for a raw one; the store's fast encoder for kinds Object and Indexed
-        /// (that is how they were made: the encoder clears its table per call, so it gives the same bytes);
-        /// the HC encoder with the slot's dictionary (still held: the slot referenced it) for a recompressed
-        /// one. Written into the store's scratch (the new form there found no room); returns the array and
+        /// The old form of the page being recompressed (`form`, `size` bytes), made again from the decoded
+        /// page: the page itself for a raw one; the store's fast encoder for a fast one (that is how it was
+        /// made: the encoder clears its table per call, so it gives the same bytes); the HC encoder with the
+        /// slot's dictionary, if any (still held: the slot referenced it), for a recompressed one. Written into the store's scratch (the new form there found no room); returns the array and
         /// its offset. Throws InvalidOperationException if the bytes come out at another size (never, while
         /// the encoders stay deterministic).
         /// </summary>
-        internal byte[] OldForm(int state, int size, out int offset)
+        internal byte[] OldForm(int form, int size, out int offset)
         {
-            if ((state & SlotTable.HugeFlag) != 0)
+            if (form == SlotTable.Raw)
             {
                 offset = _pageAt;
                 return _page;
             }
             byte[] scratch = _store.Scratch;
             int n;
-            if (SlotTable.HoldsRecompressedBlock(state))
+            if (SlotTable.IsRecompressed(form))
             {
-                int d = (state & SlotTable.DictFlag) == 0 ? -1 : ((state & SlotTable.DictSlotFlag) != 0 ? 1 : 0);
+                int d = SlotTable.DictionaryOf(form);
                 // The HC encoder reads a dictionary in its window: one in the spare buffer (the previous
                 // dictionary, while migrating) is exchanged into the window for this call and back.
                 bool exchange = d >= 0 && _dict[d] == _spare;
@@ -429,34 +421,36 @@ namespace ZramEmbedded.Allocator.Store
             return scratch;
         }
 
-        /// <summary>Decodes a recompressed block (slot state `state`) of `size` bytes into dst[offset..+PageSize).</summary>
-        internal bool Decode(int state, byte[] src, int size, byte[] dst, int offset)
+        /// <summary>Decodes a recompressed block (`form`) of `size` bytes into dst[offset..+PageSize).</summary>
+        internal bool Decode(int form, byte[] src, int size, byte[] dst, int offset)
         {
             int n;
-            if ((state & SlotTable.DictFlag) == 0)
+            int d = SlotTable.DictionaryOf(form);
+            if (d < 0)
             {
                 n = Lz4Decoder.TryDecompress(src, 0, size, dst, offset, _pageSize);
             }
             else
             {
-                int d = (state & SlotTable.DictSlotFlag) != 0 ? 1 : 0;
                 n = Lz4Decoder.TryDecompress(src, 0, size, dst, offset, _pageSize, _dict[d], _dictAt[d], _dictLength[d]);
             }
             return n == _pageSize;
         }
 
-        /// <summary>The store gave a slot a recompressed form (slot state `state`): count it in.</summary>
-        internal void Attached(int state)
+        /// <summary>The store gave a slot a recompressed `form`: count it in.</summary>
+        internal void Attached(int form)
         {
             _pagesRecompressed++;
-            if ((state & SlotTable.DictFlag) != 0) _dictRefs[(state & SlotTable.DictSlotFlag) != 0 ? 1 : 0]++;
+            int d = SlotTable.DictionaryOf(form);
+            if (d >= 0) _dictRefs[d]++;
         }
 
-        /// <summary>The store dropped a recompressed form (slot state `state`): count it out.</summary>
-        internal void Dropped(int state)
+        /// <summary>The store dropped a slot's recompressed `form`: count it out.</summary>
+        internal void Dropped(int form)
         {
             _pagesRecompressed--;
-            if ((state & SlotTable.DictFlag) != 0) _dictRefs[(state & SlotTable.DictSlotFlag) != 0 ? 1 : 0]--;
+            int d = SlotTable.DictionaryOf(form);
+            if (d >= 0) _dictRefs[d]--;
         }
 
         // ---------------------------------------------------------------- dictionary versions
@@ -465,17 +459,14 @@ namespace ZramEmbedded.Allocator.Store
         {
             int n = _slots.Count;
             int old = 1 - _active;
-            int oldFlags = SlotTable.DictFlag | (old == 1 ? SlotTable.DictSlotFlag : 0);
+            int oldForm = SlotTable.HcForm(old);
             int used = 0;
             for (int examined = 0; examined < n && used < budget && _dictRefs[old] > 0; examined++)
             {
                 int g = _migrateCursor;
                 _migrateCursor = g + 1 == n ? 0 : g + 1;
                 used++;
-                int state = _slots.State[g];
-                int kind = state & SlotTable.KindMask;
-                if (kind != SlotTable.Recompressed && kind != SlotTable.Indexed) continue;
-                if ((state & (SlotTable.DictFlag | SlotTable.DictSlotFlag)) != oldFlags) continue;
+                if (!_slots.HasObject(g) || _slots.Form(g) != oldForm) continue;
                 used += PageCost;
                 Recompress(g, true); // a shared one moves as a copy of its own (merged again by the scan); NoRoom: next lap
             }
@@ -528,8 +519,7 @@ namespace ZramEmbedded.Allocator.Store
                 }
                 int g = _buildCursor++;
                 used++;
-                int state = _slots.State[g];
-                if (!_slots.HasObject(g) || (state & SlotTable.HugeFlag) != 0) continue;
+                if (!_slots.HasObject(g) || _slots.IsHuge(g)) continue;
                 // An object several slots share is not sampled: counted once per sharer, its strings looked
                 // common and filled the dictionary with content the merge already stores once (seeds 1-3 of
                 // the store benchmark: +0-2 pages).
@@ -588,21 +578,12 @@ namespace ZramEmbedded.Allocator.Store
             int n = _slots.Count;
             for (int g = 0; g < n; g++)
             {
-                int state = _slots.State[g];
-                int kind = state & SlotTable.KindMask;
-                bool dictIndexed = kind == SlotTable.Indexed && (state & SlotTable.DictFlag) != 0;
-                if (kind != SlotTable.Recompressed && !dictIndexed)
-                {
-                    // Bits 0x20/0x40 mean something else (or nothing) on other kinds; on these they must be clear.
-                    if ((state & (SlotTable.DictFlag | SlotTable.DictSlotFlag)) != 0
-                        && (kind == SlotTable.Object || kind == SlotTable.Indexed || kind == SlotTable.Same))
-                        throw new InvalidOperationException("dictionary flags on a slot that is not recompressed");
-                    continue;
-                }
+                int form = _slots.Form(g);
+                if (!SlotTable.IsRecompressed(form)) continue;
+                if (!_slots.HasObject(g)) throw new InvalidOperationException("a recompressed form on a slot without an object");
                 pages++;
-                if ((state & SlotTable.HugeFlag) != 0) throw new InvalidOperationException("recompressed slot flagged huge");
-                if ((state & SlotTable.DictFlag) == 0) continue;
-                int d = (state & SlotTable.DictSlotFlag) != 0 ? 1 : 0;
+                int d = SlotTable.DictionaryOf(form);
+                if (d < 0) continue;
                 if (_dictLength[d] == 0) throw new InvalidOperationException("slot references an empty dictionary buffer");
                 if (d == 0) refs0++;
                 else refs1++;

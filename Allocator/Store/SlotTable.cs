@@ -1,120 +1,114 @@
 // The global slot table: one entry per page slot of every client, as parallel arrays (no object per slot).
 //
-// Entry g: State[g] (kind in the low 3 bits, flags above), Value[g] (what the kind says), Size[g] (bytes of
-// the pool object the slot references, 0 when none), Stamp[g] (last write or read, in IdleUnitMs units of
-// the store's clock). 11 bytes per slot.
-// Kinds (the one place that lists them; a new kind — e.g. "on backing store" with a record id in Value —
-// is added here and handled in PageStore.DropContent, ReadContent and the merge scan's filter):
-// - Empty: never written or discarded (reads zeros);
-// - Same: a same-filled page, Value = its 32-bit word, no pool object;
-// - Object: Value = a pool handle owned by this slot alone, not yet seen by the merge scan;
-// - Indexed: Value = a merge-table entry (which holds the handle and the reference count); the object may
-//   be shared with other slots. A slot's object is immutable: writing the slot makes a new object. The
-//   object is the fast encoder's block, or (DictFlag set) a recompressed block against a dictionary.
-// - Backed: the page is on the backing store (PageStore.Writeback.cs), Value = its record, Size 0, no flags.
-// - Recompressed: Value = a pool handle owned by this slot alone holding an LZ4 block made by the idle
-//   recompression (Recompressor: high-compression parse, maybe against a dictionary). One made against a
-//   dictionary is still to be seen by the merge scan (identical pages recompressed against the same
-//   dictionary give identical blocks), which makes it Indexed with its dictionary flags; one made without a
-//   dictionary is never merged (it could not be told from a fast block of another size in an Indexed slot).
-// Flags: Huge (the object is the raw page), Idle (set by MarkAllIdle, cleared by any access). Bits 0x20 and
-// 0x40 are per kind: on kinds Recompressed and Indexed they are DictFlag (the block references a
-// dictionary) and DictSlotFlag (which of the recompressor's two dictionary buffers); kinds Empty, Same and
-// Object keep them clear; a new kind may give them its own meaning. On kinds Object and Indexed, 0x80 is
-// RecompressTriedFlag (recompression found no gain; not tried again until the page is written again).
+// Entry g: its state byte, Value[g] (what the residence says), Size[g] (bytes of the pool object the slot
+// references, 0 when none), Stamp[g] (last write or read, in IdleUnitMs units of the store's clock). 11 bytes
+// per slot. The state byte holds three separate fields, read and written only through this class:
+// - residence (where the page is): Empty (never written or discarded; reads zeros), Same (a same-filled page,
+//   Value = its 32-bit word, no object), Owned (Value = a pool handle this slot alone owns; the merge scan
+//   has still to see it), Shared (Value = a merge-table entry holding the handle and a reference count: the
+//   scan has seen the object, other slots may share it), Backed (the page is on the backing store, Value =
+//   its record, Size 0; PageStore.Writeback.cs). Seen by the merge scan is residence Shared: an object the
+//   scan has indexed is an entry's, one it has not seen is a slot's own.
+// - form (how the object encodes the page): Fast (the store's LZ4 encoder), Raw (the page itself: a huge
+//   page), Hc (the recompressor's LZ4 HC parse, no dictionary), HcDict0 / HcDict1 (HC against the
+//   recompressor's dictionary buffer 0 or 1). Three bits: values 5..7 are free for new forms.
+// - marks: Idle (set by MarkIdle, cleared by any access) and Tried (recompression found no gain; not tried
+//   again until the page is written again).
+// An object is immutable: writing a slot makes a new object. Only objects of the same merge family (MergeFamily:
+// the same encoder and dictionary) are compared by the merge scan, so slots sharing an entry have one form.
 // Not thread-safe on its own: the PageStore calls it under its lock.
 namespace ZramEmbedded.Allocator.Store
 {
     internal sealed class SlotTable
     {
+        // Residences.
         internal const int Empty = 0;
         internal const int Same = 1;
-        internal const int Object = 2;
-        internal const int Indexed = 3;
+        internal const int Owned = 2;
+        internal const int Shared = 3;
         internal const int Backed = 4;
-        internal const int Recompressed = 5;
-        internal const int KindMask = 0x07;
-        internal const int HugeFlag = 0x08;
-        internal const int IdleFlag = 0x10;
-        internal const int DictFlag = 0x20;
-        internal const int DictSlotFlag = 0x40;
-        internal const int RecompressTriedFlag = 0x80;
-        /// <summary>The bits that say which form a merged object has (0: the fast encoder's; see DictFlag).</summary>
-        internal const int FormMask = DictFlag | DictSlotFlag;
+
+        // Forms.
+        internal const int Fast = 0;
+        internal const int Raw = 1;
+        internal const int Hc = 2;
+        internal const int HcDict0 = 3;
+        internal const int HcDict1 = 4;
+
+        // State byte layout: residence in bits 0..2, form in bits 3..5, the marks in bits 6 and 7.
+        private const int ResidenceMask = 0x07;
+        private const int FormShift = 3;
+        private const int FormBits = 0x38;
+        private const int IdleMark = 0x40;
+        private const int TriedMark = 0x80;
+        private const int Marks = IdleMark | TriedMark;
 
         /// <summary>Bytes per slot on the device (arrays' payloads).</summary>
         internal const int BytesPerSlot = 11;
 
         internal readonly int[] Value;
         internal readonly ushort[] Size;
-        internal readonly byte[] State;
+        private readonly byte[] _state;   // residence, form and marks (see the header)
         internal readonly int[] Stamp;
 
         internal SlotTable(int count)
         {
             Value = new int[count];
             Size = new ushort[count];
-            State = new byte[count];
+            _state = new byte[count];
             Stamp = new int[count];
         }
 
-        internal int Count { get { return State.Length; } }
+        internal int Count { get { return _state.Length; } }
 
-        internal int KindOf(int g)
-        {
-            return State[g] & KindMask;
-        }
+        // ---------------------------------------------------------------- fields of slot g
 
-        internal bool IsHuge(int g)
-        {
-            return (State[g] & HugeFlag) != 0;
-        }
+        internal int Residence(int g) { return _state[g] & ResidenceMask; }
 
-        /// <summary>True when the slot references a pool object (Object, Indexed or Recompressed).</summary>
+        internal int Form(int g) { return (_state[g] & FormBits) >> FormShift; }
+
+        internal bool IsIdle(int g) { return (_state[g] & IdleMark) != 0; }
+
+        internal bool WasTried(int g) { return (_state[g] & TriedMark) != 0; }
+
+        /// <summary>True when the slot's object is the raw page.</summary>
+        internal bool IsHuge(int g) { return Form(g) == Raw; }
+
+        /// <summary>True when the slot references a pool object (Owned or Shared).</summary>
         internal bool HasObject(int g)
         {
-            int k = State[g] & KindMask;
-            return k == Object || k == Indexed || k == Recompressed;
+            int r = _state[g] & ResidenceMask;
+            return r == Owned || r == Shared;
         }
 
-        /// <summary>
-        /// True for a state the merge scan has still to see: kind Object, or kind Recompressed against a
-        /// dictionary (PageStore.Unindexed counts them).
-        /// </summary>
-        internal static bool IsUnseen(int state)
-        {
-            int k = state & KindMask;
-            return k == Object || (k == Recompressed && (state & DictFlag) != 0);
-        }
+        /// <summary>The slot's marks as one opaque value, to be given back to Set (the page keeps them across
+        /// a change of its object, as recompression and merging do).</summary>
+        internal int MarksOf(int g) { return _state[g] & Marks; }
 
-        /// <summary>
-        /// True for a state whose object is a block the Recompressor made: kind Recompressed, or a merged
-        /// (Indexed) dictionary block. It decodes through the Recompressor (its dictionary) and is made again
-        /// by the HC encoder, not the fast one.
-        /// </summary>
-        internal static bool HoldsRecompressedBlock(int state)
-        {
-            return (state & KindMask) == Recompressed || (state & DictFlag) != 0;
-        }
+        /// <summary>The Idle mark alone as such a value (a new form of the page is not tried yet).</summary>
+        internal int IdleMarkOf(int g) { return _state[g] & IdleMark; }
 
-        /// <summary>Sets kind, value and size; flags other than Huge are cleared (a new content is not idle).</summary>
-        internal void Set(int g, int kind, int value, int size, bool huge)
+        // ---------------------------------------------------------------- changes
+
+        /// <summary>Sets every field of slot g (PageStore.Install's part): marks as from MarksOf/IdleMarkOf, or 0.</summary>
+        internal void Set(int g, int residence, int form, int marks, int value, int size)
         {
-            State[g] = (byte)(kind | (huge ? HugeFlag : 0));
+            _state[g] = (byte)(residence | (form << FormShift) | (marks & Marks));
             Value[g] = value;
             Size[g] = (ushort)size;
         }
 
-        /// <summary>Changes the kind and value of a slot, keeping its size and flags (the merge scan's re-pointing).</summary>
-        internal void Repoint(int g, int kind, int value)
+        /// <summary>Changes the residence and value of a slot, keeping its form, marks and size (the merge
+        /// scan's indexing: the entry takes the object over).</summary>
+        internal void Repoint(int g, int residence, int value)
         {
-            State[g] = (byte)((State[g] & ~KindMask) | kind);
+            _state[g] = (byte)((_state[g] & ~ResidenceMask) | residence);
             Value[g] = value;
         }
 
         internal void Clear(int g)
         {
-            State[g] = Empty;
+            _state[g] = Empty;
             Value[g] = 0;
             Size[g] = 0;
         }
@@ -123,18 +117,33 @@ namespace ZramEmbedded.Allocator.Store
         internal void Touch(int g, int now)
         {
             Stamp[g] = now;
-            State[g] = (byte)(State[g] & ~IdleFlag);
+            _state[g] = (byte)(_state[g] & ~IdleMark);
         }
 
-        internal void MarkIdle(int g)
+        internal void MarkIdle(int g) { _state[g] = (byte)(_state[g] | IdleMark); }
+
+        internal void MarkTried(int g) { _state[g] = (byte)(_state[g] | TriedMark); }
+
+        // ---------------------------------------------------------------- forms
+
+        /// <summary>True for a form the recompressor made (it decodes and re-encodes it).</summary>
+        internal static bool IsRecompressed(int form) { return form >= Hc; }
+
+        /// <summary>The dictionary buffer a form references (0 or 1), or -1.</summary>
+        internal static int DictionaryOf(int form)
         {
-            State[g] = (byte)(State[g] | IdleFlag);
+            return form == HcDict0 ? 0 : (form == HcDict1 ? 1 : -1);
         }
 
-        internal bool IsIdleFlagged(int g)
-        {
-            return (State[g] & IdleFlag) != 0;
-        }
+        /// <summary>The HC form against dictionary buffer d (-1: none).</summary>
+        internal static int HcForm(int d) { return d < 0 ? Hc : HcDict0 + d; }
+
+        /// <summary>
+        /// Objects the merge scan compares with each other (0..3, two bits in the merge table): equal bytes
+        /// are the same page, made the same way again, only within one family. Fast and Raw share one (a raw
+        /// object is page-sized, a fast block smaller).
+        /// </summary>
+        internal static int MergeFamily(int form) { return form <= Raw ? 0 : form - 1; }
 
         /// <summary>Metadata bytes on the device: four arrays.</summary>
         internal int MetadataBytes

@@ -198,6 +198,44 @@ namespace ZramEmbedded.UnitTests.Store
         }
 
         [TestMethod]
+        public void BlocksRecompressedWithoutADictionaryMerge()
+        {
+            // No dictionary: identical pages recompressed alone come out identical and the scan shares them.
+            ManualClock clock = new ManualClock();
+            PageStore store = StoreFixtures.Make(Arena, PageSize, clock);
+            RecompressConfig cfg = SmallConfig();
+            cfg.DictionaryBytes = 0;
+            Recompressor r = new Recompressor(store, cfg);
+            StoreClient c = store.Register("app", 8);
+            byte[] page = new byte[PageSize];
+            for (int s = 0; s < 6; s++)
+            {
+                PageSamples.Fill(PageKind.Text, (uint)(s % 3), page, 0, PageSize); // three pairs of twins
+                c.Write(s, page, 0);
+            }
+            store.MarkAllIdle();
+            Drain(r, RecompressType.Idle);
+            RecompressStats st = new RecompressStats();
+            r.GetStats(st);
+            Assert.AreEqual(6L, st.PagesRecompressed, "every page has its HC form");
+            Assert.AreEqual(0L, st.PagesWithDictionary);
+            MergeAll(store, clock);
+            MmStat mm = new MmStat();
+            store.GetMmStat(mm);
+            Assert.AreEqual(3L, mm.PagesMerged, "one of each pair of twins shares the other's block");
+            r.GetStats(st);
+            Assert.AreEqual(6L, st.PagesRecompressed, "merging keeps the form of every page");
+            byte[] back = new byte[PageSize];
+            for (int s = 0; s < 6; s++)
+            {
+                PageSamples.Fill(PageKind.Text, (uint)(s % 3), page, 0, PageSize);
+                Assert.AreEqual(StoreResult.Ok, c.Read(s, back, 0));
+                Assert.IsTrue(StoreFixtures.Equal(page, back), "slot " + s);
+            }
+            store.CheckInvariants();
+        }
+
+        [TestMethod]
         public void MemLimitHoldsWhileRecompressing()
         {
             ManualClock clock = new ManualClock();
