@@ -181,8 +181,8 @@ namespace ZramEmbedded.Allocator.Pressure
         /// <summary>Reads the pool and feeds the watermarks; returns the (hysteretic) level.</summary>
         public PressureLevel UpdateLevel()
         {
-            long used = ReadPool();
-            return _marks.Update(used, Capacity());
+            PoolFigures f = ReadPool();
+            return _marks.Update(f.Used, f.Capacity);
         }
 
         internal void Fill(PressureStats s)
@@ -200,77 +200,32 @@ namespace ZramEmbedded.Allocator.Pressure
             s.WorstReclaimMs = _worstMs;
         }
 
+        // ---------------------------------------------------------------- the rungs
+
+        // The rungs, cheapest first: both entry points run this table through Rung.
+        private static readonly LadderSteps[] Rungs =
+        {
+            LadderSteps.Compaction, LadderSteps.Merge, LadderSteps.Writeback, LadderSteps.Trim, LadderSteps.Kill,
+        };
+
+        // The call being run (one at a time: _busy): a write's reclaim or an idle slice.
+        private bool _forWrite;
+        private int _bytes;
+        private StoreClient _requester;
+        private long _deadline;
+        private LadderSteps _tried;
+        private bool _hookCrossed;   // a write's hook ended past the deadline: no further hook may start
+        private bool _roundDone;     // an idle slice asked the last clients of a trim round
+
         private bool ForWrite(int bytes, StoreClient requester, long deadline)
         {
-            LadderSteps tried = LadderSteps.None;
-            if (Fits(bytes)) return true;
-            long before;
-            if (Has(LadderSteps.Compaction))
+            Begin(true, bytes, requester, deadline);
+            if (ReadPool().Fits(bytes)) return true;
+            for (int i = 0; i < Rungs.Length; i++)
             {
-                tried |= LadderSteps.Compaction;
-                before = ReadPool();
-                bool ok = CompactUntilFits(bytes, deadline);
-                _compactionBytes += Freed(before);
-                if (ok) return true;
+                if (Rung(Rungs[i])) return true;
             }
-            if (Has(LadderSteps.Merge) && !Late(deadline))
-            {
-                tried |= LadderSteps.Merge;
-                before = ReadPool();
-                _store.MergeNow();
-                bool ok = CompactUntilFits(bytes, deadline);
-                _mergeBytes += Freed(before);
-                if (ok) return true;
-            }
-            if (Has(LadderSteps.Writeback) && _writeback != null && !Late(deadline))
-            {
-                tried |= LadderSteps.Writeback;
-                before = ReadPool();
-                WriteBack(bytes, deadline, true);
-                bool ok = CompactUntilFits(bytes, deadline);
-                _writebackBytes += Freed(before);
-                if (ok) return true;
-            }
-            bool hookCrossed = false; // a hook ended past the deadline: no further hook may start
-            if (Has(LadderSteps.Trim) && !Late(deadline) && !TrimsTimedOutRecently())
-            {
-                tried |= LadderSteps.Trim;
-                int n = _killer.RefreshSnapshot();
-                int pos = 0;
-                for (; pos < n && !Late(deadline); pos++)
-                {
-                    before = ReadPool();
-                    if (!_killer.TrimAt(pos, PressureLevel.Critical)) continue;
-                    hookCrossed = Late(deadline);
-                    bool ok = CompactUntilFits(bytes, deadline);
-                    _trimBytes += Freed(before);
-                    if (ok)
-                    {
-                        _trimsTimedOut = false;
-                        return true;
-                    }
-                }
-                // Trims that ran out of time are not repeated by the next writes for TrimIntervalMs: they go
-                // straight to the kill rung, so slow trim hooks cannot starve every write of its kill.
-                _trimsTimedOut = pos < n;
-                _trimsTimedOutAt = _clock.Milliseconds;
-            }
-            if (Has(LadderSteps.Kill))
-            {
-                for (int k = 0; k < _maxKills; k++)
-                {
-                    // Past the deadline one kill may still start — unless a hook already ran past it.
-                    if (hookCrossed) break;
-                    _killer.RefreshSnapshot();
-                    int pos = _killer.PickVictim(requester);
-                    if (pos < 0) break;
-                    bool lateBefore = Late(deadline);
-                    Kill(pos, KillReason.WriteDidNotFit, requester, bytes, tried, deadline);
-                    if (Fits(bytes)) return true;
-                    if (lateBefore || Late(deadline)) break;
-                }
-            }
-            return Fits(bytes);
+            return ReadPool().Fits(bytes);
         }
 
         private int Idle(long deadline)
@@ -279,106 +234,221 @@ namespace ZramEmbedded.Allocator.Pressure
             if (level < PressureLevel.Medium) _roundStarted = false; // pressure eased: the next rise starts a fresh round
             if (level == PressureLevel.None) return 0;
             _idleRuns++;
-            long begin = ReadPool();
-            LadderSteps tried = LadderSteps.None;
-            long before;
-            if (Has(LadderSteps.Compaction))
-            {
-                tried |= LadderSteps.Compaction;
-                before = ReadPool();
-                while (!Late(deadline) && _store.Compact(_chunk) > 0)
-                {
-                    if (UpdateLevel() == PressureLevel.None) break;
-                }
-                _compactionBytes += Freed(before);
-            }
-            if (Has(LadderSteps.Merge) && !Late(deadline) && UpdateLevel() >= PressureLevel.Low)
-            {
-                tried |= LadderSteps.Merge;
-                before = ReadPool();
-                _store.MergeSlice(_mergeSlice);
-                _store.Compact(_chunk);
-                _mergeBytes += Freed(before);
-            }
-            if (Has(LadderSteps.Writeback) && _writeback != null && !Late(deadline) && UpdateLevel() >= PressureLevel.Medium)
-            {
-                tried |= LadderSteps.Writeback;
-                before = ReadPool();
-                long want = _marks.LeaveAtBytes(PressureLevel.Medium, Capacity()) - FreeBytes();
-                WriteBack(want > int.MaxValue ? int.MaxValue : (int)want, deadline, false);
-                _store.Compact(_chunk);
-                _writebackBytes += Freed(before);
-            }
-            level = UpdateLevel();
-            bool roundDone = false; // this call asked the last clients of a trim round
-            if (Has(LadderSteps.Trim) && level >= PressureLevel.Medium && !Late(deadline))
-            {
-                tried |= LadderSteps.Trim;
-                long now = _clock.Milliseconds;
-                if (!_roundStarted || now - _roundStartMs >= _trimIntervalMs)
-                {
-                    _roundStarted = true;
-                    _roundStartMs = now;
-                    _idleTrimmedCount = 0;
-                }
-                int n = _killer.RefreshSnapshot();
-                int trimmed = 0;
-                int pos = 0;
-                for (; pos < n && !Late(deadline); pos++)
-                {
-                    level = UpdateLevel();
-                    if (level < PressureLevel.Medium) break;
-                    int id = _killer.IdAt(pos);
-                    if (TrimmedThisRound(id)) continue;
-                    before = ReadPool();
-                    if (!_killer.TrimAt(pos, level)) continue;
-                    trimmed++;
-                    if (_idleTrimmedCount < _idleTrimmed.Length) _idleTrimmed[_idleTrimmedCount++] = id;
-                    _store.Compact(_chunk);
-                    _trimBytes += Freed(before);
-                }
-                roundDone = pos == n && trimmed > 0;
-            }
-            if (Has(LadderSteps.Kill) && (roundDone || !Has(LadderSteps.Trim)) && UpdateLevel() == PressureLevel.Critical
-                && !Late(deadline) && CooledDown())
-            {
-                _killer.RefreshSnapshot();
-                int pos = _killer.PickVictim(null);
-                // Kill ahead of need only when it ends the critical state: a victim too small to lift free
-                // space past the min watermark's margin would cost an app and leave the pressure as it was
-                // (writes that then do not fit still kill, one at a time, in the same order).
-                if (pos >= 0 && FreeBytes() + _killer.FootprintAt(pos) >= _marks.LeaveAtBytes(PressureLevel.Critical, Capacity()))
-                    Kill(pos, KillReason.BelowMinWatermark, null, 0, tried, deadline);
-            }
+            long begin = ReadPool().Used;
+            Begin(false, 0, null, deadline);
+            for (int i = 0; i < Rungs.Length; i++) Rung(Rungs[i]);
             UpdateLevel();
             return Freed(begin);
         }
 
+        private void Begin(bool forWrite, int bytes, StoreClient requester, long deadline)
+        {
+            _forWrite = forWrite;
+            _bytes = bytes;
+            _requester = requester;
+            _deadline = deadline;
+            _tried = LadderSteps.None;
+            _hookCrossed = false;
+            _roundDone = false;
+        }
+
+        /// <summary>
+        /// One rung of the running call, the one rung body of both entry points: when the step is enabled and
+        /// open, it is added to the steps tried, acts, and the pool settles (a write compacts until it fits; an idle slice compacts one chunk); what
+        /// it freed is counted for the step (hooks count per hook). True when a write fits now.
+        /// </summary>
+        private bool Rung(LadderSteps step)
+        {
+            if (!Has(step) || !Open(step)) return false;
+            if (step != LadderSteps.Kill) _tried |= step; // a kill record lists the steps tried before it
+            long before = ReadPool().Used;
+            bool hooks = step == LadderSteps.Trim || step == LadderSteps.Kill;
+            bool fits = Act(step);
+            if (hooks) return fits;
+            if (_forWrite) fits = CompactUntilFits(_bytes, _deadline);
+            else if (step != LadderSteps.Compaction) _store.Compact(_chunk);
+            AddFreed(step, Freed(before));
+            return fits;
+        }
+
+        /// <summary>Whether the step runs in this call now (deadline, pressure level, trim rounds, cooldown).</summary>
+        private bool Open(LadderSteps step)
+        {
+            switch (step)
+            {
+                case LadderSteps.Compaction:
+                    return true;
+                case LadderSteps.Merge:
+                    return !Late(_deadline) && (_forWrite || UpdateLevel() >= PressureLevel.Low);
+                case LadderSteps.Writeback:
+                    return _writeback != null && !Late(_deadline) && (_forWrite || UpdateLevel() >= PressureLevel.Medium);
+                case LadderSteps.Trim:
+                    if (_forWrite) return !Late(_deadline) && !TrimsTimedOutRecently();
+                    return UpdateLevel() >= PressureLevel.Medium && !Late(_deadline);
+                default:
+                    if (_forWrite) return true;
+                    // Idle reclaim kills only after a whole trim round, still critical, past the cooldown.
+                    return (_roundDone || !Has(LadderSteps.Trim)) && UpdateLevel() == PressureLevel.Critical
+                        && !Late(_deadline) && CooledDown();
+            }
+        }
+
+        /// <summary>What the step does; true when a write fits after it (the hook steps check per hook).</summary>
+        private bool Act(LadderSteps step)
+        {
+            switch (step)
+            {
+                case LadderSteps.Compaction:
+                    if (!_forWrite)
+                    {
+                        while (!Late(_deadline) && _store.Compact(_chunk) > 0)
+                        {
+                            if (UpdateLevel() == PressureLevel.None) break;
+                        }
+                    }
+                    return false;   // a write compacts as the rung settles
+                case LadderSteps.Merge:
+                    if (_forWrite) _store.MergeNow();
+                    else _store.MergeSlice(_mergeSlice);
+                    return false;
+                case LadderSteps.Writeback:
+                    if (_forWrite) WriteBack(_bytes, _deadline, true);
+                    else
+                    {
+                        PoolFigures f = ReadPool();
+                        long want = _marks.LeaveAtBytes(PressureLevel.Medium, f.Capacity) - f.Free;
+                        WriteBack(want > int.MaxValue ? int.MaxValue : (int)want, _deadline, false);
+                    }
+                    return false;
+                case LadderSteps.Trim:
+                    return _forWrite ? TrimForWrite() : TrimRound();
+                default:
+                    return _forWrite ? KillForWrite() : KillAhead();
+            }
+        }
+
+        // Asks each client in kill order to trim until the write fits.
+        private bool TrimForWrite()
+        {
+            int n = _killer.RefreshSnapshot();
+            int pos = 0;
+            for (; pos < n && !Late(_deadline); pos++)
+            {
+                long before = ReadPool().Used;
+                if (!_killer.TrimAt(pos, PressureLevel.Critical)) continue;
+                _hookCrossed = Late(_deadline);
+                bool ok = CompactUntilFits(_bytes, _deadline);
+                AddFreed(LadderSteps.Trim, Freed(before));
+                if (ok)
+                {
+                    _trimsTimedOut = false;
+                    return true;
+                }
+            }
+            // Trims that ran out of time are not repeated by the next writes for TrimIntervalMs: they go
+            // straight to the kill rung, so slow trim hooks cannot starve every write of its kill.
+            _trimsTimedOut = pos < n;
+            _trimsTimedOutAt = _clock.Milliseconds;
+            return false;
+        }
+
+        // One slice of an idle trim round: each client once per TrimIntervalMs, while pressure stays medium.
+        private bool TrimRound()
+        {
+            long now = _clock.Milliseconds;
+            if (!_roundStarted || now - _roundStartMs >= _trimIntervalMs)
+            {
+                _roundStarted = true;
+                _roundStartMs = now;
+                _idleTrimmedCount = 0;
+            }
+            int n = _killer.RefreshSnapshot();
+            int trimmed = 0;
+            int pos = 0;
+            for (; pos < n && !Late(_deadline); pos++)
+            {
+                PressureLevel level = UpdateLevel();
+                if (level < PressureLevel.Medium) break;
+                int id = _killer.IdAt(pos);
+                if (TrimmedThisRound(id)) continue;
+                long before = ReadPool().Used;
+                if (!_killer.TrimAt(pos, level)) continue;
+                trimmed++;
+                if (_idleTrimmedCount < _idleTrimmed.Length) _idleTrimmed[_idleTrimmedCount++] = id;
+                _store.Compact(_chunk);
+                AddFreed(LadderSteps.Trim, Freed(before));
+            }
+            _roundDone = pos == n && trimmed > 0;
+            return false;
+        }
+
+        // Kills one client at a time (never the requester) until the write fits.
+        private bool KillForWrite()
+        {
+            for (int k = 0; k < _maxKills; k++)
+            {
+                // Past the deadline one kill may still start — unless a hook already ran past it.
+                if (_hookCrossed) break;
+                _killer.RefreshSnapshot();
+                int pos = _killer.PickVictim(_requester);
+                if (pos < 0) break;
+                bool lateBefore = Late(_deadline);
+                Kill(pos, KillReason.WriteDidNotFit, _requester, _bytes, _tried, _deadline);
+                if (ReadPool().Fits(_bytes)) return true;
+                if (lateBefore || Late(_deadline)) break;
+            }
+            return false;
+        }
+
+        // Kills ahead of need only when it ends the critical state: a victim too small to lift free space
+        // past the min watermark's margin would cost an app and leave the pressure as it was (writes that
+        // then do not fit still kill, one at a time, in the same order).
+        private bool KillAhead()
+        {
+            _killer.RefreshSnapshot();
+            int pos = _killer.PickVictim(null);
+            PoolFigures f = ReadPool();
+            if (pos >= 0 && f.Free + _killer.FootprintAt(pos) >= _marks.LeaveAtBytes(PressureLevel.Critical, f.Capacity))
+                Kill(pos, KillReason.BelowMinWatermark, null, 0, _tried, _deadline);
+            return false;
+        }
+
         private void Kill(int pos, KillReason reason, StoreClient requester, int bytes, LadderSteps tried, long deadline)
         {
-            long before = ReadPool();
-            long capacity = Capacity();
+            PoolFigures before = ReadPool();
             KillRecord r = _killer.KillAt(pos);
             // Turn the victim's freed slots into free frames: compact until nothing moves (at least one
             // chunk even past the deadline — it is part of the kill).
             int chunks = 0;
             while ((chunks == 0 || !Late(deadline)) && _store.Compact(_chunk) > 0) chunks++;
-            long after = ReadPool();
+            long after = ReadPool().Used;
             r.Reason = reason;
             r.Requester = requester != null ? requester.Name : null;
             r.RequestBytes = bytes;
             r.StepsTried = tried;
-            r.UsedBytesBefore = before;
+            r.UsedBytesBefore = before.Used;
             r.UsedBytesAfter = after;
-            r.CapacityBytes = capacity;
-            r.BytesFreed = before > after ? (int)(before - after) : 0;
-            r.LevelBefore = _marks.RawLevel(before, capacity);
-            r.LevelAfter = _marks.RawLevel(after, capacity);
+            r.CapacityBytes = before.Capacity;
+            r.BytesFreed = before.Used > after ? (int)(before.Used - after) : 0;
+            r.LevelBefore = _marks.RawLevel(before.Used, before.Capacity);
+            r.LevelAfter = _marks.RawLevel(after, before.Capacity);
             _killer.Record(r);
-            _killBytes += r.BytesFreed;
+            AddFreed(LadderSteps.Kill, r.BytesFreed);
             _killedOnce = true;
             _lastKillMs = _clock.Milliseconds;
             UpdateLevel();
+        }
+
+        private void AddFreed(LadderSteps step, long bytes)
+        {
+            switch (step)
+            {
+                case LadderSteps.Compaction: _compactionBytes += bytes; break;
+                case LadderSteps.Merge: _mergeBytes += bytes; break;
+                case LadderSteps.Writeback: _writebackBytes += bytes; break;
+                case LadderSteps.Trim: _trimBytes += bytes; break;
+                default: _killBytes += bytes; break;
+            }
         }
 
         private void WriteBack(int bytes, long deadline, bool urgent)
@@ -400,52 +470,34 @@ namespace ZramEmbedded.Allocator.Pressure
         {
             while (true)
             {
-                if (Fits(bytes)) return true;
+                if (ReadPool().Fits(bytes)) return true;
                 if (Late(deadline)) return false;
-                if (_store.Compact(_chunk) == 0) return Fits(bytes);
+                if (_store.Compact(_chunk) == 0) return ReadPool().Fits(bytes);
             }
         }
 
-        private bool Fits(int bytes)
-        {
-            long used = ReadPool();
-            int frame = _ps.FrameSize;
-            long freeFrames = _ps.FramesTotal - _ps.FramesUsed;
-            long limit = _store.MemLimit;
-            if (limit > 0)
-            {
-                long underLimit = limit > used ? (limit - used) / frame : 0;
-                if (underLimit < freeFrames) freeFrames = underLimit;
-            }
-            long need = ((long)bytes + frame - 1) / frame + 1;
-            return freeFrames >= need;
-        }
-
-        /// <summary>Refreshes the pool figures; returns bytes in use (frames used × frame size, zram's mem_used_total).</summary>
-        private long ReadPool()
+        /// <summary>The pool's figures now (PoolFigures: used, capacity under mem_limit, frames still free).</summary>
+        private PoolFigures ReadPool()
         {
             _pool.GetStats(_ps);
-            return (long)_ps.FramesUsed * _ps.FrameSize;
-        }
-
-        /// <summary>Capacity from the last ReadPool: the arena, or mem_limit when set and smaller.</summary>
-        private long Capacity()
-        {
+            PoolFigures f;
+            f.FrameSize = _ps.FrameSize;
+            f.Used = (long)_ps.FramesUsed * _ps.FrameSize;
             long arena = (long)_ps.FramesTotal * _ps.FrameSize;
             long limit = _store.MemLimit;
-            return limit > 0 && limit < arena ? limit : arena;
-        }
-
-        private long FreeBytes()
-        {
-            long used = (long)_ps.FramesUsed * _ps.FrameSize;
-            long cap = Capacity();
-            return cap > used ? cap - used : 0;
+            f.Capacity = limit > 0 && limit < arena ? limit : arena;
+            f.FreeFrames = _ps.FramesTotal - _ps.FramesUsed;
+            if (limit > 0)
+            {
+                long underLimit = limit > f.Used ? (limit - f.Used) / f.FrameSize : 0;
+                if (underLimit < f.FreeFrames) f.FreeFrames = underLimit;
+            }
+            return f;
         }
 
         private int Freed(long before)
         {
-            long after = ReadPool();
+            long after = ReadPool().Used;
             return before > after ? (int)(before - after) : 0;
         }
 

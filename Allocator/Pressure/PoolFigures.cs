@@ -1,0 +1,22 @@
+// The pool's figures at one moment, as the reclaim ladder reads them: bytes in use (frames used × frame
+// size, zram's mem_used_total), the capacity (the arena, or mem_limit when set and smaller) and what is free
+// under it. A value, passed to whoever needs it, so no answer depends on which call last read the pool.
+namespace ZramEmbedded.Allocator.Pressure
+{
+    internal struct PoolFigures
+    {
+        internal long Used;
+        internal long Capacity;
+        internal long FreeFrames;   // frames that may still be taken: free in the arena and under mem_limit
+        internal int FrameSize;
+
+        internal long Free { get { return Capacity > Used ? Capacity - Used : 0; } }
+
+        /// <summary>True when an object of `bytes` surely fits: its frames rounded up plus one for a class
+        /// tail (a little conservative, so "fits" never precedes a write that fails for lack of frames).</summary>
+        internal bool Fits(int bytes)
+        {
+            return FreeFrames >= ((long)bytes + FrameSize - 1) / FrameSize + 1;
+        }
+    }
+}
