@@ -269,5 +269,26 @@ namespace ZramEmbedded.UnitTests.Firmware
             Assert.Contains("reset: counters zeroed", output);
             for (int i = 0; i < m.Workload.Count; i++) Assert.AreEqual(0L, m.Workload[i].Writes);
         }
+
+        [TestMethod]
+        public void ResetZeroesTheAppAndIdleCountersAndKeepsMismatches()
+        {
+            ScriptedBoard board = new ScriptedBoard(new string[0], ShellFixture.Small);
+            Machine m = ShellFixture.NewMachine(board);
+            m.RunFor(3000);
+            ZramEmbedded.Firmware.Apps.DemoApp a = m.Workload[0];
+            a.Trim(1);
+            a.Mismatches = 2; // as if two pages had read back wrong
+            m.Idle.MergeSlices = 3; m.Idle.MergeUnits = 4; m.Idle.CompactSlices = 5; m.Idle.BytesCompacted = 6;
+            Assert.IsTrue(a.Writes > 0 && a.Reads > 0 && a.Trims > 0 && a.Starts > 0, "the apps ran");
+            new ConsoleShell(m).Execute("reset");
+            for (int i = 0; i < m.Workload.Count; i++)
+            {
+                ZramEmbedded.Firmware.Apps.DemoApp app = m.Workload[i];
+                Assert.AreEqual(0L, app.Writes + app.Reads + app.ReadFailures + app.NoSpaceWrites + app.Trims + app.PagesTrimmed + app.Kills + app.Starts, app.Name);
+            }
+            Assert.AreEqual(2L, a.Mismatches, "mismatch counts stay");
+            Assert.AreEqual(0L, m.Idle.MergeSlices + m.Idle.MergeUnits + m.Idle.CompactSlices + m.Idle.BytesCompacted);
+        }
     }
 }

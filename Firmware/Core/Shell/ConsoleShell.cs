@@ -379,12 +379,8 @@ namespace ZramEmbedded.Firmware.Shell
         private void Reset()
         {
             _m.Store.ResetMemUsedMax();
-            for (int i = 0; i < _m.Workload.Count; i++)
-            {
-                DemoApp a = _m.Workload[i];
-                a.Writes = 0; a.Reads = 0; a.NoSpaceWrites = 0; a.Trims = 0; a.PagesTrimmed = 0; a.Kills = 0; a.ReadFailures = 0;
-            }
-            _m.Idle.MergeSlices = 0; _m.Idle.MergeUnits = 0; _m.Idle.CompactSlices = 0; _m.Idle.BytesCompacted = 0;
+            _m.Workload.ResetCounters();
+            _m.Idle.ResetCounters();
             _out.Line("reset: counters zeroed (mismatch counts kept; zram's cumulative mm_stat counters are not resettable)");
         }
     }
