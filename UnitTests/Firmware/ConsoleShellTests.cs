@@ -17,12 +17,12 @@ namespace ZramEmbedded.UnitTests.Firmware
             string output = ShellFixture.Run("help");
             for (int i = 0; i < Commands.Count; i++)
             {
-                if (Commands.Name(i) == "reboot") continue; // the scripted board is virtual: reboot is not listed
-                Assert.Contains("  " + Commands.Name(i), output);
+                if (Commands.At(i).Name == "reboot") continue; // the scripted board is virtual: reboot is not listed
+                Assert.Contains("  " + Commands.At(i).Name, output);
             }
             Assert.DoesNotContains("  reboot", output);
             for (int i = 0; i < Commands.Count; i++)
-                if (!Commands.IsAvailable(i)) Assert.Contains("not in this build yet", output);
+                if (!Commands.At(i).IsAvailable) Assert.Contains("not in this build yet", output);
         }
 
         [TestMethod]
@@ -132,9 +132,31 @@ namespace ZramEmbedded.UnitTests.Firmware
             for (int i = 0; i < bad.Length; i++)
             {
                 string cmd = Words.Split(bad[i])[0];
-                Assert.Contains(Commands.Usage(cmd), output);
+                Assert.Contains(Commands.Find(cmd).Usage, output);
             }
             Assert.DoesNotContains("unknown command", output);
+        }
+
+        [TestMethod]
+        public void EachCommandRecordGivesItsHelpLineAndItsArgumentCount()
+        {
+            // Per command: `help <name>` prints the record's syntax and summary, and one argument more than the
+            // record allows prints the record's usage line.
+            string[] lines = new string[Commands.Count * 2];
+            for (int i = 0; i < Commands.Count; i++)
+            {
+                ShellCommand c = Commands.At(i);
+                lines[2 * i] = "help " + c.Name;
+                lines[2 * i + 1] = c.Name + " x x x x x x x x".Substring(0, 2 * (c.MaxArguments + 1));
+            }
+            string output = ShellFixture.Run(lines);
+            for (int i = 0; i < Commands.Count; i++)
+            {
+                ShellCommand c = Commands.At(i);
+                Assert.StartsWith("usage: " + c.Name, c.Usage);
+                Assert.Contains(c.Syntax + ": " + c.Summary, output);
+                Assert.Contains(c.Usage, output);
+            }
         }
 
         [TestMethod]
