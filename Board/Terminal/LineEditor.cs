@@ -17,7 +17,8 @@
 //   neither stored nor echoed; the line still ends at the next CR/LF, cut to MaxLength, and WasCut says so
 //   (the console then prints a one-line notice).
 // - State lives in the editor, not in a read call: bytes split across reads or read timeouts are never
-//   lost. Feeding a byte allocates nothing (the buffer and the echo scratch are preallocated); only
+//   lost. A key press that is not typed into a line (the key that stops `watch`) goes through SkipKey, so its
+//   CR LF also ends one line end only. Feeding a byte allocates nothing (the buffer and the echo scratch are preallocated); only
 //   TakeLine builds a string, once per line.
 namespace ZramEmbedded.Board.Terminal
 {
@@ -139,6 +140,24 @@ namespace ZramEmbedded.Board.Terminal
                 default:
                     return false;                       // other control bytes and 0x80..0xFF
             }
+        }
+
+        /// <summary>What SkipKey made of a byte.</summary>
+        public const int KeyPart = 0, KeyEnd = 1, KeyNone = 2;
+
+        /// <summary>
+        /// Consumes a byte of a key press that is not typed into the line (nothing is stored or echoed; the line
+        /// being typed stays). Returns KeyEnd for a line end (CR, or LF not right after a CR), KeyNone for an LF
+        /// right after a CR (the rest of a line end already counted, also when the CR came in an earlier read or
+        /// ended a line through Feed) and KeyPart for any other byte. A CR is remembered as Feed remembers it.
+        /// </summary>
+        public int SkipKey(byte b)
+        {
+            bool afterCr = _afterCr;
+            _afterCr = b == (byte)'\r';
+            if (b == (byte)'\r') return KeyEnd;
+            if (b == (byte)'\n') return afterCr ? KeyNone : KeyEnd;
+            return KeyPart;
         }
 
         /// <summary>Returns the finished line (without its end) and starts a new one.</summary>

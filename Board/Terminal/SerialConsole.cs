@@ -101,21 +101,22 @@ namespace ZramEmbedded.Board.Terminal
         /// <summary>
         /// True when a key was pressed since the last call (used by `watch`). The key is consumed together with
         /// what arrived with it up to and including the first line end; later bytes stay for the next line, so
-        /// piped input that sends an empty line to stop `watch` loses nothing else.
+        /// piped input that sends an empty line to stop `watch` loses nothing else. Line ends go through the
+        /// line editor's CR-then-LF state: the LF of a CR LF is no key and no empty line later, whichever read
+        /// it arrives in.
         /// </summary>
         public bool PollKey()
         {
             if (_rxPos == _rxLen && !Fill()) return false;
+            bool key = false;
             while (_rxPos < _rxLen)
             {
-                byte b = _rx[_rxPos++];
-                if (b == (byte)'\r' || b == (byte)'\n')
-                {
-                    if (b == (byte)'\r' && _rxPos < _rxLen && _rx[_rxPos] == (byte)'\n') _rxPos++;
-                    break;
-                }
+                int k = _editor.SkipKey(_rx[_rxPos++]);
+                if (k == LineEditor.KeyNone) continue;
+                key = true;
+                if (k == LineEditor.KeyEnd) break;
             }
-            return true;
+            return key;
         }
 
         public void Write(string text)

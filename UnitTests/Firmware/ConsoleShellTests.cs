@@ -17,12 +17,12 @@ namespace ZramEmbedded.UnitTests.Firmware
             string output = ShellFixture.Run("help");
             for (int i = 0; i < Commands.Count; i++)
             {
-                if (Commands.Name(i) == "reboot") continue; // the scripted board is virtual: reboot is not listed
-                Assert.Contains("  " + Commands.Name(i), output);
+                if (Commands.At(i).Name == "reboot") continue; // the scripted board is virtual: reboot is not listed
+                Assert.Contains("  " + Commands.At(i).Name, output);
             }
             Assert.DoesNotContains("  reboot", output);
             for (int i = 0; i < Commands.Count; i++)
-                if (!Commands.IsAvailable(i)) Assert.Contains("not in this build yet", output);
+                if (!Commands.At(i).IsAvailable) Assert.Contains("not in this build yet", output);
         }
 
         [TestMethod]
@@ -132,9 +132,31 @@ namespace ZramEmbedded.UnitTests.Firmware
             for (int i = 0; i < bad.Length; i++)
             {
                 string cmd = Words.Split(bad[i])[0];
-                Assert.Contains(Commands.Usage(cmd), output);
+                Assert.Contains(Commands.Find(cmd).Usage, output);
             }
             Assert.DoesNotContains("unknown command", output);
+        }
+
+        [TestMethod]
+        public void EachCommandRecordGivesItsHelpLineAndItsArgumentCount()
+        {
+            // Per command: `help <name>` prints the record's syntax and summary, and one argument more than the
+            // record allows prints the record's usage line.
+            string[] lines = new string[Commands.Count * 2];
+            for (int i = 0; i < Commands.Count; i++)
+            {
+                ShellCommand c = Commands.At(i);
+                lines[2 * i] = "help " + c.Name;
+                lines[2 * i + 1] = c.Name + " x x x x x x x x".Substring(0, 2 * (c.MaxArguments + 1));
+            }
+            string output = ShellFixture.Run(lines);
+            for (int i = 0; i < Commands.Count; i++)
+            {
+                ShellCommand c = Commands.At(i);
+                Assert.StartsWith("usage: " + c.Name, c.Usage);
+                Assert.Contains(c.Syntax + ": " + c.Summary, output);
+                Assert.Contains(c.Usage, output);
+            }
         }
 
         [TestMethod]
@@ -268,6 +290,27 @@ namespace ZramEmbedded.UnitTests.Firmware
             Assert.AreEqual(2, watchLines);
             Assert.Contains("reset: counters zeroed", output);
             for (int i = 0; i < m.Workload.Count; i++) Assert.AreEqual(0L, m.Workload[i].Writes);
+        }
+
+        [TestMethod]
+        public void ResetZeroesTheAppAndIdleCountersAndKeepsMismatches()
+        {
+            ScriptedBoard board = new ScriptedBoard(new string[0], ShellFixture.Small);
+            Machine m = ShellFixture.NewMachine(board);
+            m.RunFor(3000);
+            ZramEmbedded.Firmware.Apps.DemoApp a = m.Workload[0];
+            a.Trim(1);
+            a.Mismatches = 2; // as if two pages had read back wrong
+            m.Idle.MergeSlices = 3; m.Idle.MergeUnits = 4; m.Idle.CompactSlices = 5; m.Idle.BytesCompacted = 6;
+            Assert.IsTrue(a.Writes > 0 && a.Reads > 0 && a.Trims > 0 && a.Starts > 0, "the apps ran");
+            new ConsoleShell(m).Execute("reset");
+            for (int i = 0; i < m.Workload.Count; i++)
+            {
+                ZramEmbedded.Firmware.Apps.DemoApp app = m.Workload[i];
+                Assert.AreEqual(0L, app.Writes + app.Reads + app.ReadFailures + app.NoSpaceWrites + app.Trims + app.PagesTrimmed + app.Kills + app.Starts, app.Name);
+            }
+            Assert.AreEqual(2L, a.Mismatches, "mismatch counts stay");
+            Assert.AreEqual(0L, m.Idle.MergeSlices + m.Idle.MergeUnits + m.Idle.CompactSlices + m.Idle.BytesCompacted);
         }
     }
 }

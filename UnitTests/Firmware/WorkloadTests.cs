@@ -153,7 +153,7 @@ namespace ZramEmbedded.UnitTests.Firmware
         {
             string output = ShellFixture.Run("writeback idle", "writeback sideways", "writeback idle x");
             Assert.Contains("writeback: no backing store on this board (start with --backing FILE)", output);
-            Assert.Contains(Commands.Usage("writeback"), output);
+            Assert.Contains(Commands.Find("writeback").Usage, output);
         }
     }
 }

@@ -212,6 +212,54 @@ namespace ZramEmbedded.UnitTests.Terminal
         }
 
         [TestMethod]
+        public void PollKeyWithItsCrInOneReadAndItsLfInTheNextMakesNoEmptyLine()
+        {
+            // A terminal sends CR LF for Enter; a read may end between the two. The LF still belongs to the key's
+            // line end: the next line is the command typed after it, not an empty one.
+            ScriptedStream s = new ScriptedStream(false, "\n").Add("q\r").Pause().Add("\n").Pause().Add("stats\r");
+            SerialConsole console = new SerialConsole(s);
+            Assert.IsTrue(console.PollKey());
+            Assert.AreEqual("stats", NextLine(console));
+        }
+
+        [TestMethod]
+        public void PollKeyCountsNoLfThatFinishesACrLf()
+        {
+            // The LF of a key's CR LF, seen by the next PollKey (a second `watch`), is no key press.
+            ScriptedStream again = new ScriptedStream(false, "\n").Add("q\r").Pause().Add("\n");
+            again.KeepOpen = true;
+            SerialConsole console = new SerialConsole(again);
+            Assert.IsTrue(console.PollKey());
+            Assert.IsFalse(console.PollKey(), "the read that found nothing");
+            Assert.IsFalse(console.PollKey(), "the LF of the key's CR LF");
+
+            // Nor is the LF of the command line's own CR LF, in the same read or the next: `watch` keeps going.
+            ScriptedStream sameRead = new ScriptedStream(false, "\n").Add("watch 1\r\n");
+            sameRead.KeepOpen = true;
+            console = new SerialConsole(sameRead);
+            Assert.AreEqual("watch 1", NextLine(console));
+            Assert.IsFalse(console.PollKey(), "LF in the command's read");
+            ScriptedStream nextRead = new ScriptedStream(false, "\n").Add("watch 1\r").Pause().Add("\n");
+            nextRead.KeepOpen = true;
+            console = new SerialConsole(nextRead);
+            Assert.AreEqual("watch 1", NextLine(console));
+            Assert.IsFalse(console.PollKey(), "the read that found nothing");
+            Assert.IsFalse(console.PollKey(), "LF in the next read");
+        }
+
+        /// <summary>The next line the console yields, reading through read timeouts; null at end of input.</summary>
+        private static string NextLine(SerialConsole console)
+        {
+            for (int guard = 0; guard < 100; guard++)
+            {
+                string line;
+                if (console.TryReadLine(out line)) return line;
+                if (console.IsClosed) return null;
+            }
+            throw new System.InvalidOperationException("no line");
+        }
+
+        [TestMethod]
         public void OutputIsMadePrintableWithTheStreamLineEnding()
         {
             ScriptedStream s = new ScriptedStream(false, "\r\n");

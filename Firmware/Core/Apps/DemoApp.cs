@@ -60,6 +60,13 @@ namespace ZramEmbedded.Firmware.Apps
             _quietMs = quietMs;
         }
 
+        /// <summary>Zeroes the activity counters (the `reset` command). Mismatches stay: a mismatch is a page
+        /// read back wrong, which must stay visible until the board restarts.</summary>
+        public void ResetCounters()
+        {
+            Writes = 0; Reads = 0; ReadFailures = 0; NoSpaceWrites = 0; Trims = 0; PagesTrimmed = 0; Kills = 0; Starts = 0;
+        }
+
         public string Name { get { return _name; } }
 
         /// <summary>Priority for the low-memory killer (oom_score_adj-like): higher is killed first, below 0 never.</summary>

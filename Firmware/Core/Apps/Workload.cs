@@ -98,6 +98,12 @@ namespace ZramEmbedded.Firmware.Apps
             }
         }
 
+        /// <summary>Zeroes every app's activity counters (DemoApp.ResetCounters; mismatch counts stay).</summary>
+        public void ResetCounters()
+        {
+            for (int i = 0; i < _apps.Length; i++) _apps[i].ResetCounters();
+        }
+
         /// <summary>Reads back and checks every stored page of every app; returns mismatches found.</summary>
         public long VerifyAll()
         {

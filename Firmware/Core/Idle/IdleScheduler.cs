@@ -53,6 +53,13 @@ namespace ZramEmbedded.Firmware.Idle
             _clock = clock;
         }
 
+        /// <summary>Zeroes the merge and compaction counters (the `reset` command). The recompression, writeback
+        /// and reclaim counters, Turns and BusyMs keep counting from boot.</summary>
+        public void ResetCounters()
+        {
+            MergeSlices = 0; MergeUnits = 0; CompactSlices = 0; BytesCompacted = 0;
+        }
+
         /// <summary>Runs slices for at most BudgetMs (plus one slice); returns the number of slices that did work.</summary>
         public int Run()
         {
