@@ -16,6 +16,9 @@ namespace ZramEmbedded.Allocator.Backing
 {
     public sealed class BackingRecords
     {
+        /// <summary>Instance fields on the device (12 B each in the metadata accounting; DeviceFieldCountTests checks it).</summary>
+        public const int DeviceFields = 14;
+
         public const int NoRecord = -1;
 
         private readonly IBackingStore _device;

@@ -10,6 +10,9 @@ namespace ZramEmbedded.Allocator.Backing
 {
     public sealed class RecordAllocator
     {
+        /// <summary>Instance fields on the device (12 B each in the metadata accounting; DeviceFieldCountTests checks it).</summary>
+        public const int DeviceFields = 4;
+
         private readonly uint[] _used;
         private readonly int _count;
         private int _usedCount;

@@ -28,6 +28,9 @@ namespace ZramEmbedded.Allocator.Codec
 {
     public sealed class Lz4DictionaryBuilder
     {
+        /// <summary>Instance fields on the device (12 B each in the metadata accounting; DeviceFieldCountTests checks it).</summary>
+        public const int DeviceFields = 14;
+
         public const int DefaultCountBits = 12;
         public const int DefaultSegmentLength = 32;
         public const int DefaultPicksPerPage = 4;

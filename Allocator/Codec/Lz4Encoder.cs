@@ -31,6 +31,9 @@ namespace ZramEmbedded.Allocator.Codec
 {
     public sealed class Lz4Encoder
     {
+        /// <summary>Instance fields on the device (12 B each in the metadata accounting; DeviceFieldCountTests checks it).</summary>
+        public const int DeviceFields = 2;
+
         /// <summary>Default table: 2^11 entries = 4 KiB of RAM (MCU default).</summary>
         public const int DefaultHashBits = 11;
 

@@ -47,6 +47,9 @@ namespace ZramEmbedded.Allocator.Codec
 {
     public sealed class Lz4HcEncoder
     {
+        /// <summary>Instance fields on the device (12 B each in the metadata accounting; DeviceFieldCountTests checks it).</summary>
+        public const int DeviceFields = 15;
+
         public const int MinLevel = 1;
         public const int MaxLevel = 12;
         /// <summary>The level liblz4 calls LZ4HC_CLEVEL_DEFAULT (9).</summary>

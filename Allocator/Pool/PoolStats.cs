@@ -6,6 +6,9 @@ namespace ZramEmbedded.Allocator.Pool
 {
     public sealed class PoolStats
     {
+        /// <summary>Instance fields on the device (12 B each in the metadata accounting; DeviceFieldCountTests checks it).</summary>
+        public const int DeviceFields = 17;
+
         public int ArenaBytes;
         public int FrameSize;
         public int FramesTotal;

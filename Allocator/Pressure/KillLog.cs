@@ -13,6 +13,9 @@ namespace ZramEmbedded.Allocator.Pressure
 {
     public sealed class KillLog
     {
+        /// <summary>Instance fields on the device (12 B each in the metadata accounting; DeviceFieldCountTests checks it).</summary>
+        internal const int DeviceFields = 17;
+
         public const int DefaultCapacity = 16;
         public const int MaxCapacity = 256;
 
@@ -76,7 +79,7 @@ namespace ZramEmbedded.Allocator.Pressure
         }
 
         /// <summary>
-        /// Bytes this log keeps on the device: the object (17 fields), its lock object and its 13 arrays
+        /// Bytes this log keeps on the device: the object, its lock object and its 13 arrays
         /// (device sizes: 12-byte heap blocks, 20-byte array headers; StoreMath).
         /// </summary>
         public int MetadataBytes
@@ -84,7 +87,7 @@ namespace ZramEmbedded.Allocator.Pressure
             get
             {
                 int n = Capacity;
-                return StoreMath.ObjectBytes(17) + StoreMath.ObjectBytes(0) + 4 * StoreMath.ArrayBytes(n * 8)
+                return StoreMath.ObjectBytes(DeviceFields) + StoreMath.ObjectBytes(0) + 4 * StoreMath.ArrayBytes(n * 8)
                     + 6 * StoreMath.ArrayBytes(n * 4) + 2 * StoreMath.ArrayBytes(n * 4) + StoreMath.ArrayBytes(ReasonSlots * 8);
             }
         }

@@ -5,6 +5,9 @@ namespace ZramEmbedded.Allocator.Pressure
 {
     public sealed class KillRecord
     {
+        /// <summary>Instance fields on the device (12 B each in the metadata accounting; DeviceFieldCountTests checks it).</summary>
+        internal const int DeviceFields = 16;
+
         /// <summary>When the kill happened (IMonotonicClock milliseconds).</summary>
         public long TimeMs;
         /// <summary>The victim's registered name.</summary>

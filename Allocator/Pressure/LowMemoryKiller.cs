@@ -23,6 +23,9 @@ namespace ZramEmbedded.Allocator.Pressure
 {
     public sealed class LowMemoryKiller
     {
+        /// <summary>Instance fields on the device (12 B each in the metadata accounting; DeviceFieldCountTests checks it).</summary>
+        internal const int DeviceFields = 19;
+
         private readonly PageStore _store;
         private readonly RegistrationTable _table;
         private readonly KillLog _log;
@@ -86,15 +89,15 @@ namespace ZramEmbedded.Allocator.Pressure
         public KillLog Log { get { return _log; } }
 
         /// <summary>
-        /// Bytes on the device: the object (19 fields), eight snapshot arrays, the ClientStats (6 fields) and
-        /// KillRecord (16 fields) it fills, and the registration table. The kill log is counted by its owner.
+        /// Bytes on the device: the object, eight snapshot arrays, the ClientStats and
+        /// KillRecord it fills, and the registration table. The kill log is counted by its owner.
         /// </summary>
         public int MetadataBytes
         {
             get
             {
-                return StoreMath.ObjectBytes(19) + 8 * StoreMath.ArrayBytes(_ids.Length * 4) + StoreMath.ObjectBytes(6)
-                    + StoreMath.ObjectBytes(16) + _table.MetadataBytes;
+                return StoreMath.ObjectBytes(DeviceFields) + 8 * StoreMath.ArrayBytes(_ids.Length * 4) + StoreMath.ObjectBytes(ClientStats.DeviceFields)
+                    + StoreMath.ObjectBytes(KillRecord.DeviceFields) + _table.MetadataBytes;
             }
         }
 

@@ -16,6 +16,9 @@ namespace ZramEmbedded.Allocator.Pressure
 {
     public sealed class MemoryPressure
     {
+        /// <summary>Instance fields on the device (12 B each in the metadata accounting; DeviceFieldCountTests checks it).</summary>
+        internal const int DeviceFields = 5;
+
         private readonly PageStore _store;
         private readonly Watermarks _marks;
         private readonly KillLog _log;
@@ -45,7 +48,7 @@ namespace ZramEmbedded.Allocator.Pressure
         public PageStore Store { get { return _store; } }
 
         /// <summary>
-        /// Bytes MemoryPressure keeps on the device, outside the arena and the store: its own object (5 fields),
+        /// Bytes MemoryPressure keeps on the device, outside the arena and the store: its own object (DeviceFields),
         /// the watermarks, the kill log, the killer (with the registration table) and the ladder. Fixed at
         /// construction (device sizes: 12-byte heap blocks, 20-byte array headers).
         /// </summary>
@@ -53,7 +56,7 @@ namespace ZramEmbedded.Allocator.Pressure
         {
             get
             {
-                return StoreMath.ObjectBytes(5) + _marks.MetadataBytes + _log.MetadataBytes + _killer.MetadataBytes + _ladder.MetadataBytes;
+                return StoreMath.ObjectBytes(DeviceFields) + _marks.MetadataBytes + _log.MetadataBytes + _killer.MetadataBytes + _ladder.MetadataBytes;
             }
         }
 

@@ -35,6 +35,9 @@ namespace ZramEmbedded.Allocator.Pressure
 {
     public sealed class ReclaimLadder : IReclaimer
     {
+        /// <summary>Instance fields on the device (12 B each in the metadata accounting; DeviceFieldCountTests checks it).</summary>
+        internal const int DeviceFields = 41;
+
         private readonly PageStore _store;
         private readonly ZsPool _pool;
         private readonly IMonotonicClock _clock;
@@ -97,10 +100,10 @@ namespace ZramEmbedded.Allocator.Pressure
 
         public int BudgetMs { get { return _budgetMs; } }
 
-        /// <summary>Bytes on the device: the object (34 fields), its PoolStats (17 fields) and the trim-round array.</summary>
+        /// <summary>Bytes on the device: the object, its PoolStats and the trim-round array.</summary>
         public int MetadataBytes
         {
-            get { return StoreMath.ObjectBytes(34) + StoreMath.ObjectBytes(17) + StoreMath.ArrayBytes(_idleTrimmed.Length * 4); }
+            get { return StoreMath.ObjectBytes(DeviceFields) + StoreMath.ObjectBytes(PoolStats.DeviceFields) + StoreMath.ArrayBytes(_idleTrimmed.Length * 4); }
         }
 
         /// <summary>True while a call is running the ladder.</summary>

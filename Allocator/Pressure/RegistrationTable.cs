@@ -21,6 +21,9 @@ namespace ZramEmbedded.Allocator.Pressure
 {
     public sealed class RegistrationTable
     {
+        /// <summary>Instance fields on the device (12 B each in the metadata accounting; DeviceFieldCountTests checks it).</summary>
+        internal const int DeviceFields = 8;
+
         public const int NoRegistration = -1;
         public const int MinPriority = -1000;
         public const int MaxPriority = 1000;
@@ -54,10 +57,10 @@ namespace ZramEmbedded.Allocator.Pressure
 
         public int Count { get { lock (_lock) { return _count; } } }
 
-        /// <summary>Bytes on the device: the object (8 fields), its lock object and five arrays of Capacity entries.</summary>
+        /// <summary>Bytes on the device: the object, its lock object and five arrays of Capacity entries.</summary>
         public int MetadataBytes
         {
-            get { return StoreMath.ObjectBytes(8) + StoreMath.ObjectBytes(0) + 5 * StoreMath.ArrayBytes(Capacity * 4); }
+            get { return StoreMath.ObjectBytes(DeviceFields) + StoreMath.ObjectBytes(0) + 5 * StoreMath.ArrayBytes(Capacity * 4); }
         }
 
         /// <summary>True for priorities the killer never kills.</summary>

@@ -21,6 +21,9 @@ namespace ZramEmbedded.Allocator.Pressure
 {
     public sealed class Watermarks
     {
+        /// <summary>Instance fields on the device, the event's delegate field included (DeviceFieldCountTests checks it).</summary>
+        internal const int DeviceFields = 11;
+
         /// <summary>Default high watermark: below 20 % free, idle reclaim starts.</summary>
         public const int DefaultHighFreePermille = 200;
         /// <summary>Default low watermark: below 10 % free, writeback and Trim join in.</summary>
@@ -68,10 +71,10 @@ namespace ZramEmbedded.Allocator.Pressure
         public int HighFreePermille { get { return _high; } }
         public int HysteresisPermille { get { return _hysteresis; } }
 
-        /// <summary>Bytes on the device: the object (10 fields and the event's delegate field) and its lock object.</summary>
+        /// <summary>Bytes on the device: the object (DeviceFields, the event's delegate field included) and its lock object.</summary>
         public int MetadataBytes
         {
-            get { return StoreMath.ObjectBytes(11) + StoreMath.ObjectBytes(0); }
+            get { return StoreMath.ObjectBytes(DeviceFields) + StoreMath.ObjectBytes(0); }
         }
 
         /// <summary>The current level (None until the first Update).</summary>

@@ -11,6 +11,9 @@ namespace ZramEmbedded.Allocator.Store
 {
     public sealed class ClientStats
     {
+        /// <summary>Instance fields on the device (12 B each in the metadata accounting; DeviceFieldCountTests checks it).</summary>
+        internal const int DeviceFields = 6;
+
         public int Pages;
         public long StoredBytes;
         public int SameFilled;

@@ -18,6 +18,9 @@ namespace ZramEmbedded.Allocator.Store
 {
     internal sealed class MergeScanner
     {
+        /// <summary>Instance fields on the device (12 B each in the metadata accounting; DeviceFieldCountTests checks it).</summary>
+        internal const int DeviceFields = 6;
+
         private readonly PageStore _store;
         private int _cursor;
         internal long MergedTotal;

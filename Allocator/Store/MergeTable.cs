@@ -22,6 +22,9 @@ namespace ZramEmbedded.Allocator.Store
 {
     internal sealed class MergeTable
     {
+        /// <summary>Instance fields on the device (12 B each in the metadata accounting; DeviceFieldCountTests checks it).</summary>
+        internal const int DeviceFields = 7;
+
         internal const int None = -1;
 
         // Low 14 bits of the content hash (they also pick the bucket) and, in the top 2, the object's merge

@@ -48,6 +48,9 @@ namespace ZramEmbedded.Allocator.Store
         private const int RecordShared = 0x8000; // the record was written for a merged page (no single owner)
         private const int RecordRefMask = 0x7FFF;
 
+        /// <summary>The fields this file adds to PageStore (counted by BackingMetadataBytes).</summary>
+        private const int WritebackFields = 7;
+
         private BackingRecords _backing;
         private ushort[] _recordRefs;
         private int[] _wbSlots;
@@ -400,8 +403,8 @@ namespace ZramEmbedded.Allocator.Store
         /// <summary>
         /// Device bytes the backing store adds (part of StoreOwnBytes; 0 before AttachBackingStore): the
         /// record bitmap, the generation per record (4 B), the reference count per record (2 B), the record
-        /// buffer (header + page), the candidate batch, and the objects: BackingRecords (14 fields),
-        /// RecordAllocator (4) and the 7 fields this file adds to PageStore. About 6.1 B per record plus
+        /// buffer (header + page), the candidate batch, and the objects: BackingRecords, RecordAllocator and
+        /// the WritebackFields this file adds to PageStore. About 6.1 B per record plus
         /// 2.5 KiB at 4 KiB pages.
         /// </summary>
         public int BackingMetadataBytes
@@ -413,7 +416,7 @@ namespace ZramEmbedded.Allocator.Store
                 return StoreMath.ArrayBytes((records + 31) / 32 * 4) + StoreMath.ArrayBytes(records * 4)
                     + StoreMath.ArrayBytes(records * 2) + StoreMath.ArrayBytes(RecordCodec.HeaderSize + _pageSize)
                     + StoreMath.ArrayBytes(WritebackBatch * 4) * 2
-                    + StoreMath.ObjectBytes(14) + StoreMath.ObjectBytes(4) + 7 * 12;
+                    + StoreMath.ObjectBytes(BackingRecords.DeviceFields) + StoreMath.ObjectBytes(RecordAllocator.DeviceFields) + WritebackFields * 12;
             }
         }
 

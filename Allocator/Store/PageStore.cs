@@ -34,13 +34,17 @@ namespace ZramEmbedded.Allocator.Store
     {
         /// <summary>
         /// The store's own objects on the device, counted in MetadataBytes (a 12-byte header block each, 12
-        /// per field): PageStore (36 fields in this file and PageStore.Recompression.cs; the 7 of
-        /// PageStore.Writeback.cs are counted by BackingMetadataBytes), its SlotTable (4), MergeTable (7),
-        /// MergeScanner (6), Lz4Encoder (2), the lock object. Arrays are counted by their owners; each
-        /// registered client's object while it lives.
+        /// per field): PageStore (its fields but the WritebackFields of PageStore.Writeback.cs, which
+        /// BackingMetadataBytes counts), its SlotTable, MergeTable, MergeScanner, Lz4Encoder, the lock object.
+        /// Arrays are counted by their owners; each registered client's object while it lives. Every class
+        /// declares its DeviceFields (DeviceFieldCountTests checks them against reflection).
         /// </summary>
-        private const int FixedObjectBytes = 12 * 6 + 12 * (36 + 4 + 7 + 6 + 2);
-        private const int ClientObjectBytes = 12 + 12 * 10;
+        private const int FixedObjectBytes = 12 * 6 + 12 * (DeviceFields - WritebackFields + SlotTable.DeviceFields
+            + MergeTable.DeviceFields + MergeScanner.DeviceFields + Lz4Encoder.DeviceFields);
+        private const int ClientObjectBytes = 12 + 12 * StoreClient.DeviceFields;
+
+        /// <summary>Instance fields on the device, all partial files together (DeviceFieldCountTests checks it).</summary>
+        internal const int DeviceFields = 43;
 
         private readonly object _sync = new object();
         private readonly ZsPool _pool;

@@ -51,16 +51,19 @@ namespace ZramEmbedded.Allocator.Store
 {
     public sealed class Recompressor
     {
+        /// <summary>Instance fields on the device (12 B each in the metadata accounting; DeviceFieldCountTests checks it).</summary>
+        internal const int DeviceFields = 36;
+
         /// <summary>Budget units for one page decoded and compressed (against one per slot examined).</summary>
         public const int PageCost = 16;
 
         /// <summary>
         /// Objects on the device, counted in WorkingBytes (a 12-byte header block each, 12 per field):
-        /// Recompressor (36 fields), its Lz4HcEncoder (15) and Lz4DictionaryBuilder (14, when there is one).
+        /// Recompressor, its Lz4HcEncoder and Lz4DictionaryBuilder (when there is one); each declares DeviceFields.
         /// </summary>
-        private const int RecompressorObjectBytes = 12 + 12 * 36;
-        private const int EncoderObjectBytes = 12 + 12 * 15;
-        private const int BuilderObjectBytes = 12 + 12 * 14;
+        private const int RecompressorObjectBytes = 12 + 12 * DeviceFields;
+        private const int EncoderObjectBytes = 12 + 12 * Lz4HcEncoder.DeviceFields;
+        private const int BuilderObjectBytes = 12 + 12 * Lz4DictionaryBuilder.DeviceFields;
 
         private readonly PageStore _store;
         private readonly ZsPool _pool;

@@ -21,6 +21,9 @@ namespace ZramEmbedded.Allocator.Store
 {
     internal sealed class SlotTable
     {
+        /// <summary>Instance fields on the device (12 B each in the metadata accounting; DeviceFieldCountTests checks it).</summary>
+        internal const int DeviceFields = 4;
+
         // Residences.
         internal const int Empty = 0;
         internal const int Same = 1;

@@ -12,6 +12,9 @@ namespace ZramEmbedded.Allocator.Store
 {
     public sealed class StoreClient
     {
+        /// <summary>Instance fields on the device (12 B each in the metadata accounting; DeviceFieldCountTests checks it).</summary>
+        internal const int DeviceFields = 10;
+
         private readonly PageStore _store;
         private readonly string _name;
         private readonly int _id;
