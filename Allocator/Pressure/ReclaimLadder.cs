@@ -312,7 +312,7 @@ namespace ZramEmbedded.Allocator.Pressure
                     return false;   // a write compacts as the rung settles
                 case LadderSteps.Merge:
                     if (_forWrite) _store.MergeNow();
-                    else _store.MergeSlice(_mergeSlice);
+                    else IdleWork.Slice(IdleWork.Merge, _store, _mergeSlice, RecompressType.Idle);
                     return false;
                 case LadderSteps.Writeback:
                     if (_forWrite) WriteBack(_bytes, _deadline, true);

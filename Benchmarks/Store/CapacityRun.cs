@@ -156,18 +156,23 @@ namespace ZramEmbedded.Benchmarks.Store
             return r;
         }
 
-        // The store's idle work run to completion, the features allowing: merge scan, recompression of every
-        // idle page, a merge scan again (merged pages were recompressed as one copy per slot: the scan shares
-        // the copies again, as the firmware's idle rotation does), compaction.
+        // The store's idle work run to completion in IdleWork's order, the features allowing (a merge scan
+        // first when asked: pages written since the last pass): recompression of every idle page, a merge scan
+        // (merged pages were recompressed as one copy per slot: the scan shares the copies again), compaction.
         private static void IdlePass(PageStore store, Recompressor recompressor, StoreFeatures f, bool merge)
         {
-            if (merge && f.Merge) while (store.MergeSlice(4096) > 0) { }
-            if (recompressor != null)
+            if (merge && f.Merge) IdleWork.RunToCompletion(IdleWork.Merge, store, RecompressType.Idle, int.MaxValue);
+            for (int step = 0; step < IdleWork.Steps; step++)
             {
-                Recompress.RecompressCapacity.RecompressAll(store, recompressor);
-                if (f.Merge) while (store.MergeSlice(4096) > 0) { }
+                if (step == IdleWork.Recompress)
+                {
+                    if (recompressor != null) Recompress.RecompressCapacity.RecompressAll(store, recompressor);
+                    continue;
+                }
+                if (step == IdleWork.Merge && (!f.Merge || recompressor == null)) continue;
+                if (step == IdleWork.Compact && !f.Compaction) continue;
+                IdleWork.RunToCompletion(step, store, RecompressType.Idle, int.MaxValue);
             }
-            if (f.Compaction) while (store.Compact(1 << 20) > 0) { }
         }
 
         private static void Fill(StoreClient client, List<byte[]> pages, ref int next, ref int slot, CapacityResult r)

@@ -236,6 +236,38 @@ namespace ZramEmbedded.UnitTests.Store
         }
 
         [TestMethod]
+        public void IdleWorkRecompressesThenMergesThenCompacts()
+        {
+            // Two pairs of twins, not merged yet, no dictionary: recompression first gives all four their HC
+            // form (merged first, the pairs would be shared fast blocks, which are not unshared without a
+            // dictionary), the merge step then shares each pair, and compaction leaves nothing to move.
+            ManualClock clock = new ManualClock();
+            PageStore store = StoreFixtures.Make(Arena, PageSize, clock);
+            RecompressConfig cfg = SmallConfig();
+            cfg.DictionaryBytes = 0;
+            Recompressor r = new Recompressor(store, cfg);
+            StoreClient c = store.Register("app", 8);
+            byte[] page = new byte[PageSize];
+            for (int s = 0; s < 4; s++)
+            {
+                PageSamples.Fill(PageKind.Json, (uint)(s % 2), page, 0, PageSize);
+                c.Write(s, page, 0);
+            }
+            store.MarkAllIdle();
+            IdleWork.RunAll(store, RecompressType.Idle, 1000);
+            RecompressStats st = new RecompressStats();
+            r.GetStats(st);
+            MmStat mm = new MmStat();
+            store.GetMmStat(mm);
+            Assert.AreEqual(4L, st.PagesRecompressed, "recompression ran first");
+            Assert.AreEqual(2L, mm.PagesMerged, "then the merge step shared each pair");
+            Assert.AreEqual(0, store.UnscannedPages);
+            Assert.AreEqual(0, IdleWork.Slice(IdleWork.Compact, store, 1 << 20, RecompressType.Idle), "compacted to the end");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => IdleWork.Slice(IdleWork.Steps, store, 1, RecompressType.Idle));
+            store.CheckInvariants();
+        }
+
+        [TestMethod]
         public void MemLimitHoldsWhileRecompressing()
         {
             ManualClock clock = new ManualClock();

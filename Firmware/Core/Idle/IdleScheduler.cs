@@ -1,10 +1,10 @@
 // The idle scheduler: when the apps did nothing in a loop turn, it spends up to BudgetMs of that turn on
 // background work in small slices: under pressure first one slice of the reclaim ladder (MemoryPressure
-// .RunIdle: compaction, merge, writeback, then trims and kills as the level demands), then merge slices
-// (content-hash scan, MergeSliceUnits units), compaction slices (about CompactSliceBytes moved), with a
-// recompressor recompression slices (idle pages, HC + dictionary, about one page each) and with a backing
-// store writeback slices (idle pages, WritebackSlicePages at a time) in rotation, stopping early when no kind
-// of work has anything left to do. "Idle" = not accessed for IdleAgeMs; pages are marked at most every
+// .RunIdle: compaction, merge, writeback, then trims and kills as the level demands), then the store's idle
+// work in IdleWork's order — with a recompressor recompression slices (idle pages, HC + dictionary, about
+// one page each), merge slices (content-hash scan, MergeSliceUnits units), compaction slices (about
+// CompactSliceBytes moved) — and with a backing store writeback slices (idle pages, WritebackSlicePages at a
+// time), in rotation, stopping early when no kind of work has anything left to do. "Idle" = not accessed for IdleAgeMs; pages are marked at most every
 // MarkIdleEveryMs. Every slice is bounded by the
 // store, so a turn overruns its budget by at most one slice. Counters say what ran (`stats` prints them).
 using ZramEmbedded.Allocator.Pressure;
@@ -77,12 +77,12 @@ namespace ZramEmbedded.Firmware.Idle
                     useful++;
                 }
             }
-            int kinds = 2 + (_recompressor != null ? 1 : 0) + (_store.HasBackingStore ? 1 : 0);
+            int kinds = IdleWork.Steps + (_store.HasBackingStore ? 1 : 0); // the idle work's steps, then writeback
             while (idleKinds < kinds)
             {
                 int k = _turn++ % kinds;
-                bool worked = k == 0 ? MergeSlice() : k == 1 ? CompactSlice()
-                    : k == 2 && _recompressor != null ? RecompressSlice() : WritebackSlice();
+                bool worked = k == IdleWork.Recompress ? RecompressSlice() : k == IdleWork.Merge ? MergeSlice()
+                    : k == IdleWork.Compact ? CompactSlice() : WritebackSlice();
                 if (worked) { useful++; idleKinds = 0; } else idleKinds++;
                 if (_clock.Milliseconds - start >= BudgetMs) break;
             }
@@ -92,7 +92,7 @@ namespace ZramEmbedded.Firmware.Idle
 
         private bool MergeSlice()
         {
-            int units = _store.MergeSlice(MergeSliceUnits);
+            int units = IdleWork.Slice(IdleWork.Merge, _store, MergeSliceUnits, RecompressType.Idle);
             if (units == 0) return false;
             MergeSlices++;
             MergeUnits += units;
@@ -114,12 +114,13 @@ namespace ZramEmbedded.Firmware.Idle
         /// </summary>
         private bool RecompressSlice()
         {
+            if (_recompressor == null) return false;
             long now = _clock.Milliseconds;
             if (now < _recompressRestUntil) return false;
             MarkIdlePages();
             _recompressor.GetStats(_rc);
             long before = _rc.PagesRecompressed + _rc.Rejected + _rc.Migrated + _rc.DictionaryBuilds;
-            if (_recompressor.Slice(RecompressSliceUnits, RecompressType.Idle) == 0)
+            if (IdleWork.Slice(IdleWork.Recompress, _store, RecompressSliceUnits, RecompressType.Idle) == 0)
             {
                 _recompressRestUntil = now + RecompressRestMs;
                 return false;
@@ -142,7 +143,7 @@ namespace ZramEmbedded.Firmware.Idle
 
         private bool CompactSlice()
         {
-            int moved = _store.Compact(CompactSliceBytes);
+            int moved = IdleWork.Slice(IdleWork.Compact, _store, CompactSliceBytes, RecompressType.Idle);
             if (moved == 0) return false;
             CompactSlices++;
             BytesCompacted += moved;

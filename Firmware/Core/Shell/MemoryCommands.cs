@@ -177,10 +177,7 @@ namespace ZramEmbedded.Firmware.Shell
             long pagesBefore = stats.Rc.RecompressedTotal;
             long rejectedBefore = stats.Rc.Rejected;
             if (type == RecompressType.Idle || type == RecompressType.HugeIdle) m.Store.MarkIdle(seconds * 1000L);
-            for (int i = 0; i < MaxSlices && m.Recompress.Slice(4096, type) > 0; i++) { }
-            // Merged pages were recompressed as one copy per slot: the merge scan shares the copies again.
-            for (int i = 0; i < MaxSlices && m.Store.MergeSlice(4096) > 0; i++) { }
-            m.Pool.CompactAll(); // the room the smaller forms left, given back as whole frames
+            IdleWork.RunAll(m.Store, type, MaxSlices); // recompress, merge the copies of shared pages again, compact
             stats.Refresh();
             shell.Out.Line("recompress " + w[1] + ": " + (stats.Rc.RecompressedTotal - pagesBefore).ToString() + " pages recompressed, "
                 + (stats.Rc.Rejected - rejectedBefore).ToString() + " kept their form; dictionary v" + stats.Rc.DictionaryVersion.ToString()
