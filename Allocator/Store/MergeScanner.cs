@@ -1,4 +1,4 @@
-// The merge scan ("merge identical pages", done in the store for every client as the RFC's review asked):
+// The merge scan ("merge identical pages", done in the store for every client, not per app):
 // a cursor walks the global slot table; each slot whose object the scan has not seen (residence Owned: a
 // fast, raw or recompressed object — identical pages recompressed the same way come out identical, so pages
 // stay merged after recompression) is read into the store's scratch buffer and hashed; the MergeTable's
@@ -98,14 +98,10 @@ namespace ZramEmbedded.Allocator.Store
             pool.Read(handle, a, 0, size);
             int hash = ContentHash.Compute(a, 0, size);
             int compares = 0;
-            for (int e = table.First(hash); e != MergeTable.None; e = table.Next(e))
+            int e = table.FindEqual(hash, family, pool, a, 0, size, ref compares);
+            if (e != MergeTable.None)
             {
-                if (!table.HashMatches(e, hash) || table.FamilyOf(e) != family) continue;
-                int other = table.HandleOf(e);
-                if (pool.GetSize(other) != size) continue;
-                compares++;
-                if (!pool.ContentEquals(other, a, 0)) continue;
-                // The slot gives up its object and takes a reference to the equal one, with its flags.
+                // The slot gives up its object and takes a reference to the equal one, with its form and marks.
                 StoreClient owner = store.OwnerOf(g);
                 int form = slots.Form(g), marks = slots.MarksOf(g);
                 table.AddRef(e);

@@ -7,8 +7,8 @@
 // last reference goes; entries never move while referenced.
 //
 // Why persistent (not rebuilt per pass as in the RFC): an object already shared by several slots stays
-// findable, so a new identical page merges into it — the review's case (slot0 rewritten to equal obj2,
-// which slot2 and slot3 already share: slot0 joins obj2's entry and its own object is freed). And since an
+// findable, so a new identical page merges into it (slot 0 rewritten equal to an object slots 2 and 3
+// already share joins that object's entry, and its own object is freed). And since an
 // object is immutable and enters the table only when no equal object is there, the table never holds two
 // equal objects: one full pass frees every duplicate.
 //
@@ -101,6 +101,24 @@ namespace ZramEmbedded.Allocator.Store
         internal int FamilyOf(int e)
         {
             return _hash[e] >> FamilyShift;
+        }
+
+        /// <summary>
+        /// The live entry of `family` whose object is bytes[offset..offset+size) (the hash's stored bits, the
+        /// size and then every byte compared, in the arena: ZsPool.ContentEquals), or None; `compares` counts
+        /// the byte comparisons made (the merge scan's budget units).
+        /// </summary>
+        internal int FindEqual(int hash, int family, ZramEmbedded.Allocator.Pool.ZsPool pool, byte[] bytes, int offset, int size, ref int compares)
+        {
+            for (int e = First(hash); e != None; e = Next(e))
+            {
+                if (!HashMatches(e, hash) || FamilyOf(e) != family) continue;
+                int handle = _handle[e];
+                if (pool.GetSize(handle) != size) continue;
+                compares++;
+                if (pool.ContentEquals(handle, bytes, offset)) return e;
+            }
+            return None;
         }
 
         /// <summary>A new entry with one reference; None when the table is full.</summary>

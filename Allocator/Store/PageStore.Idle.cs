@@ -75,7 +75,7 @@ namespace ZramEmbedded.Allocator.Store
         /// <summary>
         /// A full merge pass (every slot once, comparisons unbounded but at most one per candidate), at most
         /// once per MergeNowIntervalMs: a call inside the interval after the last full pass returns 0 at once
-        /// (the review's rate limit; the low-memory killer calls this under pressure). Returns pages merged.
+        /// (a rate limit: the low-memory killer calls this under pressure). Returns pages merged.
         /// </summary>
         public int MergeNow()
         {

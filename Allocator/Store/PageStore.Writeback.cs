@@ -330,7 +330,8 @@ namespace ZramEmbedded.Allocator.Store
             if (refs > 1)
             {
                 int hash = ContentHash.Compute(buf, p, length);
-                int e = FindEqual(hash, buf, p, length);
+                int compares = 0;
+                int e = Merge.FindEqual(hash, 0, _pool, buf, p, length, ref compares); // records hold the fast form
                 if (e != MergeTable.None)
                 {
                     _pool.Free(handle); // an equal object is indexed already: join it (not a slot's object yet)
@@ -366,25 +367,6 @@ namespace ZramEmbedded.Allocator.Store
                 Install(c, h, residence, huge ? SlotTable.Raw : SlotTable.Fast, 0, value, length);
                 moved++;
             }
-        }
-
-        /// <summary>A live merge entry holding exactly buf[p..p+length), or None.</summary>
-        private int FindEqual(int hash, byte[] buf, int p, int length)
-        {
-            for (int e = Merge.First(hash); e != MergeTable.None; e = Merge.Next(e))
-            {
-                if (!Merge.HashMatches(e, hash) || Merge.FamilyOf(e) != 0) continue; // records hold the fast form
-                int other = Merge.HandleOf(e);
-                if (_pool.GetSize(other) != length) continue;
-                if (SameAsObject(other, buf, p, length)) return e;
-            }
-            return MergeTable.None;
-        }
-
-        /// <summary>Object `handle` (of `length` bytes) against buf[p..p+length), compared in the arena.</summary>
-        private bool SameAsObject(int handle, byte[] buf, int p, int length)
-        {
-            return _pool.ContentEquals(handle, buf, p);
         }
 
         /// <summary>A Backed slot's Release: one reference less to its record; the last frees the record.</summary>

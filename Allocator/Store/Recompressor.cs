@@ -523,9 +523,8 @@ namespace ZramEmbedded.Allocator.Store
                 int g = _buildCursor++;
                 used++;
                 if (!_slots.HasObject(g) || _slots.IsHuge(g)) continue;
-                // An object several slots share is not sampled: counted once per sharer, its strings looked
-                // common and filled the dictionary with content the merge already stores once (seeds 1-3 of
-                // the store benchmark: +0-2 pages).
+                // An object several slots share is not sampled: counted once per sharer, its strings would look
+                // common and fill the dictionary with content the merge already stores once.
                 if (_store.SharesObject(g)) continue;
                 if (_buildSeen++ % _buildStride != 0) continue;
                 used += PageCost;

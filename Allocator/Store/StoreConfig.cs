@@ -48,7 +48,7 @@ namespace ZramEmbedded.Allocator.Store
         /// <summary>Unit of the per-slot last-access stamp, milliseconds (zram: seconds). Idle ages are this coarse.</summary>
         public int IdleUnitMs;
 
-        /// <summary>MergeNow runs at most one full pass per this many milliseconds (the review's rate limit).</summary>
+        /// <summary>MergeNow runs at most one full pass per this many milliseconds (a rate limit: the low-memory killer may ask for passes back to back).</summary>
         public int MergeNowIntervalMs;
 
         /// <summary>
@@ -73,13 +73,10 @@ namespace ZramEmbedded.Allocator.Store
 
         /// <summary>
         /// Defaults for a pool arena of arenaBytes and pages of pageSize bytes, chosen with the `store`
-        /// benchmark (app-state pages, seeds 1–3, 128/256 KiB arenas, 4 KiB and 1 KiB pages): slots for 3.5× the
-        /// arena in logical pages (the most measured: 3.0× plain, 3.34× with idle recompression, 4 KiB pages at
-        /// 128 KiB; 1 KiB pages 2.6×; a full slot table is a NoSpace like a full arena); a merge table for 3× the arena in
-        /// distinct objects; an LZ4 hash table of 2^10 entries (2 KiB) for pages of 1 KiB and more, 2^8 for
-        /// smaller ones. The table trades ratio against metadata: mean capacity at 128 KiB with 4 KiB pages
-        /// was 2.24/2.27/2.30/2.27× with 512 B/1/2/4 KiB tables (256 KiB: 2.46/2.51/2.54/2.53×; 128 KiB with
-        /// 1 KiB pages: 1.93/1.96/1.96/1.94×). 8 clients.
+        /// benchmark: slots for 3.5× the arena in logical pages (above the most the built-in pages reach, with
+        /// idle recompression; a full slot table is a NoSpace like a full arena); a merge table for 3× the
+        /// arena in distinct objects; an LZ4 hash table of 2^10 entries (2 KiB) for pages of 1 KiB and more,
+        /// 2^8 for smaller ones (larger tables gain under 1 % of capacity and cost metadata). 8 clients.
         /// </summary>
         public static StoreConfig ForArena(int arenaBytes, int pageSize)
         {
