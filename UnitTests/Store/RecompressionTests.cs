@@ -202,17 +202,9 @@ namespace ZramEmbedded.UnitTests.Store
         {
             // No dictionary: identical pages recompressed alone come out identical and the scan shares them.
             ManualClock clock = new ManualClock();
-            PageStore store = StoreFixtures.Make(Arena, PageSize, clock);
-            RecompressConfig cfg = SmallConfig();
-            cfg.DictionaryBytes = 0;
-            Recompressor r = new Recompressor(store, cfg);
-            StoreClient c = store.Register("app", 8);
-            byte[] page = new byte[PageSize];
-            for (int s = 0; s < 6; s++)
-            {
-                PageSamples.Fill(PageKind.Text, (uint)(s % 3), page, 0, PageSize); // three pairs of twins
-                c.Write(s, page, 0);
-            }
+            Recompressor r;
+            StoreClient c;
+            PageStore store = TwinsWithoutDictionary(clock, PageKind.Text, 3, out r, out c); // three pairs of twins
             store.MarkAllIdle();
             Drain(r, RecompressType.Idle);
             RecompressStats st = new RecompressStats();
@@ -225,6 +217,7 @@ namespace ZramEmbedded.UnitTests.Store
             Assert.AreEqual(3L, mm.PagesMerged, "one of each pair of twins shares the other's block");
             r.GetStats(st);
             Assert.AreEqual(6L, st.PagesRecompressed, "merging keeps the form of every page");
+            byte[] page = new byte[PageSize];
             byte[] back = new byte[PageSize];
             for (int s = 0; s < 6; s++)
             {
@@ -235,6 +228,24 @@ namespace ZramEmbedded.UnitTests.Store
             store.CheckInvariants();
         }
 
+        // A store whose recompressor has no dictionary, holding `pairs` pairs of twin pages of `kind` in slots
+        // 0..2*pairs-1 (slot s holds seed s % pairs), not merged yet.
+        private static PageStore TwinsWithoutDictionary(ManualClock clock, PageKind kind, int pairs, out Recompressor r, out StoreClient c)
+        {
+            PageStore store = StoreFixtures.Make(Arena, PageSize, clock);
+            RecompressConfig cfg = SmallConfig();
+            cfg.DictionaryBytes = 0;
+            r = new Recompressor(store, cfg);
+            c = store.Register("app", 8);
+            byte[] page = new byte[PageSize];
+            for (int s = 0; s < 2 * pairs; s++)
+            {
+                PageSamples.Fill(kind, (uint)(s % pairs), page, 0, PageSize);
+                c.Write(s, page, 0);
+            }
+            return store;
+        }
+
         [TestMethod]
         public void IdleWorkRecompressesThenMergesThenCompacts()
         {
@@ -242,17 +253,9 @@ namespace ZramEmbedded.UnitTests.Store
             // form (merged first, the pairs would be shared fast blocks, which are not unshared without a
             // dictionary), the merge step then shares each pair, and compaction leaves nothing to move.
             ManualClock clock = new ManualClock();
-            PageStore store = StoreFixtures.Make(Arena, PageSize, clock);
-            RecompressConfig cfg = SmallConfig();
-            cfg.DictionaryBytes = 0;
-            Recompressor r = new Recompressor(store, cfg);
-            StoreClient c = store.Register("app", 8);
-            byte[] page = new byte[PageSize];
-            for (int s = 0; s < 4; s++)
-            {
-                PageSamples.Fill(PageKind.Json, (uint)(s % 2), page, 0, PageSize);
-                c.Write(s, page, 0);
-            }
+            Recompressor r;
+            StoreClient c;
+            PageStore store = TwinsWithoutDictionary(clock, PageKind.Json, 2, out r, out c);
             store.MarkAllIdle();
             IdleWork.RunAll(store, RecompressType.Idle, 1000);
             RecompressStats st = new RecompressStats();
