@@ -3,7 +3,7 @@
 // migration — goes through Release (give up what the slot holds, leave it Empty) and Install (make it hold
 // something), or Reclassify (the same object or record under another kind). They keep every count that
 // follows from a slot's state: pages, same-filled, huge, stored bytes per client, unseen by the merge scan,
-// indexed, backed, and the recompressor's counts of its blocks per dictionary. What follows from objects
+// indexed, backed, and the codec's counts of recompressed forms per dictionary. What follows from objects
 // rather than slots — live objects and their bytes, merge entries' references, backing records — changes in NewObject
 // (a slot's new pool object), FreeObject (the one place a slot's pool object is freed), and Release (the last
 // reference to a merge entry or a record frees it). AllocateAdmitted is the one mem_limit admission.
@@ -124,7 +124,7 @@ namespace ZramEmbedded.Allocator.Store
             }
             if (residence == SlotTable.Owned) Unindexed++;
             else IndexedSlots++;
-            if (SlotTable.IsRecompressed(form)) _recompressor.Attached(form);
+            if (SlotTable.IsRecompressed(form)) _codec.Count(form);
         }
 
         // Takes slot g's share of every per-slot count away (Count's inverse).
@@ -153,7 +153,7 @@ namespace ZramEmbedded.Allocator.Store
             }
             if (residence == SlotTable.Owned) Unindexed--;
             else IndexedSlots--;
-            if (SlotTable.IsRecompressed(form)) _recompressor.Dropped(form);
+            if (SlotTable.IsRecompressed(form)) _codec.Uncount(form);
         }
     }
 }

@@ -184,7 +184,7 @@ namespace ZramEmbedded.Allocator.Store
                 if (live != _clientCount) throw new InvalidOperationException("client count differs");
                 _scanner.CheckInvariants();
                 CheckBackingInvariants();
-                if (_recompressor != null) _recompressor.CheckInvariants();
+                if (_codec != null) _codec.Owner.CheckInvariants();
             }
         }
 

@@ -9,7 +9,7 @@
 // page the Recompressor made smaller: it is decoded and written in the store's fast form (raw if that does
 // not fit the huge threshold), so a record never depends on a dictionary buffer that may be rebuilt
 // meanwhile, and the page comes back as the owned fast (or raw) object a write makes (what the merge scan and
-// Recompressor.OldForm expect of that form; it is recompressed again when it goes idle again). Cold pages
+// BlockCodec.OldForm expect of that form; it is recompressed again when it goes idle again). Cold pages
 // are idle pages, and idle pages are the recompressor's candidates: without this, recompression would keep
 // writeback from the pages it exists for.
 // - Writeback(mode, budget): pages holding an arena object that match the mode (idle flag, huge flag, or
@@ -239,12 +239,12 @@ namespace ZramEmbedded.Allocator.Store
             if (SlotTable.IsRecompressed(Slots.Form(g)))
             {
                 // The fast form, made from the decoded page (see the file comment); a damaged object stays.
-                if (!_recompressor.DecodePage(g)) return WbOutcome.Skipped;
-                payloadSize = FastCompress(_recompressor.PageArea, _recompressor.PageAreaOffset, Scratch);
+                if (!DecodeSlot(g)) return WbOutcome.Skipped;
+                payloadSize = FastCompress(_codec.PageArea, _codec.PageAreaOffset, Scratch);
                 if (payloadSize == Lz4Block.DoesNotFit)
                 {
-                    payload = _recompressor.PageArea;
-                    payloadAt = _recompressor.PageAreaOffset;
+                    payload = _codec.PageArea;
+                    payloadAt = _codec.PageAreaOffset;
                     payloadSize = _pageSize;
                     compressed = false;
                 }

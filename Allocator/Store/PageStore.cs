@@ -190,7 +190,7 @@ namespace ZramEmbedded.Allocator.Store
                 return Slots.MetadataBytes + Merge.MetadataBytes + WorkingBufferBytes
                     + StoreMath.ArrayBytes(_clients.Length * 4) + _clientCount * ClientObjectBytes + FixedObjectBytes
                     + BackingMetadataBytes
-                    + (_recompressor != null ? _recompressor.WorkingBytes : 0);
+                    + (_codec != null ? _codec.Owner.WorkingBytes : 0);
             }
         }
 

@@ -37,6 +37,7 @@ namespace ZramEmbedded.UnitTests.Host.Memory
         {
             "ZramEmbedded.Allocator.Store.SlotTable", "ZramEmbedded.Allocator.Store.MergeTable",
             "ZramEmbedded.Allocator.Store.MergeScanner", "ZramEmbedded.Allocator.Pressure.RegistrationTable",
+            "ZramEmbedded.Allocator.Store.BlockCodec",
         };
 
         private static int Declared(Type t)

@@ -38,7 +38,7 @@ namespace ZramEmbedded.UnitTests.Host.Pool
             "Allocator/Codec/Lz4DictionaryBuilder.cs|new ushort[1 << countBits]",               // countBits ≤ 18: 512 KiB (checked)
             "Allocator/Codec/Lz4DictionaryBuilder.cs|new byte[capacity]",                       // ≤ 65535 (checked)
             "Allocator/Codec/Lz4DictionaryBuilder.cs|new int[capacity / segmentLength]",        // ≤ 65535 / 8 entries
-            "Allocator/Store/Recompressor.cs|new byte[c.DictionaryBytes]",                      // ≤ 32 KiB (RecompressConfig)
+            "Allocator/Store/BlockCodec.cs|new byte[c.DictionaryBytes]",                        // ≤ 32 KiB (RecompressConfig)
             "Allocator/Store/MergeTable.cs|new ushort[capacity]",                               // ≤ 32767 entries (StoreConfig)
             "Allocator/Store/MergeTable.cs|new int[capacity]",
             "Allocator/Store/MergeTable.cs|new short[capacity]",
