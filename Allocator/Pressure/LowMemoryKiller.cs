@@ -11,9 +11,10 @@
 // A kill: the client's Kill hook runs (a throw is counted and ignored), then the killer releases the
 // client's StoreClient itself — every page freed even if the hook forgot — and removes its entry.
 // Re-entrancy: hooks run with no lock of the killer held and may write, discard, release, unregister or
-// re-register; the killer works from a snapshot of the table (RefreshSnapshot) and re-checks an entry's
-// id before each hook, so a changed table makes it skip, never act on the wrong client. The snapshot
-// arrays belong to the ladder's single running call (ReclaimLadder lets only one run at a time).
+// re-register; the killer visits the clients in the order of a snapshot (RefreshSnapshot: ids, priorities
+// and footprints, sorted) and looks up an entry's owner, name and hooks by its id when it acts, so a changed
+// table makes it skip, never act on the wrong client. The snapshot belongs to the ladder's single running
+// call (ReclaimLadder lets only one run at a time).
 // No allocation after construction: snapshot arrays, the client-stats object and the kill record are
 // preallocated; names are references to the registered strings.
 using System;
@@ -24,18 +25,16 @@ namespace ZramEmbedded.Allocator.Pressure
     public sealed class LowMemoryKiller
     {
         /// <summary>Instance fields on the device (12 B each in the metadata accounting; DeviceFieldCountTests checks it).</summary>
-        internal const int DeviceFields = 19;
+        internal const int DeviceFields = 16;
 
         private readonly PageStore _store;
         private readonly RegistrationTable _table;
         private readonly KillLog _log;
         private readonly IMonotonicClock _clock;
-        // Snapshot of the table for the running ladder call, and the visiting order (indexes into it).
+        // Snapshot of the table for the running ladder call (ids and priorities; owners, names and hooks are
+        // looked up by id when used), and the visiting order (indexes into it).
         private readonly int[] _ids;
         private readonly int[] _priorities;
-        private readonly object[] _owners;
-        private readonly string[] _names;
-        private readonly ILowMemoryClient[] _hooks;
         private readonly int[] _footprint;   // pool bytes releasing the client would free (ClientStats.ExclusiveBytes)
         private readonly int[] _pages;
         private readonly int[] _order;
@@ -55,9 +54,6 @@ namespace ZramEmbedded.Allocator.Pressure
             _clock = clock;
             _ids = new int[capacity];
             _priorities = new int[capacity];
-            _owners = new object[capacity];
-            _names = new string[capacity];
-            _hooks = new ILowMemoryClient[capacity];
             _footprint = new int[capacity];
             _pages = new int[capacity];
             _order = new int[capacity];
@@ -89,14 +85,14 @@ namespace ZramEmbedded.Allocator.Pressure
         public KillLog Log { get { return _log; } }
 
         /// <summary>
-        /// Bytes on the device: the object, eight snapshot arrays, the ClientStats and
+        /// Bytes on the device: the object, five snapshot arrays, the ClientStats and
         /// KillRecord it fills, and the registration table. The kill log is counted by its owner.
         /// </summary>
         public int MetadataBytes
         {
             get
             {
-                return StoreMath.ObjectBytes(DeviceFields) + 8 * StoreMath.ArrayBytes(_ids.Length * 4) + StoreMath.ObjectBytes(ClientStats.DeviceFields)
+                return StoreMath.ObjectBytes(DeviceFields) + 5 * StoreMath.ArrayBytes(_ids.Length * 4) + StoreMath.ObjectBytes(ClientStats.DeviceFields)
                     + StoreMath.ObjectBytes(KillRecord.DeviceFields) + _table.MetadataBytes;
             }
         }
@@ -153,11 +149,12 @@ namespace ZramEmbedded.Allocator.Pressure
         /// </summary>
         internal int RefreshSnapshot()
         {
-            int n = _table.Snapshot(_ids, _priorities, _owners, _names, _hooks);
+            int n = _table.Snapshot(_ids, _priorities, null, null, null);
             int kept = 0;
             for (int i = 0; i < n; i++)
             {
-                StoreClient c = (StoreClient)_owners[i];
+                StoreClient c = (StoreClient)_table.OwnerOf(_ids[i]);
+                if (c == null) continue; // unregistered since the copy (a hook on another thread)
                 if (c.IsReleased)
                 {
                     _table.Unregister(_ids[i]);
@@ -174,18 +171,9 @@ namespace ZramEmbedded.Allocator.Pressure
                 }
                 _ids[kept] = _ids[i];
                 _priorities[kept] = _priorities[i];
-                _owners[kept] = c;
-                _names[kept] = _names[i];
-                _hooks[kept] = _hooks[i];
                 _footprint[kept] = (int)_clientStats.ExclusiveBytes;
                 _pages[kept] = (int)_clientStats.Pages;
                 kept++;
-            }
-            for (int i = kept; i < n; i++)
-            {
-                _owners[i] = null;
-                _names[i] = null;
-                _hooks[i] = null;
             }
             _count = kept;
             SortOrder();
@@ -201,15 +189,16 @@ namespace ZramEmbedded.Allocator.Pressure
             int i = _order[pos];
             if (!IsStillThere(i)) return false;
             _trims++;
-            ILowMemoryClient hooks = _hooks[i];
+            ILowMemoryClient hooks = _table.HooksOf(_ids[i]);
             if (hooks == null) return true;
+            string name = _table.NameOf(_ids[i]); // the hook may unregister itself before it throws
             try
             {
                 hooks.Trim(level);
             }
             catch (Exception)
             {
-                HookFailed(i);
+                HookFailed(name);
             }
             return true;
         }
@@ -225,8 +214,8 @@ namespace ZramEmbedded.Allocator.Pressure
                 int i = _order[pos];
                 if (RegistrationTable.IsProtected(_priorities[i])) continue;
                 if (_footprint[i] <= 0) continue; // a kill that frees no arena space serves no write
-                if (requester != null && _owners[i] == requester) continue;
                 if (!IsStillThere(i)) continue;
+                if (requester != null && _table.OwnerOf(_ids[i]) == requester) continue;
                 return pos;
             }
             return -1;
@@ -234,11 +223,11 @@ namespace ZramEmbedded.Allocator.Pressure
 
         /// <summary>Visiting position → the client's registered name, priority, pages and footprint.</summary>
         internal int IdAt(int pos) { return _ids[_order[pos]]; }
-        internal string NameAt(int pos) { return _names[_order[pos]]; }
+        internal string NameAt(int pos) { return _table.NameOf(_ids[_order[pos]]); }
         internal int PriorityAt(int pos) { return _priorities[_order[pos]]; }
         internal int PagesAt(int pos) { return _pages[_order[pos]]; }
         internal int FootprintAt(int pos) { return _footprint[_order[pos]]; }
-        internal StoreClient ClientAt(int pos) { return (StoreClient)_owners[_order[pos]]; }
+        internal StoreClient ClientAt(int pos) { return (StoreClient)_table.OwnerOf(_ids[_order[pos]]); }
 
         /// <summary>Arena bytes the killable clients other than `requester` hold (what kills could free at most).</summary>
         internal long KillableBytes(StoreClient requester)
@@ -246,7 +235,7 @@ namespace ZramEmbedded.Allocator.Pressure
             long sum = 0;
             for (int i = 0; i < _count; i++)
             {
-                if (RegistrationTable.IsProtected(_priorities[i]) || _owners[i] == requester) continue;
+                if (RegistrationTable.IsProtected(_priorities[i]) || _table.OwnerOf(_ids[i]) == requester) continue;
                 sum += _footprint[i];
             }
             return sum;
@@ -255,20 +244,23 @@ namespace ZramEmbedded.Allocator.Pressure
         /// <summary>
         /// Kills the client at visiting position `pos` (see the file comment) and fills the record's victim
         /// and hook fields; the caller (the ladder) fills the reason and pool figures and logs it.
-        /// Returns the record to complete (owned by the killer, valid until the next kill).
+        /// Returns the record to complete (owned by the killer, valid until the next kill), or null when the
+        /// client was unregistered since it was picked.
         /// </summary>
         internal KillRecord KillAt(int pos)
         {
             int i = _order[pos];
-            StoreClient victim = (StoreClient)_owners[i];
+            int id = _ids[i];
+            StoreClient victim = (StoreClient)_table.OwnerOf(id);
+            if (victim == null) return null; // unregistered since it was picked (another thread): nothing to kill
             KillRecord r = _record;
             r.Clear();
             r.TimeMs = _clock.Milliseconds;
-            r.Victim = _names[i];
-            r.VictimId = _ids[i];
+            r.Victim = _table.NameOf(id);
+            r.VictimId = id;
             r.Priority = _priorities[i];
             r.PagesFreed = _pages[i];
-            ILowMemoryClient hooks = _hooks[i];
+            ILowMemoryClient hooks = _table.HooksOf(id);
             if (hooks != null)
             {
                 try
@@ -277,7 +269,7 @@ namespace ZramEmbedded.Allocator.Pressure
                 }
                 catch (Exception)
                 {
-                    HookFailed(i);
+                    HookFailed(r.Victim);
                     r.HookFailed = true;
                 }
             }
@@ -304,14 +296,14 @@ namespace ZramEmbedded.Allocator.Pressure
 
         private bool IsStillThere(int i)
         {
-            if (!_table.IsRegistered(_ids[i])) return false;
-            return !((StoreClient)_owners[i]).IsReleased;
+            StoreClient c = (StoreClient)_table.OwnerOf(_ids[i]);
+            return c != null && !c.IsReleased;
         }
 
-        private void HookFailed(int i)
+        private void HookFailed(string name)
         {
             _hookFailures++;
-            _lastHookFailure = _names[i];
+            _lastHookFailure = name;
         }
 
         /// <summary>Insertion sort of the visiting order: priority descending, then footprint descending, then slot order.</summary>

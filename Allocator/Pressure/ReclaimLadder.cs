@@ -36,7 +36,7 @@ namespace ZramEmbedded.Allocator.Pressure
     public sealed class ReclaimLadder : IReclaimer
     {
         /// <summary>Instance fields on the device (12 B each in the metadata accounting; DeviceFieldCountTests checks it).</summary>
-        internal const int DeviceFields = 41;
+        internal const int DeviceFields = 42;
 
         private readonly PageStore _store;
         private readonly ZsPool _pool;
@@ -44,6 +44,7 @@ namespace ZramEmbedded.Allocator.Pressure
         private readonly LowMemoryKiller _killer;
         private readonly Watermarks _marks;
         private readonly PoolStats _ps = new PoolStats();
+        private readonly PoolFigures _figures = new PoolFigures();
         private readonly int _budgetMs;
         private readonly int _cooldownMs;
         private readonly int _maxKills;
@@ -100,10 +101,10 @@ namespace ZramEmbedded.Allocator.Pressure
 
         public int BudgetMs { get { return _budgetMs; } }
 
-        /// <summary>Bytes on the device: the object, its PoolStats and the trim-round array.</summary>
+        /// <summary>Bytes on the device: the object, its PoolStats and PoolFigures and the trim-round array.</summary>
         public int MetadataBytes
         {
-            get { return StoreMath.ObjectBytes(DeviceFields) + StoreMath.ObjectBytes(PoolStats.DeviceFields) + StoreMath.ArrayBytes(_idleTrimmed.Length * 4); }
+            get { return StoreMath.ObjectBytes(DeviceFields) + StoreMath.ObjectBytes(PoolStats.DeviceFields) + StoreMath.ObjectBytes(PoolFigures.DeviceFields) + StoreMath.ArrayBytes(_idleTrimmed.Length * 4); }
         }
 
         /// <summary>True while a call is running the ladder.</summary>
@@ -170,8 +171,7 @@ namespace ZramEmbedded.Allocator.Pressure
                 {
                     if (_killer.IdAt(pos) != id) continue;
                     if (RegistrationTable.IsProtected(_killer.PriorityAt(pos))) return false;
-                    Kill(pos, KillReason.Requested, null, 0, LadderSteps.None, start + _budgetMs);
-                    return true;
+                    return Kill(pos, KillReason.Requested, null, 0, LadderSteps.None, start + _budgetMs);
                 }
                 return false;
             }
@@ -257,17 +257,46 @@ namespace ZramEmbedded.Allocator.Pressure
 
         /// <summary>
         /// One rung of the running call, the one rung body of both entry points: when the step is enabled and
-        /// open, it is added to the steps tried, acts, and the pool settles (a write compacts until it fits; an idle slice compacts one chunk); what
-        /// it freed is counted for the step (hooks count per hook). True when a write fits now.
+        /// open, it is added to the steps tried, acts, and the pool settles (a write compacts until it fits; an
+        /// idle slice compacts one chunk); what it freed is counted for the step (hooks count per hook). True
+        /// when a write fits now. The actions are inline, not a method of their own: on the device every call
+        /// level is a stack frame on the managed heap, and this path runs with the heap at its fullest.
         /// </summary>
         private bool Rung(LadderSteps step)
         {
             if (!Has(step) || !Open(step)) return false;
             if (step != LadderSteps.Kill) _tried |= step; // a kill record lists the steps tried before it
             long before = ReadPool().Used;
-            bool hooks = step == LadderSteps.Trim || step == LadderSteps.Kill;
-            bool fits = Act(step);
-            if (hooks) return fits;
+            switch (step)
+            {
+                case LadderSteps.Compaction:
+                    if (!_forWrite)
+                    {
+                        while (!Late(_deadline) && _store.Compact(_chunk) > 0)
+                        {
+                            if (UpdateLevel() == PressureLevel.None) break;
+                        }
+                    }
+                    break;   // a write compacts as the rung settles
+                case LadderSteps.Merge:
+                    if (_forWrite) _store.MergeNow();
+                    else IdleWork.Slice(IdleWork.Merge, _store, _mergeSlice, RecompressType.Idle);
+                    break;
+                case LadderSteps.Writeback:
+                    if (_forWrite) WriteBack(_bytes, _deadline, true);
+                    else
+                    {
+                        PoolFigures f = ReadPool();
+                        long want = _marks.LeaveAtBytes(PressureLevel.Medium, f.Capacity) - f.Free;
+                        WriteBack(want > int.MaxValue ? int.MaxValue : (int)want, _deadline, false);
+                    }
+                    break;
+                case LadderSteps.Trim:
+                    return _forWrite ? TrimForWrite() : TrimRound();
+                default:
+                    return _forWrite ? KillForWrite() : KillAhead();
+            }
+            bool fits = false;
             if (_forWrite) fits = CompactUntilFits(_bytes, _deadline);
             else if (step != LadderSteps.Compaction) _store.Compact(_chunk);
             AddFreed(step, Freed(before));
@@ -293,40 +322,6 @@ namespace ZramEmbedded.Allocator.Pressure
                     // Idle reclaim kills only after a whole trim round, still critical, past the cooldown.
                     return (_roundDone || !Has(LadderSteps.Trim)) && UpdateLevel() == PressureLevel.Critical
                         && !Late(_deadline) && CooledDown();
-            }
-        }
-
-        /// <summary>What the step does; true when a write fits after it (the hook steps check per hook).</summary>
-        private bool Act(LadderSteps step)
-        {
-            switch (step)
-            {
-                case LadderSteps.Compaction:
-                    if (!_forWrite)
-                    {
-                        while (!Late(_deadline) && _store.Compact(_chunk) > 0)
-                        {
-                            if (UpdateLevel() == PressureLevel.None) break;
-                        }
-                    }
-                    return false;   // a write compacts as the rung settles
-                case LadderSteps.Merge:
-                    if (_forWrite) _store.MergeNow();
-                    else IdleWork.Slice(IdleWork.Merge, _store, _mergeSlice, RecompressType.Idle);
-                    return false;
-                case LadderSteps.Writeback:
-                    if (_forWrite) WriteBack(_bytes, _deadline, true);
-                    else
-                    {
-                        PoolFigures f = ReadPool();
-                        long want = _marks.LeaveAtBytes(PressureLevel.Medium, f.Capacity) - f.Free;
-                        WriteBack(want > int.MaxValue ? int.MaxValue : (int)want, _deadline, false);
-                    }
-                    return false;
-                case LadderSteps.Trim:
-                    return _forWrite ? TrimForWrite() : TrimRound();
-                default:
-                    return _forWrite ? KillForWrite() : KillAhead();
             }
         }
 
@@ -416,10 +411,13 @@ namespace ZramEmbedded.Allocator.Pressure
             return false;
         }
 
-        private void Kill(int pos, KillReason reason, StoreClient requester, int bytes, LadderSteps tried, long deadline)
+        // Kills the client at visiting position pos and logs it; false when it was gone already.
+        private bool Kill(int pos, KillReason reason, StoreClient requester, int bytes, LadderSteps tried, long deadline)
         {
-            PoolFigures before = ReadPool();
+            PoolFigures f = ReadPool();
+            long before = f.Used, capacity = f.Capacity; // f is refilled by the next read
             KillRecord r = _killer.KillAt(pos);
+            if (r == null) return false;
             // Turn the victim's freed slots into free frames: compact until nothing moves (at least one
             // chunk even past the deadline — it is part of the kill).
             int chunks = 0;
@@ -429,17 +427,18 @@ namespace ZramEmbedded.Allocator.Pressure
             r.Requester = requester != null ? requester.Name : null;
             r.RequestBytes = bytes;
             r.StepsTried = tried;
-            r.UsedBytesBefore = before.Used;
+            r.UsedBytesBefore = before;
             r.UsedBytesAfter = after;
-            r.CapacityBytes = before.Capacity;
-            r.BytesFreed = before.Used > after ? (int)(before.Used - after) : 0;
-            r.LevelBefore = _marks.RawLevel(before.Used, before.Capacity);
-            r.LevelAfter = _marks.RawLevel(after, before.Capacity);
+            r.CapacityBytes = capacity;
+            r.BytesFreed = before > after ? (int)(before - after) : 0;
+            r.LevelBefore = _marks.RawLevel(before, capacity);
+            r.LevelAfter = _marks.RawLevel(after, capacity);
             _killer.Record(r);
             AddFreed(LadderSteps.Kill, r.BytesFreed);
             _killedOnce = true;
             _lastKillMs = _clock.Milliseconds;
             UpdateLevel();
+            return true;
         }
 
         private void AddFreed(LadderSteps step, long bytes)
@@ -479,11 +478,12 @@ namespace ZramEmbedded.Allocator.Pressure
             }
         }
 
-        /// <summary>The pool's figures now (PoolFigures: used, capacity under mem_limit, frames still free).</summary>
+        /// <summary>The pool's figures now (PoolFigures: used, capacity under mem_limit, frames still free), in the
+        /// ladder's one instance: valid until the next ReadPool.</summary>
         private PoolFigures ReadPool()
         {
             _pool.GetStats(_ps);
-            PoolFigures f;
+            PoolFigures f = _figures;
             f.FrameSize = _ps.FrameSize;
             f.Used = (long)_ps.FramesUsed * _ps.FrameSize;
             long arena = (long)_ps.FramesTotal * _ps.FrameSize;

@@ -184,6 +184,16 @@ namespace ZramEmbedded.Allocator.Pressure
             }
         }
 
+        /// <summary>The entry's hooks, or null for an unknown id (or an entry registered without hooks).</summary>
+        public ILowMemoryClient HooksOf(int id)
+        {
+            lock (_lock)
+            {
+                int slot = SlotOfId(id);
+                return slot < 0 ? null : _hooks[slot];
+            }
+        }
+
         /// <summary>The entry's owner, or null for an unknown id.</summary>
         public object OwnerOf(int id)
         {

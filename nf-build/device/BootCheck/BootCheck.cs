@@ -3,7 +3,7 @@
 // DeviceBoard whose profile keeps the arena but drops the GPIO pins and the UART: nanoCLR for Linux has neither, so
 // the console goes to the runtime's standard output and the clock is the runtime's. It runs the demo workload for
 // WorkloadSeconds, then `board`, `stats` and `apps`, and prints a line at three points (before the boot, after it, after the
-// workload). nanoclr.sh runs it with the GC log on and reports the live heap of the collections (NANOCLR_GC_LOG):
+// workload), or the exception that ended the run and its stack. nanoclr.sh runs it with the GC log on and reports the live heap of the collections (NANOCLR_GC_LOG):
 // the most after any of them, and the first after the boot. (Forcing a collection from managed code is not possible
 // there: Runtime.Native's GC.Run trips an assertion in nanoCLR for Linux.)
 // nanoclr.sh compiles this file again with another ProfileName / WorkloadSeconds when asked (boot --profile, --seconds).
@@ -20,6 +20,19 @@ namespace ZramEmbedded.BootCheck
         public const int WorkloadSeconds = 120;
 
         public static void Main()
+        {
+            // nanoCLR ends the run without a word on an unhandled exception: say which one, and where.
+            try
+            {
+                Run();
+            }
+            catch (System.Exception e)
+            {
+                System.Console.WriteLine("boot check: failed: " + e.GetType().FullName + " in " + e.StackTrace);
+            }
+        }
+
+        private static void Run()
         {
             BoardProfile board = BoardProfile.Find(ProfileName);
             BoardProfile headless = new BoardProfile(board.Name, board.Mcu, BoardProfile.NoPin, BoardProfile.NoPin,

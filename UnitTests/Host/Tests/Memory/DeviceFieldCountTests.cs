@@ -37,7 +37,7 @@ namespace ZramEmbedded.UnitTests.Host.Memory
         {
             "ZramEmbedded.Allocator.Store.SlotTable", "ZramEmbedded.Allocator.Store.MergeTable",
             "ZramEmbedded.Allocator.Store.MergeScanner", "ZramEmbedded.Allocator.Pressure.RegistrationTable",
-            "ZramEmbedded.Allocator.Store.BlockCodec",
+            "ZramEmbedded.Allocator.Store.BlockCodec", "ZramEmbedded.Allocator.Pressure.PoolFigures",
         };
 
         private static int Declared(Type t)
