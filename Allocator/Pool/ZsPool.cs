@@ -495,6 +495,12 @@ namespace ZramEmbedded.Allocator.Pool
             get { lock (Frames) { return (long)(Frames.FrameCount - Frames.FreeCount) * Frames.FrameSize; } }
         }
 
+        /// <summary>Frames free now (PoolStats.FramesTotal − FramesUsed, without a PoolStats). Public for the store layer.</summary>
+        public int FreeFrames { get { lock (Frames) { return Frames.FreeCount; } } }
+
+        /// <summary>Bytes per frame.</summary>
+        public int FrameSize { get { return Frames.FrameSize; } }
+
         /// <summary>Objects allocated now (PoolStats.ObjectsInUse, without a PoolStats). Public for the store layer.</summary>
         public int ObjectsInUse { get { lock (Frames) { return _objects; } } }
 

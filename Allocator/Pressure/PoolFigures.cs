@@ -8,20 +8,11 @@ namespace ZramEmbedded.Allocator.Pressure
     internal sealed class PoolFigures
     {
         /// <summary>Instance fields on the device (DeviceFieldCountTests checks it).</summary>
-        internal const int DeviceFields = 4;
+        internal const int DeviceFields = 2;
 
         internal long Used;
         internal long Capacity;
-        internal long FreeFrames;   // frames that may still be taken: free in the arena and under mem_limit
-        internal int FrameSize;
 
         internal long Free { get { return Capacity > Used ? Capacity - Used : 0; } }
-
-        /// <summary>True when an object of `bytes` surely fits: its frames rounded up plus one for a class
-        /// tail (a little conservative, so "fits" never precedes a write that fails for lack of frames).</summary>
-        internal bool Fits(int bytes)
-        {
-            return FreeFrames >= ((long)bytes + FrameSize - 1) / FrameSize + 1;
-        }
     }
 }

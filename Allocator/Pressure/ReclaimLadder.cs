@@ -2,9 +2,9 @@
 //   compaction → merge → writeback of idle pages → Trim notifications → kill one client at a time.
 // Two entry points:
 //  - Reclaim(bytes, requester): the store's IReclaimer, called synchronously when a write does not fit.
-//    Runs every enabled rung until the write fits ("fits" = free frames, within mem_limit, cover the
-//    bytes rounded up to frames plus one frame for a class tail — a little conservative, so the ladder
-//    never answers "fits" when the store's retry would fail for lack of frames). Up to
+//    Runs every enabled rung until the write fits (PageStore.SurelyAdmits: free frames, within mem_limit,
+//    cover the bytes rounded up to frames plus one frame for a class tail — a little conservative, so the
+//    ladder never answers "fits" when the store's retry would fail for lack of frames). Up to
 //    MaxKillsPerReclaim kills, never the requester, never a protected client. A write kill does not wait
 //    for the cooldown: the alternative is failing a write a kill could serve.
 //    Budget (ReclaimBudgetMs): no hook starts after the deadline, with one exception — when only
@@ -223,12 +223,12 @@ namespace ZramEmbedded.Allocator.Pressure
         private bool ForWrite(int bytes, StoreClient requester, long deadline)
         {
             Begin(true, bytes, requester, deadline);
-            if (ReadPool().Fits(bytes)) return true;
+            if (_store.SurelyAdmits(bytes)) return true;
             for (int i = 0; i < Rungs.Length; i++)
             {
                 if (Rung(Rungs[i])) return true;
             }
-            return ReadPool().Fits(bytes);
+            return _store.SurelyAdmits(bytes);
         }
 
         private int Idle(long deadline)
@@ -392,7 +392,7 @@ namespace ZramEmbedded.Allocator.Pressure
                 if (pos < 0) break;
                 bool lateBefore = Late(_deadline);
                 Kill(pos, KillReason.WriteDidNotFit, _requester, _bytes, _tried, _deadline);
-                if (ReadPool().Fits(_bytes)) return true;
+                if (_store.SurelyAdmits(_bytes)) return true;
                 if (lateBefore || Late(_deadline)) break;
             }
             return false;
@@ -472,9 +472,9 @@ namespace ZramEmbedded.Allocator.Pressure
         {
             while (true)
             {
-                if (ReadPool().Fits(bytes)) return true;
+                if (_store.SurelyAdmits(bytes)) return true;
                 if (Late(deadline)) return false;
-                if (_store.Compact(_chunk) == 0) return ReadPool().Fits(bytes);
+                if (_store.Compact(_chunk) == 0) return _store.SurelyAdmits(bytes);
             }
         }
 
@@ -484,17 +484,10 @@ namespace ZramEmbedded.Allocator.Pressure
         {
             _pool.GetStats(_ps);
             PoolFigures f = _figures;
-            f.FrameSize = _ps.FrameSize;
             f.Used = (long)_ps.FramesUsed * _ps.FrameSize;
             long arena = (long)_ps.FramesTotal * _ps.FrameSize;
             long limit = _store.MemLimit;
             f.Capacity = limit > 0 && limit < arena ? limit : arena;
-            f.FreeFrames = _ps.FramesTotal - _ps.FramesUsed;
-            if (limit > 0)
-            {
-                long underLimit = limit > f.Used ? (limit - f.Used) / f.FrameSize : 0;
-                if (underLimit < f.FreeFrames) f.FreeFrames = underLimit;
-            }
             return f;
         }
 

@@ -35,6 +35,24 @@ namespace ZramEmbedded.Allocator.Store
         }
 
         /// <summary>
+        /// True when an object of `bytes` surely fits now (the reclaim ladder's test, the same mem_limit rule
+        /// as AllocateAdmitted): its frames rounded up, plus one for a class tail, are free in the pool and
+        /// under MemLimit. Conservative, so "fits" never precedes a write that fails for lack of frames.
+        /// </summary>
+        internal bool SurelyAdmits(int bytes)
+        {
+            int frame = _pool.FrameSize;
+            long free = _pool.FreeFrames;
+            if (_memLimit > 0)
+            {
+                long used = _pool.UsedBytes;
+                long underLimit = _memLimit > used ? (_memLimit - used) / frame : 0;
+                if (underLimit < free) free = underLimit;
+            }
+            return free >= ((long)bytes + frame - 1) / frame + 1;
+        }
+
+        /// <summary>
         /// Gives up whatever slot g (of client c) holds: its own object is freed, its reference to a merge
         /// entry or a backing record dropped (the last one frees them); every count is updated and the slot
         /// is left Empty (its stamp stays).
