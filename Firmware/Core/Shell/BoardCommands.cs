@@ -6,7 +6,11 @@ namespace ZramEmbedded.Firmware.Shell
 {
     internal sealed class ButtonCommand : ShellCommand
     {
-        internal ButtonCommand() : base("button", "", 0, 0, "press the user button: toggles surge mode (the sensor logger records noise)", null) { }
+        public override string Name { get { return "button"; } }
+        public override string Arguments { get { return ""; } }
+        public override int MinArguments { get { return 0; } }
+        public override int MaxArguments { get { return 0; } }
+        public override string Summary { get { return "press the user button: toggles surge mode (the sensor logger records noise)"; } }
 
         public override bool Run(ConsoleShell shell, string[] w)
         {
@@ -17,8 +21,12 @@ namespace ZramEmbedded.Firmware.Shell
 
     internal sealed class LedCommand : ShellCommand
     {
-        internal LedCommand() : base("led", "[on|off|auto]", 0, 1, "show the status LED, or set it (auto: show the pressure level)",
-            "  pressure none: off, low: on, medium: slow blink (1 s), critical: fast blink (250 ms)") { }
+        public override string Name { get { return "led"; } }
+        public override string Arguments { get { return "[on|off|auto]"; } }
+        public override int MinArguments { get { return 0; } }
+        public override int MaxArguments { get { return 1; } }
+        public override string Summary { get { return "show the status LED, or set it (auto: show the pressure level)"; } }
+        protected override string Help { get { return "  pressure none: off, low: on, medium: slow blink (1 s), critical: fast blink (250 ms)"; } }
 
         public override bool Run(ConsoleShell shell, string[] w)
         {
@@ -36,7 +44,11 @@ namespace ZramEmbedded.Firmware.Shell
 
     internal sealed class BoardCommand : ShellCommand
     {
-        internal BoardCommand() : base("board", "", 0, 0, "board profile: MCU, pins, console port, arena", null) { }
+        public override string Name { get { return "board"; } }
+        public override string Arguments { get { return ""; } }
+        public override int MinArguments { get { return 0; } }
+        public override int MaxArguments { get { return 0; } }
+        public override string Summary { get { return "board profile: MCU, pins, console port, arena"; } }
 
         public override bool Run(ConsoleShell shell, string[] w)
         {
@@ -58,7 +70,11 @@ namespace ZramEmbedded.Firmware.Shell
 
     internal sealed class UptimeCommand : ShellCommand
     {
-        internal UptimeCommand() : base("uptime", "", 0, 0, "time since boot", null) { }
+        public override string Name { get { return "uptime"; } }
+        public override string Arguments { get { return ""; } }
+        public override int MinArguments { get { return 0; } }
+        public override int MaxArguments { get { return 0; } }
+        public override string Summary { get { return "time since boot"; } }
 
         public override bool Run(ConsoleShell shell, string[] w)
         {
@@ -70,7 +86,11 @@ namespace ZramEmbedded.Firmware.Shell
 
     internal sealed class VersionCommand : ShellCommand
     {
-        internal VersionCommand() : base("version", "", 0, 0, "firmware version", null) { }
+        public override string Name { get { return "version"; } }
+        public override string Arguments { get { return ""; } }
+        public override int MinArguments { get { return 0; } }
+        public override int MaxArguments { get { return 0; } }
+        public override string Summary { get { return "firmware version"; } }
 
         public override bool Run(ConsoleShell shell, string[] w)
         {
@@ -81,7 +101,11 @@ namespace ZramEmbedded.Firmware.Shell
 
     internal sealed class ResetCommand : ShellCommand
     {
-        internal ResetCommand() : base("reset", "", 0, 0, "zero the counters (apps, idle work, mem_used_max); mismatch counts stay", null) { }
+        public override string Name { get { return "reset"; } }
+        public override string Arguments { get { return ""; } }
+        public override int MinArguments { get { return 0; } }
+        public override int MaxArguments { get { return 0; } }
+        public override string Summary { get { return "zero the counters (apps, idle work, mem_used_max); mismatch counts stay"; } }
 
         public override bool Run(ConsoleShell shell, string[] w)
         {
@@ -96,7 +120,11 @@ namespace ZramEmbedded.Firmware.Shell
 
     internal sealed class RebootCommand : ShellCommand
     {
-        internal RebootCommand() : base("reboot", "", 0, 0, "restart the board (on a board)", null) { }
+        public override string Name { get { return "reboot"; } }
+        public override string Arguments { get { return ""; } }
+        public override int MinArguments { get { return 0; } }
+        public override int MaxArguments { get { return 0; } }
+        public override string Summary { get { return "restart the board (on a board)"; } }
 
         public override bool IsListedOn(IBoard board) { return !board.IsVirtual; }
 
@@ -115,7 +143,11 @@ namespace ZramEmbedded.Firmware.Shell
 
     internal sealed class ExitCommand : ShellCommand
     {
-        internal ExitCommand() : base("exit", "", 0, 0, "quit (on the PC; end of input quits too)", null) { }
+        public override string Name { get { return "exit"; } }
+        public override string Arguments { get { return ""; } }
+        public override int MinArguments { get { return 0; } }
+        public override int MaxArguments { get { return 0; } }
+        public override string Summary { get { return "quit (on the PC; end of input quits too)"; } }
 
         public override bool IsListedOn(IBoard board) { return board.IsVirtual; }
 

@@ -8,7 +8,11 @@ namespace ZramEmbedded.Firmware.Shell
         /// <summary>Column where `help` starts the summaries, and the width it wraps them at.</summary>
         private const int HelpColumn = 28, HelpWidth = 80;
 
-        internal HelpCommand() : base("help", "[command]", 0, 1, "list commands, or explain one", null) { }
+        public override string Name { get { return "help"; } }
+        public override string Arguments { get { return "[command]"; } }
+        public override int MinArguments { get { return 0; } }
+        public override int MaxArguments { get { return 1; } }
+        public override string Summary { get { return "list commands, or explain one"; } }
 
         public override bool Run(ConsoleShell shell, string[] w)
         {

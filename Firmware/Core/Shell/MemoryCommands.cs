@@ -7,7 +7,11 @@ namespace ZramEmbedded.Firmware.Shell
 {
     internal sealed class CompactCommand : ShellCommand
     {
-        internal CompactCommand() : base("compact", "", 0, 0, "compact the pool now (raises pages_compacted)", null) { }
+        public override string Name { get { return "compact"; } }
+        public override string Arguments { get { return ""; } }
+        public override int MinArguments { get { return 0; } }
+        public override int MaxArguments { get { return 0; } }
+        public override string Summary { get { return "compact the pool now (raises pages_compacted)"; } }
 
         public override bool Run(ConsoleShell shell, string[] w)
         {
@@ -23,7 +27,11 @@ namespace ZramEmbedded.Firmware.Shell
 
     internal sealed class MergeCommand : ShellCommand
     {
-        internal MergeCommand() : base("merge", "", 0, 0, "merge identical pages now (raises pages_merged)", null) { }
+        public override string Name { get { return "merge"; } }
+        public override string Arguments { get { return ""; } }
+        public override int MinArguments { get { return 0; } }
+        public override int MaxArguments { get { return 0; } }
+        public override string Summary { get { return "merge identical pages now (raises pages_merged)"; } }
 
         public override bool Run(ConsoleShell shell, string[] w)
         {
@@ -41,7 +49,11 @@ namespace ZramEmbedded.Firmware.Shell
 
     internal sealed class TrimCommand : ShellCommand
     {
-        internal TrimCommand() : base("trim", "<1|2|3>", 1, 1, "ask every app to drop pages it can rebuild (1 a few .. 3 all it can)", null) { }
+        public override string Name { get { return "trim"; } }
+        public override string Arguments { get { return "<1|2|3>"; } }
+        public override int MinArguments { get { return 1; } }
+        public override int MaxArguments { get { return 1; } }
+        public override string Summary { get { return "ask every app to drop pages it can rebuild (1 a few .. 3 all it can)"; } }
 
         public override bool Run(ConsoleShell shell, string[] w)
         {
@@ -69,7 +81,11 @@ namespace ZramEmbedded.Firmware.Shell
 
     internal sealed class KillCommand : ShellCommand
     {
-        internal KillCommand() : base("kill", "<app>", 1, 1, "kill an app through the low-memory killer; it restarts later", null) { }
+        public override string Name { get { return "kill"; } }
+        public override string Arguments { get { return "<app>"; } }
+        public override int MinArguments { get { return 1; } }
+        public override int MaxArguments { get { return 1; } }
+        public override string Summary { get { return "kill an app through the low-memory killer; it restarts later"; } }
 
         /// <summary>The extra `help` line of kill and kills: the apps' names and who goes first.</summary>
         internal static string AppsHelp(ConsoleShell shell)
@@ -121,9 +137,12 @@ namespace ZramEmbedded.Firmware.Shell
 
     internal sealed class WritebackCommand : ShellCommand
     {
-        internal WritebackCommand() : base("writeback", "<idle|huge|huge_idle> [seconds]", 1, 2,
-            "mark pages unused for [seconds] (default 0) idle, move matching ones to the backing store",
-            "  like zram's 'echo N > idle' then 'echo idle > writeback'; pages read later come back into the arena") { }
+        public override string Name { get { return "writeback"; } }
+        public override string Arguments { get { return "<idle|huge|huge_idle> [seconds]"; } }
+        public override int MinArguments { get { return 1; } }
+        public override int MaxArguments { get { return 2; } }
+        public override string Summary { get { return "mark pages unused for [seconds] (default 0) idle, move matching ones to the backing store"; } }
+        protected override string Help { get { return "  like zram's 'echo N > idle' then 'echo idle > writeback'; pages read later come back into the arena"; } }
 
         public override bool Run(ConsoleShell shell, string[] w)
         {
@@ -155,9 +174,12 @@ namespace ZramEmbedded.Firmware.Shell
         /// <summary>Most recompression slices one command runs (each bounded; a full pass of a 4 MiB store needs far fewer).</summary>
         private const int MaxSlices = 100000;
 
-        internal RecompressCommand() : base("recompress", "<idle|huge|huge_idle|all> [seconds]", 1, 2,
-            "mark pages unused for [seconds] (default 0) idle, compress matching ones again, harder",
-            "  like zram's 'echo N > idle' then 'echo type=idle > recompress': LZ4 HC against the store's dictionary; a page keeps the new form only when it takes a smaller size class") { }
+        public override string Name { get { return "recompress"; } }
+        public override string Arguments { get { return "<idle|huge|huge_idle|all> [seconds]"; } }
+        public override int MinArguments { get { return 1; } }
+        public override int MaxArguments { get { return 2; } }
+        public override string Summary { get { return "mark pages unused for [seconds] (default 0) idle, compress matching ones again, harder"; } }
+        protected override string Help { get { return "  like zram's 'echo N > idle' then 'echo type=idle > recompress': LZ4 HC against the store's dictionary; a page keeps the new form only when it takes a smaller size class"; } }
 
         public override bool Run(ConsoleShell shell, string[] w)
         {

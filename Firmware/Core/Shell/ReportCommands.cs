@@ -4,8 +4,12 @@ namespace ZramEmbedded.Firmware.Shell
 {
     internal sealed class StatsCommand : ShellCommand
     {
-        internal StatsCommand() : base("stats", "", 0, 0, "zram's mm_stat, io_stat and bd_stat lines, then a summary",
-            "  each '#name' line names the columns of the line below it (zram's sysfs files)") { }
+        public override string Name { get { return "stats"; } }
+        public override string Arguments { get { return ""; } }
+        public override int MinArguments { get { return 0; } }
+        public override int MaxArguments { get { return 0; } }
+        public override string Summary { get { return "zram's mm_stat, io_stat and bd_stat lines, then a summary"; } }
+        protected override string Help { get { return "  each '#name' line names the columns of the line below it (zram's sysfs files)"; } }
 
         public override bool Run(ConsoleShell shell, string[] w)
         {
@@ -16,7 +20,11 @@ namespace ZramEmbedded.Firmware.Shell
 
     internal sealed class AppsCommand : ShellCommand
     {
-        internal AppsCommand() : base("apps", "", 0, 0, "the demo apps: priority, pages, footprint, state, checks", null) { }
+        public override string Name { get { return "apps"; } }
+        public override string Arguments { get { return ""; } }
+        public override int MinArguments { get { return 0; } }
+        public override int MaxArguments { get { return 0; } }
+        public override string Summary { get { return "the demo apps: priority, pages, footprint, state, checks"; } }
 
         public override bool Run(ConsoleShell shell, string[] w)
         {
@@ -27,7 +35,11 @@ namespace ZramEmbedded.Firmware.Shell
 
     internal sealed class ClassesCommand : ShellCommand
     {
-        internal ClassesCommand() : base("classes", "[all]", 0, 1, "per size class table of the pool", null) { }
+        public override string Name { get { return "classes"; } }
+        public override string Arguments { get { return "[all]"; } }
+        public override int MinArguments { get { return 0; } }
+        public override int MaxArguments { get { return 1; } }
+        public override string Summary { get { return "per size class table of the pool"; } }
 
         public override bool Run(ConsoleShell shell, string[] w)
         {
@@ -39,8 +51,12 @@ namespace ZramEmbedded.Firmware.Shell
 
     internal sealed class MapCommand : ShellCommand
     {
-        internal MapCommand() : base("map", "", 0, 0, "picture of the arena: each frame by class and fullness, runs, free frames",
-            "  . free, # run, a-z size class (upper case: mostly full zspage)") { }
+        public override string Name { get { return "map"; } }
+        public override string Arguments { get { return ""; } }
+        public override int MinArguments { get { return 0; } }
+        public override int MaxArguments { get { return 0; } }
+        public override string Summary { get { return "picture of the arena: each frame by class and fullness, runs, free frames"; } }
+        protected override string Help { get { return "  . free, # run, a-z size class (upper case: mostly full zspage)"; } }
 
         public override bool Run(ConsoleShell shell, string[] w)
         {
@@ -51,8 +67,12 @@ namespace ZramEmbedded.Firmware.Shell
 
     internal sealed class WatchCommand : ShellCommand
     {
-        internal WatchCommand() : base("watch", "<seconds> [count]", 1, 2, "one stats line every <seconds>, [count] times or until a key",
-            "  columns: " + StatsReport.WatchHeader.Trim() + "; any key stops it (on the PC's terminal: Enter)") { }
+        public override string Name { get { return "watch"; } }
+        public override string Arguments { get { return "<seconds> [count]"; } }
+        public override int MinArguments { get { return 1; } }
+        public override int MaxArguments { get { return 2; } }
+        public override string Summary { get { return "one stats line every <seconds>, [count] times or until a key"; } }
+        protected override string Help { get { return "  columns: " + StatsReport.WatchHeader.Trim() + "; any key stops it (on the PC's terminal: Enter)"; } }
 
         public override bool Run(ConsoleShell shell, string[] w)
         {
@@ -79,7 +99,11 @@ namespace ZramEmbedded.Firmware.Shell
 
     internal sealed class PressureCommand : ShellCommand
     {
-        internal PressureCommand() : base("pressure", "", 0, 0, "pressure level and watermarks", null) { }
+        public override string Name { get { return "pressure"; } }
+        public override string Arguments { get { return ""; } }
+        public override int MinArguments { get { return 0; } }
+        public override int MaxArguments { get { return 0; } }
+        public override string Summary { get { return "pressure level and watermarks"; } }
 
         public override bool Run(ConsoleShell shell, string[] w)
         {
@@ -90,7 +114,11 @@ namespace ZramEmbedded.Firmware.Shell
 
     internal sealed class KillsCommand : ShellCommand
     {
-        internal KillsCommand() : base("kills", "", 0, 0, "the low-memory killer's log: who was killed, when, why, what it freed", null) { }
+        public override string Name { get { return "kills"; } }
+        public override string Arguments { get { return ""; } }
+        public override int MinArguments { get { return 0; } }
+        public override int MaxArguments { get { return 0; } }
+        public override string Summary { get { return "the low-memory killer's log: who was killed, when, why, what it freed"; } }
 
         public override string MoreHelp(ConsoleShell shell) { return KillCommand.AppsHelp(shell); }
 
