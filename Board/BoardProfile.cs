@@ -7,13 +7,14 @@
 //
 // The firmware's footprint per profile, measured on the real runtime (bash nf-build/nanoclr.sh boot <PROFILE>: the
 // firmware booted with the profile on the 32-bit nanoCLR, whose 12-byte heap blocks are a Cortex-M's, the demo
-// workload run in batch mode, the live heap read after every collection from the runtime's GC log; 2026-12-06):
+// workload run in batch mode, the live heap read after every collection from the runtime's GC log; 2026-12-06,
+// PICO_RP2040 and F769I's metadata again on 2026-12-08):
 //
 //   profile                   arena     pool + store metadata   rest    peak live heap   run
-//   PICO_RP2040               80 KiB       12,384 B             39 KiB   131.2 KiB       120 s in 144 KiB, 286 collections
+//   PICO_RP2040               80 KiB       12,384 B             39 KiB   131.4 KiB       120 s in 144 KiB, 300 collections
 //   ST_NUCLEO144_F746ZG       32 KiB        8,160 B             36 KiB    75.9 KiB        30 s in 160 KiB
 //   ST_STM32F429I_DISCOVERY  512 KiB       61,860 B             45 KiB   616.9 KiB        30 s in 640 KiB
-//   ST_STM32F769I_DISCOVERY    8 MiB      794,196 B                –        –             30 s in 13 MiB, no collection
+//   ST_STM32F769I_DISCOVERY    8 MiB      794,172 B                –        –             30 s in 13 MiB, no collection
 //
 // (F769I: 8,984 KiB of arena and metadata; it boots in its board's 13 MiB heap, and not in 10 MiB, where a 512 KiB
 // arena segment found no room with 3.6 MB free.)
@@ -92,7 +93,7 @@ namespace ZramEmbedded.Board
         // Console: COM2 (GP8 TX / GP9 RX, as nf-build/README.md's wiring table says).
         // Arena 80 KiB: the managed heap is what 256 KiB of ram0 leaves after .data/.bss and the 16 KiB CRT heap
         // (under ~240 KiB), and the firmware must fit 144 KiB of it so that apps keep the rest. Measured (table above):
-        // 131.2 KiB live at most, so it runs in 144 KiB; with the former 96 KiB arena it held 156 KiB (24,456 B of
+        // 131.4 KiB live at most, so it runs in 144 KiB; with the former 96 KiB arena it held 156 KiB (24,456 B of
         // metadata, the idle recompressor's 10,440 B among them) and needed a 176 KiB heap. Idle recompression is off
         // here (Machine.RecompressMinArenaBytes): its 10 KB buy about as much as 10 KB more arena.
         public static readonly BoardProfile PicoRp2040 = new BoardProfile(
