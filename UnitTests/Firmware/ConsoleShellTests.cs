@@ -302,6 +302,7 @@ namespace ZramEmbedded.UnitTests.Firmware
             a.Trim(1);
             a.Mismatches = 2; // as if two pages had read back wrong
             m.Idle.MergeSlices = 3; m.Idle.MergeUnits = 4; m.Idle.CompactSlices = 5; m.Idle.BytesCompacted = 6;
+            m.Idle.RecompressSlices = 7; m.Idle.WritebackSlices = 8; m.Idle.PagesWrittenBack = 9; m.Idle.ReclaimSlices = 10; m.Idle.BytesReclaimed = 11;
             Assert.IsTrue(a.Writes > 0 && a.Reads > 0 && a.Trims > 0 && a.Starts > 0, "the apps ran");
             new ConsoleShell(m).Execute("reset");
             for (int i = 0; i < m.Workload.Count; i++)
@@ -311,6 +312,7 @@ namespace ZramEmbedded.UnitTests.Firmware
             }
             Assert.AreEqual(2L, a.Mismatches, "mismatch counts stay");
             Assert.AreEqual(0L, m.Idle.MergeSlices + m.Idle.MergeUnits + m.Idle.CompactSlices + m.Idle.BytesCompacted);
+            Assert.AreEqual(0L, m.Idle.RecompressSlices + m.Idle.WritebackSlices + m.Idle.PagesWrittenBack + m.Idle.ReclaimSlices + m.Idle.BytesReclaimed, "every idle-work counter `stats` prints");
         }
     }
 }

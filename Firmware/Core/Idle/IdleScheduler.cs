@@ -53,11 +53,13 @@ namespace ZramEmbedded.Firmware.Idle
             _clock = clock;
         }
 
-        /// <summary>Zeroes the merge and compaction counters (the `reset` command). The recompression, writeback
-        /// and reclaim counters, Turns and BusyMs keep counting from boot.</summary>
+        /// <summary>Zeroes the idle-work counters `stats` prints (the `reset` command): merge, compaction,
+        /// recompression, writeback and reclaim slices and what they moved. Turns and BusyMs keep counting from
+        /// boot (the loop's own figures).</summary>
         public void ResetCounters()
         {
             MergeSlices = 0; MergeUnits = 0; CompactSlices = 0; BytesCompacted = 0;
+            RecompressSlices = 0; WritebackSlices = 0; PagesWrittenBack = 0; ReclaimSlices = 0; BytesReclaimed = 0;
         }
 
         /// <summary>Runs slices for at most BudgetMs (plus one slice); returns the number of slices that did work.</summary>

@@ -1,4 +1,4 @@
-// Console views of memory pressure for the shell (the console issue wires the commands): `pressure`
+// Console views of memory pressure for the shell's `pressure` and `kills` commands: `pressure`
 // prints the level against the watermarks, what each rung of the reclaim ladder gave back, kills and
 // trims and the registered clients; `kills` prints the kill log newest first, one line per kill in the
 // spirit of lmkd's killinfo (time, victim, priority, pages and bytes freed, reason, requester, steps tried,
