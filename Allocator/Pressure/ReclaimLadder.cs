@@ -266,6 +266,9 @@ namespace ZramEmbedded.Allocator.Pressure
         {
             if (!Has(step) || !Open(step)) return false;
             if (step != LadderSteps.Kill) _tried |= step; // a kill record lists the steps tried before it
+            // The hook steps settle and count per hook.
+            if (step == LadderSteps.Trim) return _forWrite ? TrimForWrite() : TrimRound();
+            if (step == LadderSteps.Kill) return _forWrite ? KillForWrite() : KillAhead();
             long before = ReadPool().Used;
             switch (step)
             {
@@ -291,10 +294,6 @@ namespace ZramEmbedded.Allocator.Pressure
                         WriteBack(want > int.MaxValue ? int.MaxValue : (int)want, _deadline, false);
                     }
                     break;
-                case LadderSteps.Trim:
-                    return _forWrite ? TrimForWrite() : TrimRound();
-                default:
-                    return _forWrite ? KillForWrite() : KillAhead();
             }
             bool fits = false;
             if (_forWrite) fits = CompactUntilFits(_bytes, _deadline);

@@ -18,9 +18,6 @@ namespace ZramEmbedded.Allocator.Store
 
         internal object SyncRoot { get { return _sync; } }
 
-        /// <summary>The codec of the recompressed forms (null before a Recompressor is attached).</summary>
-        internal BlockCodec Codec { get { return _codec; } }
-
         /// <summary>Compresses a page as a write does (same encoder, same limit) into dst[0..); the size or Lz4Block.DoesNotFit.</summary>
         internal int FastCompress(byte[] src, int offset, byte[] dst)
         {
@@ -118,33 +115,29 @@ namespace ZramEmbedded.Allocator.Store
             StoreClient c = OwnerOf(g);
             int idle = Slots.IdleMarkOf(g);
             int handle = AllocateAdmitted(size);
-            if (handle != ZsPool.NoHandle)
+            if (handle == ZsPool.NoHandle)
             {
-                _pool.Write(handle, bytes, offset, size);
+                if (SharesObject(g)) return false;
+                int oldForm = Slots.Form(g), oldSize = Slots.Size[g], marks = Slots.MarksOf(g);
                 Release(c, g);
-                NewObject(size, form == SlotTable.Raw);
-                Install(c, g, SlotTable.Owned, form, idle, handle, size);
-                return true;
+                handle = AllocateAdmitted(size);
+                if (handle == ZsPool.NoHandle)
+                {
+                    handle = _pool.MallocLeastGrowth(oldSize); // no larger than before the free: MemLimit holds
+                    if (handle == ZsPool.NoHandle) throw new InvalidOperationException("the pool has no room for an object it just freed");
+                    int oldOffset;
+                    byte[] oldBytes = _codec.OldForm(oldForm, oldSize, _hugeThreshold, out oldOffset);
+                    _pool.Write(handle, oldBytes, oldOffset, oldSize);
+                    NewObject(oldSize, oldForm == SlotTable.Raw);
+                    Install(c, g, SlotTable.Owned, oldForm, marks, handle, oldSize);
+                    return false;
+                }
             }
-            if (SharesObject(g)) return false;
-            int oldForm = Slots.Form(g), oldSize = Slots.Size[g], marks = Slots.MarksOf(g);
-            Release(c, g);
-            handle = AllocateAdmitted(size);
-            if (handle != ZsPool.NoHandle)
-            {
-                _pool.Write(handle, bytes, offset, size);
-                NewObject(size, form == SlotTable.Raw);
-                Install(c, g, SlotTable.Owned, form, idle, handle, size);
-                return true;
-            }
-            handle = _pool.MallocLeastGrowth(oldSize); // no larger than before the free: MemLimit holds
-            if (handle == ZsPool.NoHandle) throw new InvalidOperationException("the pool has no room for an object it just freed");
-            int oldOffset;
-            byte[] oldBytes = _codec.OldForm(oldForm, oldSize, _hugeThreshold, out oldOffset);
-            _pool.Write(handle, oldBytes, oldOffset, oldSize);
-            NewObject(oldSize, oldForm == SlotTable.Raw);
-            Install(c, g, SlotTable.Owned, oldForm, marks, handle, oldSize);
-            return false;
+            _pool.Write(handle, bytes, offset, size);
+            Release(c, g); // nothing left to release when the old object went first
+            NewObject(size, form == SlotTable.Raw);
+            Install(c, g, SlotTable.Owned, form, idle, handle, size);
+            return true;
         }
     }
 }
