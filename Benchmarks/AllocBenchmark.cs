@@ -55,17 +55,16 @@ namespace ZramEmbedded.Benchmarks
         {
             int pageCount = options.Quick ? 600 : 3000;
             int steps = options.Quick ? 4000 : 20000;
-            string v;
-            if (options.Extra.TryGetValue("steps", out v)) steps = int.Parse(v, CultureInfo.InvariantCulture);
+            steps = options.Int("steps", steps);
             int[] sizes = CompressedSizes(options, pageCount);
             PrintDistribution(sizes);
 
-            if (options.Extra.ContainsKey("sweep"))
+            if (options.Has("sweep"))
             {
                 Sweep(sizes, options.Seed, steps, options);
                 return 0;
             }
-            if (options.Extra.ContainsKey("breakdown"))
+            if (options.Has("breakdown"))
             {
                 Breakdown(sizes, options.Seed, steps, ConfigFromOptions(options));
                 return 0;
@@ -484,30 +483,21 @@ namespace ZramEmbedded.Benchmarks
                 + " raw(4096)=" + raw);
         }
 
-        private static int[] ListOption(BenchmarkOptions o, string name, int[] dflt)
-        {
-            string v;
-            if (!o.Extra.TryGetValue(name, out v) || v.Length == 0) return dflt;
-            string[] parts = v.Split(',');
-            int[] r = new int[parts.Length];
-            for (int i = 0; i < parts.Length; i++) r[i] = int.Parse(parts[i], CultureInfo.InvariantCulture);
-            return r;
-        }
 
         private static void Sweep(int[] sizes, uint seed, int steps, BenchmarkOptions o)
         {
             Console.WriteLine();
-            ChurnRule rule = o.Extra.ContainsKey("lenient") ? ChurnRule.Lenient : ChurnRule.Strict;
+            ChurnRule rule = o.Has("lenient") ? ChurnRule.Lenient : ChurnRule.Strict;
             Console.WriteLine("parameter sweep (" + (rule == ChurnRule.Strict ? "strict" : "lenient")
                 + " rule; utilization: first-fail / steady / after-compaction; metadata % of arena)");
             int[] arenas = { 64 * 1024, 128 * 1024, 256 * 1024, 1024 * 1024 };
-            int[] frameSizes = ListOption(o, "sweep-frames", new[] { 512, 1024, 2048, 4096 });
-            int[] chains = ListOption(o, "sweep-chains", new[] { 4, 8, 16 });
-            int[] stepsGrid = ListOption(o, "sweep-steps", new[] { 16, 32, 64, 128 });
-            int[] groups = ListOption(o, "sweep-groups", new[] { 4 });
-            int[] fallbacks = ListOption(o, "sweep-bph", new[] { 768 });
-            int[] packs = ListOption(o, "sweep-pack", new[] { 0 });
-            int[] mins = ListOption(o, "sweep-min", new[] { 32 });
+            int[] frameSizes = o.Ints("sweep-frames", new[] { 512, 1024, 2048, 4096 });
+            int[] chains = o.Ints("sweep-chains", new[] { 4, 8, 16 });
+            int[] stepsGrid = o.Ints("sweep-steps", new[] { 16, 32, 64, 128 });
+            int[] groups = o.Ints("sweep-groups", new[] { 4 });
+            int[] fallbacks = o.Ints("sweep-bph", new[] { 768 });
+            int[] packs = o.Ints("sweep-pack", new[] { 0 });
+            int[] mins = o.Ints("sweep-min", new[] { 32 });
             foreach (int pk in packs)
             foreach (int mn in mins)
             foreach (int f in frameSizes)
@@ -540,13 +530,12 @@ namespace ZramEmbedded.Benchmarks
         {
             var c = PoolConfig.ForArena(128 * 1024);
 
-            string v;
-            if (o.Extra.TryGetValue("frame", out v)) c.FrameSize = int.Parse(v);
-            if (o.Extra.TryGetValue("chain", out v)) c.MaxFramesPerZspage = int.Parse(v);
-            if (o.Extra.TryGetValue("step", out v)) c.ClassStep = int.Parse(v);
-            if (o.Extra.TryGetValue("groups", out v)) c.FullnessGroups = int.Parse(v);
-            if (o.Extra.TryGetValue("pack", out v)) c.PackTails = v != "0";
-            if (o.Extra.TryGetValue("bph", out v)) c.BytesPerHandle = int.Parse(v);
+            c.FrameSize = o.Int("frame", c.FrameSize);
+            c.MaxFramesPerZspage = o.Int("chain", c.MaxFramesPerZspage);
+            c.ClassStep = o.Int("step", c.ClassStep);
+            c.FullnessGroups = o.Int("groups", c.FullnessGroups);
+            if (o.Has("pack")) c.PackTails = o.Int("pack", 0) != 0;
+            c.BytesPerHandle = o.Int("bph", c.BytesPerHandle);
             return c;
         }
 

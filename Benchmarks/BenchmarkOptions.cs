@@ -2,7 +2,8 @@
 // name, kind, range, what it does); Parse checks each argument against its command's declarations before
 // anything runs, so an unknown option or a bad value is one line naming the option and what it expects
 // (the caller prints it and exits with 2), never an ignored option or a .NET parse message. The commands
-// then read values that are known to parse. --pages, --seed and --quick are common to every command.
+// then read values that are known to parse and to lie in their declared range (Int, Number, Ints, Text, Has)
+// and check only what a declaration cannot say. --pages, --seed and --quick are common to every command.
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -113,6 +114,30 @@ namespace ZramEmbedded.Benchmarks
         public bool Quick { get; private set; }
         /// <summary>The command's own options (name → value, "" for flags), each checked against its declaration.</summary>
         public Dictionary<string, string> Extra { get; } = new Dictionary<string, string>();
+
+        /// <summary>True when the option was given (a flag, or an option with its value).</summary>
+        public bool Has(string name) => Extra.ContainsKey(name);
+
+        /// <summary>The option's integer (within its declared range: Parse checked it), or dflt when not given.</summary>
+        public int Int(string name, int dflt) =>
+            Extra.TryGetValue(name, out string v) ? int.Parse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : dflt;
+
+        /// <summary>The option's number (within its declared range), or dflt when not given.</summary>
+        public double Number(string name, double dflt) =>
+            Extra.TryGetValue(name, out string v) ? double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) : dflt;
+
+        /// <summary>The option's comma-separated integers (each within its declared range), or dflt when not given.</summary>
+        public int[] Ints(string name, int[] dflt)
+        {
+            if (!Extra.TryGetValue(name, out string v)) return dflt;
+            string[] parts = v.Split(',');
+            var r = new int[parts.Length];
+            for (int i = 0; i < parts.Length; i++) r[i] = int.Parse(parts[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            return r;
+        }
+
+        /// <summary>The option's text, or null when not given.</summary>
+        public string Text(string name) => Extra.TryGetValue(name, out string v) ? v : null;
 
         /// <summary>True for a command that has declarations (so Parse knows its options).</summary>
         public static bool IsCommand(string name) => Specs.ContainsKey(name);

@@ -36,14 +36,15 @@ namespace ZramEmbedded.Benchmarks
 
         public static int Run(BenchmarkOptions options)
         {
-            int accel = IntOption(options, "accel", 1);
-            int rounds = IntOption(options, "rounds", options.Quick ? 9 : 41);
-            int perKind = IntOption(options, "per-kind", options.Quick ? 64 : 256);
+            int accel = options.Int("accel", 1);
+            int rounds = options.Int("rounds", options.Quick ? 9 : 41);
+            int perKind = options.Int("per-kind", options.Quick ? 64 : 256);
             // Warm-up rounds (not measured) run until the JIT has had time to tier up the hot loops.
             int warmup = options.Quick ? 2 : 5;
             double warmupSeconds = options.Quick ? 1.0 : 2.0;
-            bool edge = options.Extra.ContainsKey("edge");
-            if (options.Extra.TryGetValue("liblz4", out string libPath) && libPath.Length > 0)
+            bool edge = options.Has("edge");
+            string libPath = options.Text("liblz4");
+            if (libPath != null)
             {
                 NativeLibrary.SetDllImportResolver(typeof(LibLz4).Assembly,
                     (name, assembly, searchPath) => name == "liblz4.so.1" ? NativeLibrary.Load(libPath) : IntPtr.Zero);
@@ -169,11 +170,6 @@ namespace ZramEmbedded.Benchmarks
             return 0;
         }
 
-        private static int IntOption(BenchmarkOptions options, string name, int fallback)
-        {
-            string v;
-            return options.Extra.TryGetValue(name, out v) && v.Length > 0 ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        }
 
 
 

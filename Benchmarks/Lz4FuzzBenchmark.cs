@@ -27,7 +27,7 @@ namespace ZramEmbedded.Benchmarks
         public static int Run(BenchmarkOptions options)
         {
             int iterations = options.Quick ? 20000 : 200000;
-            if (options.Extra.TryGetValue("iterations", out string it) && it.Length > 0) iterations = int.Parse(it, CultureInfo.InvariantCulture);
+            iterations = options.Int("iterations", iterations);
 
             var sets = PageSet.Load(options, 64, true);
             var pages = new System.Collections.Generic.List<byte[]>();

@@ -38,11 +38,11 @@ namespace ZramEmbedded.Benchmarks
 
         public static int Run(BenchmarkOptions options)
         {
-            int level = IntOption(options, "level", Lz4HcEncoder.DefaultLevel);
-            int perKind = IntOption(options, "per-kind", options.Quick ? 32 : 128);
-            int rounds = IntOption(options, "rounds", options.Quick ? 3 : 9);
-            int dictCap = IntOption(options, "dict", 2048);
-            int samples = IntOption(options, "samples", 32);
+            int level = options.Int("level", Lz4HcEncoder.DefaultLevel);
+            int perKind = options.Int("per-kind", options.Quick ? 32 : 128);
+            int rounds = options.Int("rounds", options.Quick ? 3 : 9);
+            int dictCap = options.Int("dict", 2048);
+            int samples = options.Int("samples", 32);
             if (level < Lz4HcEncoder.MinLevel || level > Lz4HcEncoder.MaxLevel) return Fail("--level must be 1..12");
             if (perKind < 1 || rounds < 1 || samples < 1) return Fail("--per-kind, --rounds and --samples must be positive");
             if (dictCap < 0 || dictCap % Lz4DictionaryBuilder.DefaultSegmentLength != 0 || dictCap > 32768)
@@ -220,13 +220,6 @@ namespace ZramEmbedded.Benchmarks
             return 2;
         }
 
-        private static int IntOption(BenchmarkOptions options, string name, int fallback)
-        {
-            string v;
-            if (!options.Extra.TryGetValue(name, out v) || v.Length == 0) return fallback;
-            int parsed;
-            return int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out parsed) ? parsed : int.MinValue;
-        }
 
 
     }

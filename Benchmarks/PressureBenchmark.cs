@@ -115,53 +115,23 @@ namespace ZramEmbedded.Benchmarks
                 a.ToString(format, CultureInfo.InvariantCulture), b.ToString(format, CultureInfo.InvariantCulture)));
         }
 
-        /// <summary>Reads the command's options into `s`; returns an error message, or null.</summary>
+        /// <summary>Reads the command's options into `s` (BenchmarkOptions checked each against its declared
+        /// range); returns an error message, or null.</summary>
         private static string Parse(BenchmarkOptions o, WorkloadSettings s)
         {
             if (o.PageFiles.Count > 0) return "--pages is not used by this command (pages are generated)";
             s.Seed = o.Seed;
             if (o.Quick) s.Ops = 20000;
-            foreach (KeyValuePair<string, string> kv in o.Extra)
-            {
-                string v = kv.Value;
-                string e;
-                switch (kv.Key)
-                {
-                    case "ops": e = Int(v, 1000, 100000000, ref s.Ops); break;
-                    case "arena":
-                        int kib = 0;
-                        e = Int(v, 16, 4096, ref kib);
-                        s.ArenaBytes = kib * 1024;
-                        break;
-                    case "page": e = Int(v, 256, 4096, ref s.PageSize); if (e == null && s.PageSize % 4 != 0) e = "a multiple of 4"; break;
-                    case "demand": e = Dbl(v, 0.5, 8, ref s.Demand); break;
-                    case "budget": e = Int(v, 1, 10000, ref s.BudgetMs); break;
-                    case "idle-every": e = Int(v, 1, 1000000, ref s.IdleEvery); break;
-                    case "idle-budget": e = Int(v, 1, 10000, ref s.IdleBudgetMs); break;
-                    case "cooldown": e = Int(v, 0, 600000, ref s.CooldownMs); break;
-                    case "restart": e = Int(v, 1, 10000000, ref s.RestartDelayMs); break;
-                    default: throw new InvalidOperationException("declared in BenchmarkOptions but not read: --" + kv.Key);
-                }
-                if (e != null) return "--" + kv.Key + " " + (v.Length == 0 ? "(no value)" : v) + ": expected " + e;
-            }
-            return null;
-        }
-
-        private static string Int(string v, int min, int max, ref int field)
-        {
-            int x;
-            if (!int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out x) || x < min || x > max)
-                return "an integer in " + min + ".." + max;
-            field = x;
-            return null;
-        }
-
-        private static string Dbl(string v, double min, double max, ref double field)
-        {
-            double x;
-            if (!double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out x) || x < min || x > max)
-                return "a number in " + min.ToString(CultureInfo.InvariantCulture) + ".." + max.ToString(CultureInfo.InvariantCulture);
-            field = x;
+            s.Ops = o.Int("ops", s.Ops);
+            if (o.Has("arena")) s.ArenaBytes = o.Int("arena", 0) * 1024;
+            s.PageSize = o.Int("page", s.PageSize);
+            if (s.PageSize % 4 != 0) return "--page " + o.Text("page") + ": expected a multiple of 4";
+            s.Demand = o.Number("demand", s.Demand);
+            s.BudgetMs = o.Int("budget", s.BudgetMs);
+            s.IdleEvery = o.Int("idle-every", s.IdleEvery);
+            s.IdleBudgetMs = o.Int("idle-budget", s.IdleBudgetMs);
+            s.CooldownMs = o.Int("cooldown", s.CooldownMs);
+            s.RestartDelayMs = o.Int("restart", s.RestartDelayMs);
             return null;
         }
     }

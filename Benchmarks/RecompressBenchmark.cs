@@ -28,17 +28,11 @@ namespace ZramEmbedded.Benchmarks
             int[] arenas = { 128, 256 };
             try
             {
-                if (options.Extra.TryGetValue("level", out string lv)) baseConfig.Level = int.Parse(lv, CultureInfo.InvariantCulture);
-                if (options.Extra.TryGetValue("dict", out string dv)) baseConfig.DictionaryBytes = int.Parse(dv, CultureInfo.InvariantCulture);
-                if (options.Extra.TryGetValue("samples", out string sv)) baseConfig.SamplePages = int.Parse(sv, CultureInfo.InvariantCulture);
-                if (options.Extra.TryGetValue("arena", out string av))
-                {
-                    string[] parts = av.Split(',');
-                    arenas = new int[parts.Length];
-                    for (int i = 0; i < parts.Length; i++) arenas[i] = int.Parse(parts[i], CultureInfo.InvariantCulture);
-                }
-                baseConfig.Validate();
-                foreach (int a in arenas) if (a < 16 || a > 4096) throw new ArgumentException("--arena values are KiB, 16..4096");
+                baseConfig.Level = options.Int("level", baseConfig.Level);
+                baseConfig.DictionaryBytes = options.Int("dict", baseConfig.DictionaryBytes);
+                baseConfig.SamplePages = options.Int("samples", baseConfig.SamplePages);
+                arenas = options.Ints("arena", arenas); // KiB, 16..4096 (declared)
+                baseConfig.Validate(); // what the declarations cannot say: the settings together
             }
             catch (Exception e) when (e is FormatException || e is ArgumentException || e is OverflowException)
             {

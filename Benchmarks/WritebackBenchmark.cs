@@ -68,16 +68,10 @@ namespace ZramEmbedded.Benchmarks
 
         public static int Run(BenchmarkOptions options)
         {
-            int arenaKiB, backingKiB, rounds;
-            if (!Int(options, "arena-kib", 128, 16, 4096, out arenaKiB)) return Fail("--arena-kib needs an integer 16..4096");
-            if (!Int(options, "backing-kib", 1024, 8, 1 << 20, out backingKiB)) return Fail("--backing-kib needs an integer 8..1048576");
-            if (!Int(options, "rounds", options.Quick ? 5 : 30, 1, 100000, out rounds)) return Fail("--rounds needs an integer 1..100000");
-            string file = null;
-            if (options.Extra.TryGetValue("file", out string f))
-            {
-                if (f.Length == 0) return Fail("--file needs a path");
-                file = f;
-            }
+            int arenaKiB = options.Int("arena-kib", 128);
+            int backingKiB = options.Int("backing-kib", 1024);
+            int rounds = options.Int("rounds", options.Quick ? 5 : 30);
+            string file = options.Text("file"); // null: a memory stream
             int arena = arenaKiB * 1024;
             int recordSize = StreamBackingStore.RecordSizeFor(Page);
             int records = (int)((long)backingKiB * 1024 / recordSize);
@@ -172,12 +166,6 @@ namespace ZramEmbedded.Benchmarks
             return 2;
         }
 
-        private static bool Int(BenchmarkOptions o, string name, int dflt, int min, int max, out int value)
-        {
-            value = dflt;
-            if (!o.Extra.TryGetValue(name, out string v)) return true;
-            return int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
-        }
 
         /// <summary>Bytes written if each record were rounded up to whole 512 B sectors (from the mean record).</summary>
         private static long SectorRounded(long bytes, long writes)
